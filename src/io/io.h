@@ -1,0 +1,155 @@
+// dualwatch::io — the bottom layer every other module reads input through.
+//
+// What it offers:
+//   * Status / Result<T>: expected failures (bad input, missing file) as values. A Status is one
+//     pointer-sized word on success and carries a message on failure. Messages follow the house
+//     form `file:line: field: what went wrong`.
+//   * ReadInput(): a whole input file in memory, transparently decompressing zstd (by magic
+//     number, not by file name), refusing empty files and lines longer than a limit *while
+//     reading*, so a 1 GB line costs at most the limit in memory.
+//   * Utf8Check() and LineOfOffset(): validation and position reporting for error messages.
+//   * CsvReader: an RFC 4180 record reader (quoted fields, doubled quotes, newlines inside
+//     quotes, CRLF, any single-byte delimiter) over an in-memory text, tracking line numbers.
+//   * Sha256Hex(): content hash used to identify a list version.
+//
+// Thread safety: free functions are reentrant; a CsvReader is used by one thread at a time.
+#ifndef DUALWATCH_IO_IO_H_
+#define DUALWATCH_IO_IO_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace dualwatch::io {
+
+// The outcome of an operation that can fail on its input. Cheap on success.
+class Status {
+ public:
+  Status() = default;
+  static Status Error(std::string message) {
+    Status s;
+    s.message_ = std::make_shared<const std::string>(std::move(message));
+    return s;
+  }
+  bool ok() const { return message_ == nullptr; }
+  const std::string& message() const;
+
+ private:
+  std::shared_ptr<const std::string> message_;
+};
+
+// Either a value or an error Status.
+template <typename T>
+class Result {
+ public:
+  Result(T value) : value_(std::move(value)) {}                  // NOLINT: implicit by design
+  Result(Status status) : status_(std::move(status)) {}          // NOLINT: implicit by design
+  bool ok() const { return status_.ok(); }
+  const Status& status() const { return status_; }
+  T& value() { return *value_; }
+  const T& value() const { return *value_; }
+  T& operator*() { return *value_; }
+  const T& operator*() const { return *value_; }
+  T* operator->() { return &*value_; }
+  const T* operator->() const { return &*value_; }
+
+ private:
+  Status status_;
+  std::optional<T> value_;
+};
+
+// Limits applied while reading an input. Defaults suit every real list we know of.
+struct InputLimits {
+  // Longest line accepted, in bytes (default 64 MiB). Longer lines fail the read as soon as the
+  // limit is crossed, naming the line and its starting byte offset.
+  std::size_t max_line_bytes = std::size_t{64} << 20;
+  // Largest whole input accepted after decompression (default 2 GiB).
+  std::size_t max_total_bytes = std::size_t{2} << 30;
+};
+
+// A file's decompressed content, with the name used in messages.
+struct Input {
+  std::string name;     // as given by the caller, used in every message
+  std::string text;     // decompressed bytes, BOM removed
+  bool compressed = false;
+  std::string sha256;   // of the bytes on disk
+};
+
+// Where ReadInput stopped on an over-long line: the text read so far ends inside that line.
+struct LineTooLong {
+  std::size_t line = 0;
+  std::size_t line_start = 0;  // byte offset of the line in the decompressed text
+  std::string prefix;          // everything read before the limit was crossed
+};
+
+// Reads `path` whole. A zstd frame (magic 28 B5 2F FD) is decompressed on the fly. Fails on a
+// missing or unreadable file, an empty file, a corrupt zstd stream, or a line over the limit;
+// in the last case `too_long` (when given) receives the position and the text read so far.
+Result<Input> ReadInput(const std::string& path, const InputLimits& limits = {},
+                        LineTooLong* too_long = nullptr);
+
+// Same, from bytes already in memory (tests, fuzzing). `name` is used in messages.
+Result<Input> InputFromBytes(std::string name, std::string_view bytes,
+                             const InputLimits& limits = {}, LineTooLong* too_long = nullptr);
+
+// Returns the byte offset of the first invalid UTF-8 sequence in `text`, or npos if valid.
+std::size_t FindInvalidUtf8(std::string_view text);
+
+// 1-based line number of `offset` in `text`.
+std::size_t LineOfOffset(std::string_view text, std::size_t offset);
+
+// Lower-case hex SHA-256 of `bytes`.
+std::string Sha256Hex(std::string_view bytes);
+
+// Incremental SHA-256 (OpenSSL), for hashing a file as it streams in.
+class Sha256 {
+ public:
+  Sha256();
+  ~Sha256();
+  Sha256(const Sha256&) = delete;
+  Sha256& operator=(const Sha256&) = delete;
+  void Update(std::string_view bytes);
+  std::string Hex();  // finishes the digest; call once
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+// One CSV record: its fields (unescaped) and the line it starts on.
+struct CsvRecord {
+  std::vector<std::string> fields;
+  std::size_t line = 0;
+};
+
+// Reads RFC 4180 records from an in-memory text. A stray quote inside an unquoted field is kept
+// literally (real lists have them); an unterminated quoted field at end of input is an error.
+class CsvReader {
+ public:
+  CsvReader(std::string_view name, std::string_view text, char delimiter = ',');
+  // Reads the next record into `record`. Returns false at end of input or on error; check
+  // status() to tell them apart. Blank lines are skipped.
+  bool Next(CsvRecord& record);
+  const Status& status() const { return status_; }
+
+ private:
+  std::string_view name_;
+  std::string_view text_;
+  char delimiter_;
+  std::size_t pos_ = 0;
+  std::size_t line_ = 1;
+  Status status_;
+};
+
+// Helpers for messages: "name:line: field: what".
+std::string Where(std::string_view name, std::size_t line, std::string_view field);
+
+}  // namespace dualwatch::io
+
+#endif  // DUALWATCH_IO_IO_H_

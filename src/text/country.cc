@@ -1,0 +1,112 @@
+// Country names in many languages and list spellings → ISO 3166-1 alpha-2.
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <string>
+#include <unordered_map>
+
+#include "text/text.h"
+
+namespace dualwatch::text {
+
+// data/text/country_aliases.tsv, embedded at build time (see CMakeLists.txt).
+extern const char kCountryAliasesTsv[];
+
+namespace {
+
+// Languages whose CLDR country names we accept: the lists' own languages and our users'.
+constexpr const char* kLanguages[] = {"en", "ru", "uk", "zh", "zh_Hant", "fr", "de",
+                                      "es", "ar", "ja", "fa", "tr"};
+
+// Case-folded, punctuation-free, single-spaced, without a leading "the".
+std::string CountryKey(std::string_view name) {
+  std::string folded = FoldCase(name);
+  std::string out;
+  int32_t i = 0, n = static_cast<int32_t>(folded.size());
+  bool space = false;
+  while (i < n) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(folded.data(), i, n, c);
+    if (c < 0) continue;
+    if (u_isalnum(c) || u_hasBinaryProperty(c, UCHAR_DIACRITIC) ||
+        u_charType(c) == U_NON_SPACING_MARK || u_charType(c) == U_COMBINING_SPACING_MARK) {
+      if (space && !out.empty()) out.push_back(' ');
+      space = false;
+      out.append(folded, start, i - start);
+    } else {
+      space = true;
+    }
+  }
+  if (out.rfind("the ", 0) == 0) out.erase(0, 4);
+  return out;
+}
+
+struct CountryTable {
+  std::unordered_map<std::string, std::string> by_key;
+  std::unordered_map<std::string, std::string> english;
+
+  void Add(std::string_view name, const std::string& code) {
+    std::string key = CountryKey(name);
+    if (!key.empty()) by_key.emplace(std::move(key), code);
+  }
+
+  CountryTable() {
+    for (const char* const* c = icu::Locale::getISOCountries(); *c; ++c) {
+      std::string code = *c;
+      if (code.size() != 2) continue;
+      icu::Locale region("", code.c_str());
+      Add(code, code);
+      Add(region.getISO3Country(), code);
+      for (const char* lang : kLanguages) {
+        icu::UnicodeString display;
+        region.getDisplayCountry(icu::Locale(lang), display);
+        std::string name;
+        display.toUTF8String(name);
+        if (name == code) continue;  // ICU had no name in that language
+        if (std::string_view(lang) == "en") english.emplace(code, name);
+        Add(name, code);
+        // "Myanmar (Burma)" → also "Myanmar"; "Hong Kong SAR China" stays for the alias file.
+        if (auto paren = name.find(" ("); paren != std::string::npos) {
+          Add(name.substr(0, paren), code);
+        }
+      }
+    }
+    // Aliases: lines "CODE<TAB>name", '#' comments and a header line.
+    std::string_view tsv(kCountryAliasesTsv);
+    while (!tsv.empty()) {
+      std::size_t eol = tsv.find('\n');
+      std::string_view line = tsv.substr(0, eol);
+      tsv = eol == std::string_view::npos ? std::string_view() : tsv.substr(eol + 1);
+      if (line.empty() || line[0] == '#') continue;
+      std::size_t tab = line.find('\t');
+      if (tab != 2) continue;  // header or malformed: codes are always two letters
+      by_key[CountryKey(line.substr(tab + 1))] = std::string(line.substr(0, 2));
+    }
+  }
+};
+
+const CountryTable& Table() {
+  static const CountryTable table;
+  return table;
+}
+
+}  // namespace
+
+std::optional<std::string> CountryCode(std::string_view name) {
+  const CountryTable& table = Table();
+  std::string key = CountryKey(name);
+  if (key.empty()) return std::nullopt;
+  if (auto it = table.by_key.find(key); it != table.by_key.end()) return it->second;
+  return std::nullopt;
+}
+
+std::string CountryName(std::string_view code) {
+  const CountryTable& table = Table();
+  auto it = table.english.find(std::string(code));
+  return it == table.english.end() ? std::string() : it->second;
+}
+
+}  // namespace dualwatch::text

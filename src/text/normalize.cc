@@ -1,0 +1,95 @@
+// Case folding, whitespace and script detection through ICU.
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <array>
+
+#include "text/text.h"
+
+namespace dualwatch::text {
+
+std::string FoldCase(std::string_view utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  icu::UnicodeString in = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  icu::UnicodeString out = nfkc_cf->normalize(in, status);
+  std::string result;
+  if (U_FAILURE(status)) return std::string(utf8);
+  out.toUTF8String(result);
+  return result;
+}
+
+std::string CollapseSpace(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  bool pending_space = false;
+  std::size_t i = 0;
+  while (i < utf8.size()) {
+    UChar32 c;
+    std::size_t start = i;
+    int32_t pos = static_cast<int32_t>(i);
+    U8_NEXT(utf8.data(), pos, static_cast<int32_t>(utf8.size()), c);
+    i = static_cast<std::size_t>(pos);
+    if (c >= 0 && (u_isUWhiteSpace(c) || c == 0xA0 || c == 0x200B || c == 0xFEFF)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    out.append(utf8.substr(start, i - start));
+  }
+  return out;
+}
+
+Script DetectScript(std::string_view utf8) {
+  std::array<int, 9> counts{};
+  int32_t i = 0, n = static_cast<int32_t>(utf8.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(utf8.data(), i, n, c);
+    if (c < 0 || !u_isalpha(c)) continue;
+    UErrorCode status = U_ZERO_ERROR;
+    UScriptCode sc = uscript_getScript(c, &status);
+    Script s;
+    switch (sc) {
+      case USCRIPT_LATIN: s = Script::kLatin; break;
+      case USCRIPT_CYRILLIC: s = Script::kCyrillic; break;
+      case USCRIPT_HAN: s = Script::kHan; break;
+      case USCRIPT_ARABIC: s = Script::kArabic; break;
+      case USCRIPT_GREEK: s = Script::kGreek; break;
+      case USCRIPT_HANGUL: s = Script::kHangul; break;
+      case USCRIPT_HIRAGANA:
+      case USCRIPT_KATAKANA: s = Script::kKana; break;
+      default: s = Script::kOther;
+    }
+    ++counts[static_cast<int>(s)];
+  }
+  // Any Kana makes it Japanese even when Han characters outnumber it.
+  if (counts[static_cast<int>(Script::kKana)] > 0) return Script::kKana;
+  int best = 0;
+  for (int k = 1; k < static_cast<int>(counts.size()); ++k) {
+    if (counts[k] > counts[best]) best = k;
+  }
+  return counts[best] == 0 ? Script::kNone : static_cast<Script>(best);
+}
+
+std::string_view ScriptName(Script script) {
+  switch (script) {
+    case Script::kNone: return "Zyyy";
+    case Script::kLatin: return "Latn";
+    case Script::kCyrillic: return "Cyrl";
+    case Script::kHan: return "Hani";
+    case Script::kArabic: return "Arab";
+    case Script::kGreek: return "Grek";
+    case Script::kHangul: return "Hang";
+    case Script::kKana: return "Jpan";
+    case Script::kOther: return "Zzzz";
+  }
+  return "Zzzz";
+}
+
+}  // namespace dualwatch::text
