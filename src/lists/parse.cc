@@ -171,6 +171,44 @@ void ResolveLinks(ParsedList& list) {
   }
 }
 
+// Addresses whose list gave no separate country often end with one: "..., Moscow, Russia".
+void FillAddressCountries(ParsedList& list) {
+  for (Entity& e : list.entities) {
+    for (Address& a : e.addresses) {
+      if (!a.country.empty()) continue;
+      std::size_t comma = a.full.rfind(',');
+      std::string tail = a.full.substr(comma == std::string::npos ? 0 : comma + 1);
+      a.country = internal::CountryOf(tail);
+      Entity::AddCode(e.countries, a.country);
+    }
+  }
+}
+
+// Every resolved link also shows on its target: A "linked_to" B gives B "linked_from" A.
+void AddInverseLinks(ParsedList& list) {
+  static const std::pair<std::string_view, std::string_view> kInverse[] = {
+      {"linked_to", "linked_from"}, {"owner", "owner_of"}, {"owner_of", "owner"},
+      {"parent", "subsidiary"}};
+  std::unordered_map<std::string, std::size_t> index;
+  for (std::size_t i = 0; i < list.entities.size(); ++i) index[list.entities[i].id] = i;
+  std::vector<std::pair<std::size_t, Link>> inverse;
+  for (const Entity& e : list.entities) {
+    for (const Link& l : e.links) {
+      auto target = index.find(l.target_id);
+      if (target == index.end()) continue;
+      for (const auto& [relation, back] : kInverse) {
+        if (l.relation == relation) {
+          inverse.emplace_back(target->second, Link{std::string(back), e.id, e.caption()});
+        }
+      }
+    }
+  }
+  for (auto& [i, link] : inverse) {
+    std::vector<Link>& links = list.entities[i].links;
+    if (std::find(links.begin(), links.end(), link) == links.end()) links.push_back(link);
+  }
+}
+
 Result<ParsedList> ParseInput(const io::Input& input, const SiblingReader& siblings,
                               const ParseOptions& options) {
   Format format;
@@ -197,7 +235,9 @@ Result<ParsedList> ParseInput(const io::Input& input, const SiblingReader& sibli
   }
   out.sha256 = input.sha256;
   SortAndMerge(out);
+  FillAddressCountries(out);
   ResolveLinks(out);
+  AddInverseLinks(out);
   return out;
 }
 

@@ -31,6 +31,11 @@ std::string CountryKey(std::string_view name) {
     UChar32 c;
     U8_NEXT(folded.data(), i, n, c);
     if (c < 0) continue;
+    if (c == '&') {  // CLDR writes "Bosnia & Herzegovina", lists write "and"
+      out.append(out.empty() ? "and" : " and");
+      space = true;
+      continue;
+    }
     if (u_isalnum(c) || u_hasBinaryProperty(c, UCHAR_DIACRITIC) ||
         u_charType(c) == U_NON_SPACING_MARK || u_charType(c) == U_COMBINING_SPACING_MARK) {
       if (space && !out.empty()) out.push_back(' ');
@@ -100,6 +105,18 @@ std::optional<std::string> CountryCode(std::string_view name) {
   std::string key = CountryKey(name);
   if (key.empty()) return std::nullopt;
   if (auto it = table.by_key.find(key); it != table.by_key.end()) return it->second;
+  // "Russian Federation (HQ)", "Republic of Türkiye", "Region: Gaza": drop the decoration.
+  if (auto paren = name.find(" ("); paren != std::string_view::npos && paren > 0) {
+    return CountryCode(name.substr(0, paren));
+  }
+  for (std::string_view prefix : {"region ", "republic of ", "socialist republic of ",
+                                  "federal republic of ", "kingdom of ", "state of "}) {
+    if (key.rfind(prefix, 0) == 0) {
+      if (auto it = table.by_key.find(key.substr(prefix.size())); it != table.by_key.end()) {
+        return it->second;
+      }
+    }
+  }
   return std::nullopt;
 }
 
