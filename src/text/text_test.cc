@@ -1,0 +1,48 @@
+#include "text/text.h"
+
+#include <gtest/gtest.h>
+
+namespace dualwatch::text {
+namespace {
+
+TEST(FoldCase, NormalisesWidthAndCase) {
+  EXPECT_EQ(FoldCase("ＡＢＣ Straße"), "abc strasse");
+  EXPECT_EQ(FoldCase("ООО «ТЕРРА»"), "ооо «терра»");
+}
+
+TEST(CollapseSpace, TrimsAndCollapsesUnicodeSpaces) {
+  EXPECT_EQ(CollapseSpace("  a \t b\xC2\xA0\xC2\xA0" "c \n"), "a b c");
+}
+
+TEST(DetectScript, NamesTheDominantScript) {
+  EXPECT_EQ(DetectScript("SPACETY CO. LTD"), Script::kLatin);
+  EXPECT_EQ(DetectScript("Александр КОФМАН"), Script::kCyrillic);
+  EXPECT_EQ(DetectScript("长沙天仪空间科技研究院有限公司"), Script::kHan);
+  EXPECT_EQ(DetectScript("123"), Script::kNone);
+  EXPECT_EQ(ScriptName(Script::kHan), "Hani");
+}
+
+// Spellings taken from the bundled lists (OFAC, UN, EU, UK) and CLDR names in other languages.
+TEST(CountryCode, MapsListSpellingsAndOtherLanguages) {
+  EXPECT_EQ(CountryCode("China"), "CN");
+  EXPECT_EQ(CountryCode("CHINA, PEOPLE'S REPUBLIC OF"), "CN");
+  EXPECT_EQ(CountryCode("People’s Republic of China"), "CN");
+  EXPECT_EQ(CountryCode("CHN"), "CN");
+  EXPECT_EQ(CountryCode("cn"), "CN");
+  EXPECT_EQ(CountryCode("Китай"), "CN");
+  EXPECT_EQ(CountryCode("中国"), "CN");
+  EXPECT_EQ(CountryCode("Гонконг"), "HK");
+  EXPECT_EQ(CountryCode("Russian Federation"), "RU");
+  EXPECT_EQ(CountryCode("Russia / Russie"), std::nullopt);
+  EXPECT_EQ(CountryCode("Bosnia and Herzegovina"), "BA");
+  EXPECT_EQ(CountryCode("Republic of Türkiye"), "TR");
+  EXPECT_EQ(CountryCode("Russian Federation (HQ)"), "RU");
+  EXPECT_EQ(CountryCode("Korea, North"), "KP");
+  EXPECT_EQ(CountryCode("Iran (Islamic Republic of)"), "IR");
+  EXPECT_EQ(CountryCode("Moscow"), std::nullopt);
+  EXPECT_EQ(CountryCode(""), std::nullopt);
+  EXPECT_EQ(CountryName("CN"), "China");
+}
+
+}  // namespace
+}  // namespace dualwatch::text
