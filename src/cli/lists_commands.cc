@@ -131,6 +131,7 @@ int Diff(const Context& context, const ListsOptions& options) {
 void AddListsCommands(CLI::App& app, Context& context) {
   CLI::App* lists = app.add_subcommand("lists", "import, inspect and compare sanctions lists");
   lists->require_subcommand(1);
+  lists->fallthrough();
   auto options = std::make_shared<ListsOptions>();
 
   CLI::App* import = lists->add_subcommand("import", "parse list files and store them as new "
@@ -141,6 +142,7 @@ void AddListsCommands(CLI::App& app, Context& context) {
                                                    "bis_mieu, dod_1260h, fcc_covered, eu_fsf, "
                                                    "eu_journal, uk_sanctions, un_xml, ftm, "
                                                    "ca_sema, nz_russia");
+  import->fallthrough();
   import->callback([&context, options] {
     context.run = [&context, options] { return Import(context, *options); };
   });
@@ -148,6 +150,7 @@ void AddListsCommands(CLI::App& app, Context& context) {
   CLI::App* stats = lists->add_subcommand("stats", "entities per dataset and schema, names, "
                                                    "aliases, countries");
   stats->add_flag("--json", options->json, "machine-readable output");
+  stats->fallthrough();
   stats->callback([&context, options] {
     context.run = [&context, options] { return Stats(context, *options); };
   });
@@ -155,11 +158,13 @@ void AddListsCommands(CLI::App& app, Context& context) {
   CLI::App* show = lists->add_subcommand("show", "one entity, whole");
   show->add_option("ID", options->id, "entity id, e.g. us_ofac_sdn-40477")->required();
   show->add_flag("--json", options->json, "FollowTheMoney JSON");
+  show->fallthrough();
   show->callback([&context, options] {
     context.run = [&context, options] { return Show(context, *options); };
   });
 
   CLI::App* versions = lists->add_subcommand("versions", "every imported list version");
+  versions->fallthrough();
   versions->callback([&context, options] {
     context.run = [&context, options] { return Versions(context, *options); };
   });
@@ -170,6 +175,7 @@ void AddListsCommands(CLI::App& app, Context& context) {
   diff->add_option("NEW", options->new_version, "version number or list file")->required();
   diff->add_flag("--json", options->json, "machine-readable output");
   diff->add_flag("--summary", options->summary, "counts only");
+  diff->fallthrough();
   diff->callback([&context, options] {
     context.run = [&context, options] { return Diff(context, *options); };
   });

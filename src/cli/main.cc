@@ -58,7 +58,7 @@ int Run(int argc, char** argv) {
       where = sub = chosen.front();
     }
     std::cerr << "dualwatch: " << e.what() << "\n";
-    auto extras = where->remaining();
+    auto extras = app.remaining(/*recurse=*/true);
     if (!extras.empty()) {
       std::string hint = Suggestion(*where, extras.front());
       if (!hint.empty()) std::cerr << "did you mean '" << hint << "'?\n";

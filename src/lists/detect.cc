@@ -56,7 +56,7 @@ Result<Format> DetectFormat(std::string_view name, std::string_view text) {
     if (StartsWith(line, "covered_equipment_or_services")) return Format::kFccCovered;
     if (StartsWith(line, "celex,recordId,programKey")) return Format::kEuJournalCsv;
     // OFAC legacy CSV has no header: an entity number, then quoted fields, "-0-" for empty.
-    static const std::regex kOfac(R"(^\d+,("[^"]*"|-0- ?),.*)");
+    static const std::regex kOfac(R"(^\d+,("[^"]*"|-0- ?|\d+),.*)");
     if (std::regex_match(line.begin(), line.end(), kOfac)) {
       io::CsvReader reader(name, line);
       io::CsvRecord record;

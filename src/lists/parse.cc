@@ -41,11 +41,7 @@ std::string OpenElementAt(std::string_view xml, std::size_t offset) {
   std::size_t pos = 0;
   while ((pos = xml.find('<', pos)) != std::string_view::npos && pos < offset) {
     std::size_t end = xml.find('>', pos);
-    if (end == std::string_view::npos || end >= offset) {
-      // The error is inside this tag.
-      std::size_t name_end = xml.find_first_of(" \t\r\n/>", pos + 1);
-      return std::string(xml.substr(pos + 1, std::min(name_end, xml.size()) - pos - 1));
-    }
+    if (end == std::string_view::npos || end >= offset) break;  // error inside this tag
     std::string_view tag = xml.substr(pos + 1, end - pos - 1);
     if (!tag.empty() && tag[0] == '/') {
       if (!stack.empty()) stack.pop_back();

@@ -107,10 +107,14 @@ Status ParseUnXml(const io::Input& input, ParsedList& out) {
                                                   pugi::parse_default, pugi::encoding_utf8);
   if (!result) {
     std::size_t offset = static_cast<std::size_t>(result.offset);
+    if (offset + 1 >= input.text.size()) offset = input.text.size();  // ran out of input
     std::string element = FieldAt(Format::kUnXml, input.text, offset);
+    std::string what = offset == input.text.size()
+                           ? fmt::format("XML ends at byte {} inside an open element (truncated "
+                                         "file?): {}", offset, result.description())
+                           : fmt::format("XML error at byte {}: {}", offset, result.description());
     return FieldError(input.name, io::LineOfOffset(input.text, offset),
-                      element.empty() ? "(document)" : element,
-                      fmt::format("XML error at byte {}: {}", offset, result.description()));
+                      element.empty() ? "(document)" : element, what);
   }
   pugi::xml_node root = doc.child("CONSOLIDATED_LIST");
   if (!root) {
