@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (clang-14) into build-fuzz/ and runs each parser's target.
+#   tools/fuzz.sh            smoke run: 10 s per parser (about 2.5 minutes)
+#   tools/fuzz.sh 3600       long run: an hour per parser
+#   tools/fuzz.sh 60 un_xml  one parser
+# Seeds: the first lines of each bundled real list. Crashes land in build-fuzz/crashes/.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+seconds=${1:-10}
+only=${2:-}
+DUALWATCH_FUZZ=1 "$root/tools/install-deps.sh"
+build="$root/build-fuzz"
+CXX=clang++-14 cmake -S "$root" -B "$build" -DDUALWATCH_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build "$build" -j "$(nproc)" >"$build/build.log" 2>&1 || { tail -30 "$build/build.log"; exit 1; }
+declare -A seeds=(
+  [ofac_csv]=ofac/sdn.csv.zst [us_csl]=us_csl/csl_extract.csv.zst [bis_dpl]=us_csl/bis_dpl.txt.zst
+  [bis_mieu]=us_csl/bis_mieu.csv.zst [dod_1260h]=us_csl/dod_1260h_chinese_military_companies.csv.zst
+  [fcc_covered]=us_csl/fcc_covered_list.csv.zst [eu_fsf]=eu/eu_fsf_consolidated_ammitto.jsonl.zst
+  [eu_journal]=eu/eu_oj_reg_833_2014_consolidated.csv.zst [uk_sanctions]=uk/uk_sanctions_list_ammitto.jsonl.zst
+  [un_xml]=un/UN_consolidated.xml.zst [ftm]=opensanctions/yente_fixture_zala_entities.ftm.json.zst
+  [ca_sema]=other_lists/ca_sema_autonomous_sanctions_ammitto.jsonl.zst
+  [nz_russia]=other_lists/nz_russia_sanctions_register_ammitto.jsonl.zst
+)
+mkdir -p "$build/crashes"
+for name in "${!seeds[@]}"; do
+  [[ -n "$only" && "$name" != "$only" ]] && continue
+  corpus="$build/corpus/$name"
+  mkdir -p "$corpus"
+  zstd -dc "$root/data/lists/${seeds[$name]}" | head -c 6000 >"$corpus/seed-head"
+  zstd -dc "$root/data/lists/${seeds[$name]}" | head -n 40 >"$corpus/seed-lines"
+  echo "== fuzz_$name for ${seconds}s"
+  "$build/fuzz_$name" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
+    -artifact_prefix="$build/crashes/$name-" -print_final_stats=1 "$corpus" 2>&1 |
+    grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|==|SUMMARY)|ERROR' || true
+  if ls "$build/crashes/$name-"* >/dev/null 2>&1; then echo "fuzz_$name found a crash" >&2; exit 1; fi
+done
+echo "fuzz: no crashes"
