@@ -26,8 +26,8 @@ for name in "${!seeds[@]}"; do
   [[ -n "$only" && "$name" != "$only" ]] && continue
   corpus="$build/corpus/$name"
   mkdir -p "$corpus"
-  zstd -dc "$root/data/lists/${seeds[$name]}" | head -c 6000 >"$corpus/seed-head"
-  zstd -dc "$root/data/lists/${seeds[$name]}" | head -n 40 >"$corpus/seed-lines"
+  (zstd -dc "$root/data/lists/${seeds[$name]}" || true) | head -c 6000 >"$corpus/seed-head"
+  (zstd -dc "$root/data/lists/${seeds[$name]}" || true) | head -n 40 >"$corpus/seed-lines"
   echo "== fuzz_$name for ${seconds}s"
   "$build/fuzz_$name" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
     -artifact_prefix="$build/crashes/$name-" -print_final_stats=1 "$corpus" 2>&1 |

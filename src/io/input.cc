@@ -27,8 +27,8 @@ class TextSink {
   Status Append(const char* data, std::size_t size, LineTooLong* too_long) {
     std::size_t scan_from = text_.size();
     if (text_.size() + size > limits_.max_total_bytes) {
-      return Status::Error(fmt::format("{}: input larger than the {} MiB limit", name_,
-                                       limits_.max_total_bytes >> 20));
+      return Status::Error(fmt::format("{}: input larger than the {} limit", name_,
+                                       ByteSize(limits_.max_total_bytes)));
     }
     text_.append(data, size);
     for (;;) {
@@ -41,8 +41,8 @@ class TextSink {
           too_long->prefix = text_.substr(0, line_start_ + limits_.max_line_bytes);
         }
         return Status::Error(fmt::format(
-            "{}:{}: line longer than the {} MiB limit (the line starts at byte {})", name_,
-            line_, limits_.max_line_bytes >> 20, line_start_));
+            "{}:{}: line longer than the {} limit (the line starts at byte {})", name_, line_,
+            ByteSize(limits_.max_line_bytes), line_start_));
       }
       if (!nl) break;
       ++line_;

@@ -147,6 +147,9 @@ class CsvReader {
   Status status_;
 };
 
+// "64 MiB", "2 GiB", "512 bytes": sizes in messages.
+std::string ByteSize(std::size_t bytes);
+
 // Helpers for messages: "name:line: field: what".
 std::string Where(std::string_view name, std::size_t line, std::string_view field);
 

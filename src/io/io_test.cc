@@ -62,7 +62,7 @@ TEST(Input, StopsAtOverlongLineNamingItsLineAndOffset) {
   EXPECT_EQ(where.line, 2u);
   EXPECT_EQ(where.line_start, 3u);
   EXPECT_EQ(input.status().message(),
-            "long.csv:2: line longer than the 0 MiB limit (the line starts at byte 3)");
+            "long.csv:2: line longer than the 8 bytes limit (the line starts at byte 3)");
 }
 
 TEST(Input, ReportsMissingFile) {

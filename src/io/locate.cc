@@ -50,6 +50,16 @@ std::size_t LineOfOffset(std::string_view text, std::size_t offset) {
   return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + offset, '\n'));
 }
 
+std::string ByteSize(std::size_t bytes) {
+  if (bytes >= (std::size_t{1} << 30) && bytes % (std::size_t{1} << 30) == 0) {
+    return fmt::format("{} GiB", bytes >> 30);
+  }
+  if (bytes >= (std::size_t{1} << 20) && bytes % (std::size_t{1} << 20) == 0) {
+    return fmt::format("{} MiB", bytes >> 20);
+  }
+  return fmt::format("{} bytes", bytes);
+}
+
 std::string Where(std::string_view name, std::size_t line, std::string_view field) {
   if (field.empty()) return fmt::format("{}:{}", name, line);
   return fmt::format("{}:{}: {}", name, line, field);

@@ -249,10 +249,11 @@ Result<ParsedList> ParseListFile(const std::string& path, const ParseOptions& op
     auto format = options.format ? io::Result<Format>(*options.format)
                                  : DetectFormat(path, too_long.prefix);
     if (format.ok()) field = FieldAt(*format, too_long.prefix, too_long.prefix.size());
-    return Status::Error(fmt::format("{}: line longer than the {} MiB limit (the line starts at "
-                                     "byte {})",
+    return Status::Error(fmt::format("{}: line longer than the {} limit (the line starts at byte "
+                                     "{})",
                                      io::Where(path, too_long.line, field),
-                                     options.limits.max_line_bytes >> 20, too_long.line_start));
+                                     io::ByteSize(options.limits.max_line_bytes),
+                                     too_long.line_start));
   }
   std::vector<std::string> sibling_hashes;
   SiblingReader siblings;
