@@ -92,16 +92,17 @@ TEST_F(BadInput, InvalidUtf8InOfacCsvNamesColumn) {
   std::size_t at = csv.find("AEROCARIBBEAN") + 4;
   csv.insert(at, "\xFF");
   std::string path = dir_.Write("sdn.csv", csv);
-  ExpectRejected(path, path + ":1: SDN_Name (column 2): invalid UTF-8 at byte " +
-                           std::to_string(at));
+  ExpectRejected(path,
+                 path + ":1: SDN_Name (column 2): invalid UTF-8 at byte " + std::to_string(at));
 }
 
 TEST_F(BadInput, UnknownFormatListsTheKnownOnes) {
   std::string path = dir_.Write("shipments.csv", "exporter,importer,hs\nA,B,8806\n");
-  ExpectRejected(path, path + ":1: unknown list format (first line: 'exporter,importer,hs'); "
-                              "give --format, one of: ofac_csv, us_csl, bis_dpl, bis_mieu, "
-                              "dod_1260h, fcc_covered, eu_fsf, eu_journal, uk_sanctions, un_xml, "
-                              "ftm, ca_sema, nz_russia");
+  ExpectRejected(path, path +
+                           ":1: unknown list format (first line: 'exporter,importer,hs'); "
+                           "give --format, one of: ofac_csv, us_csl, bis_dpl, bis_mieu, "
+                           "dod_1260h, fcc_covered, eu_fsf, eu_journal, uk_sanctions, un_xml, "
+                           "ftm, ca_sema, nz_russia");
 }
 
 TEST_F(BadInput, EmptyFile) {
@@ -111,9 +112,10 @@ TEST_F(BadInput, EmptyFile) {
 
 TEST_F(BadInput, OfacCompanionFileAlonePointsToTheMainFile) {
   std::string path = dir_.Write("add.csv", Head("ofac/add.csv.zst", 2));
-  ExpectRejected(path, path + ":1: this looks like an OFAC companion file (6 fields: addresses, "
-                              "aliases or comments); import the main file (sdn.csv or "
-                              "cons_prim.csv) beside it");
+  ExpectRejected(path, path +
+                           ":1: this looks like an OFAC companion file (6 fields: addresses, "
+                           "aliases or comments); import the main file (sdn.csv or "
+                           "cons_prim.csv) beside it");
 }
 
 TEST_F(BadInput, OneGigabyteLineStopsAtTheLimitNamingLineAndField) {
@@ -122,8 +124,10 @@ TEST_F(BadInput, OneGigabyteLineStopsAtTheLimitNamingLineAndField) {
   std::string header = Head("us_csl/csl_extract.csv.zst", 1);
   std::string path = dir_.Write("csl.csv", header + "\"1\",\"");
   ASSERT_EQ(truncate(path.c_str(), static_cast<off_t>(header.size()) + (off_t{1} << 30)), 0);
-  ExpectRejected(path, path + ":2: source (column 2): line longer than the 64 MiB limit (the "
-                              "line starts at byte " + std::to_string(header.size()) + ")");
+  ExpectRejected(path, path +
+                           ":2: source (column 2): line longer than the 64 MiB limit (the "
+                           "line starts at byte " +
+                           std::to_string(header.size()) + ")");
 }
 
 TEST(Cli, ImportsThenReportsUnchangedOnSecondImport) {
@@ -140,8 +144,8 @@ TEST(Cli, ImportsThenReportsUnchangedOnSecondImport) {
 
 TEST(Cli, FirstUseImportsBundledListsAndShowsSpacetyAsFtmJson) {
   TempDir dir;
-  auto show = RunDualwatch("lists show us_ofac_sdn-40477 --json --workspace " +
-                           dir.File("default.db"));
+  auto show =
+      RunDualwatch("lists show us_ofac_sdn-40477 --json --workspace " + dir.File("default.db"));
   ASSERT_EQ(show.exit_code, 0) << show.out;
   std::string json = show.out.substr(show.out.find('{'));
   auto j = nlohmann::json::parse(json);
@@ -152,7 +156,8 @@ TEST(Cli, FirstUseImportsBundledListsAndShowsSpacetyAsFtmJson) {
   ASSERT_EQ(again.exit_code, 0) << again.out;
   auto s = nlohmann::json::parse(again.out);
   EXPECT_EQ(s["datasets"].size(), 15u);
-  EXPECT_EQ(again.out.find("imported the bundled lists"), std::string::npos) << "reused, not rebuilt";
+  EXPECT_EQ(again.out.find("imported the bundled lists"), std::string::npos)
+      << "reused, not rebuilt";
 }
 
 TEST(Cli, DiffBetweenFilesCountsReconcile) {
@@ -163,9 +168,32 @@ TEST(Cli, DiffBetweenFilesCountsReconcile) {
   EXPECT_NE(r.out.find("14965 entities"), std::string::npos) << r.out;
 }
 
+TEST(Cli, DiffBetweenImportedVersions) {
+  TempDir dir;
+  std::string ws = " --workspace " + dir.File("ws.db");
+  ASSERT_EQ(
+      RunDualwatch("lists import" + ws + " " + BundledList("ofac/history_2021-07/sdn.csv.zst"))
+          .exit_code,
+      0);
+  ASSERT_EQ(RunDualwatch("lists import" + ws + " " + BundledList("ofac/sdn.csv.zst")).exit_code, 0);
+  auto versions = RunDualwatch("lists versions" + ws);
+  EXPECT_NE(versions.out.find("us_ofac_sdn"), std::string::npos) << versions.out;
+  auto r = RunDualwatch("lists diff --json 1 2" + ws);
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  auto j = nlohmann::json::parse(r.out);
+  const auto& c = j["counts"];
+  EXPECT_EQ(c["old"], 8976);
+  EXPECT_EQ(c["new"], 14965);
+  EXPECT_EQ(c["added"].get<int>() + c["unchanged"].get<int>() + c["changed"].get<int>(), 14965);
+  EXPECT_EQ(c["removed"].get<int>() + c["unchanged"].get<int>() + c["changed"].get<int>(), 8976);
+  auto missing = RunDualwatch("lists diff 1 7" + ws);
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_EQ(missing.out, "dualwatch: no list version 7 in " + dir.File("ws.db") + "\n");
+}
+
 TEST(Cli, EveryCommandHasHelp) {
-  for (const char* command : {"", "lists", "lists import", "lists stats", "lists show",
-                              "lists diff", "lists versions"}) {
+  for (const char* command :
+       {"", "lists", "lists import", "lists stats", "lists show", "lists diff", "lists versions"}) {
     auto r = RunDualwatch(std::string(command) + " --help");
     EXPECT_EQ(r.exit_code, 0) << command;
     EXPECT_NE(r.out.find("Usage:"), std::string::npos) << command;

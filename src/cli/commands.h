@@ -3,7 +3,6 @@
 #define DUALWATCH_CLI_COMMANDS_H_
 
 #include <CLI/CLI.hpp>
-
 #include <functional>
 #include <string>
 
@@ -17,8 +16,8 @@ inline constexpr int kExitInputError = 2;
 
 // State shared by every subcommand: global options and the command chosen to run.
 struct Context {
-  std::string workspace;           // --workspace, else $DUALWATCH_WORKSPACE, else ./dualwatch.db
-  std::function<int()> run;        // set by the chosen subcommand's callback
+  std::string workspace;     // --workspace, else $DUALWATCH_WORKSPACE, else ./dualwatch.db
+  std::function<int()> run;  // set by the chosen subcommand's callback
   // Opens the workspace, importing the bundled lists on first use.
   io::Result<store::Workspace> OpenWorkspace() const;
 };

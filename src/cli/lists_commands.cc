@@ -1,6 +1,7 @@
 // `dualwatch lists import|stats|show|diff|versions`.
-#include <filesystem>
 #include <fmt/format.h>
+
+#include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -63,8 +64,8 @@ int Show(const Context& context, const ListsOptions& options) {
   auto entity = ws->FindEntity(options.id);
   if (!entity.ok()) return Fail(entity.status());
   if (!*entity) {
-    return Fail(io::Status::Error(fmt::format("no entity with id '{}' in {}", options.id,
-                                              ws->path())));
+    return Fail(
+        io::Status::Error(fmt::format("no entity with id '{}' in {}", options.id, ws->path())));
   }
   if (options.json) {
     std::cout << lists::ToFtmJson(**entity).dump(2) << "\n";
@@ -84,8 +85,8 @@ int Versions(const Context& context, const ListsOptions& options) {
 }
 
 // A version argument: an existing file is parsed; a number names an imported version.
-io::Result<std::vector<lists::Entity>> EntitiesOf(const Context& context,
-                                                  const std::string& which, std::string& label) {
+io::Result<std::vector<lists::Entity>> EntitiesOf(const Context& context, const std::string& which,
+                                                  std::string& label) {
   if (std::filesystem::exists(which)) {
     auto parsed = lists::ParseListFile(which);
     if (!parsed.ok()) return parsed.status();
@@ -95,7 +96,8 @@ io::Result<std::vector<lists::Entity>> EntitiesOf(const Context& context,
   std::string digits = which.substr(which.rfind('v', 0) == 0 ? 1 : 0);
   if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos) {
     return io::Status::Error(fmt::format(
-        "'{}' is neither a list file nor a version number (see `dualwatch lists versions`)", which));
+        "'{}' is neither a list file nor a version number (see `dualwatch lists versions`)",
+        which));
   }
   auto ws = context.OpenWorkspace();
   if (!ws.ok()) return ws.status();
@@ -120,8 +122,7 @@ int Diff(const Context& context, const ListsOptions& options) {
   if (options.json) {
     std::cout << DiffJson(diff, *old_entities, *new_entities).dump(2) << "\n";
   } else {
-    PrintDiff(std::cout, diff, *old_entities, *new_entities, old_label, new_label,
-              options.summary);
+    PrintDiff(std::cout, diff, *old_entities, *new_entities, old_label, new_label, options.summary);
   }
   return kExitOk;
 }
@@ -134,51 +135,57 @@ void AddListsCommands(CLI::App& app, Context& context) {
   lists->fallthrough();
   auto options = std::make_shared<ListsOptions>();
 
-  CLI::App* import = lists->add_subcommand("import", "parse list files and store them as new "
-                                                     "list versions (all or nothing)");
+  CLI::App* import = lists->add_subcommand("import",
+                                           "parse list files and store them as new "
+                                           "list versions (all or nothing)");
   import->add_option("FILE", options->files, "list files (plain or .zst); format detected")
       ->required();
-  import->add_option("--format", options->format, "force a format: ofac_csv, us_csl, bis_dpl, "
-                                                   "bis_mieu, dod_1260h, fcc_covered, eu_fsf, "
-                                                   "eu_journal, uk_sanctions, un_xml, ftm, "
-                                                   "ca_sema, nz_russia");
+  import->add_option("--format", options->format,
+                     "force a format: ofac_csv, us_csl, bis_dpl, "
+                     "bis_mieu, dod_1260h, fcc_covered, eu_fsf, "
+                     "eu_journal, uk_sanctions, un_xml, ftm, "
+                     "ca_sema, nz_russia");
   import->fallthrough();
   import->callback([&context, options] {
-    context.run = [&context, options] { return Import(context, *options); };
-  });
+    context.run = [&context, options] { return Import(context, *options);
+};
+}  // namespace dualwatch::cli
+);
 
-  CLI::App* stats = lists->add_subcommand("stats", "entities per dataset and schema, names, "
-                                                   "aliases, countries");
-  stats->add_flag("--json", options->json, "machine-readable output");
-  stats->fallthrough();
-  stats->callback([&context, options] {
-    context.run = [&context, options] { return Stats(context, *options); };
-  });
+CLI::App* stats = lists->add_subcommand("stats",
+                                        "entities per dataset and schema, names, "
+                                        "aliases, countries");
+stats->add_flag("--json", options->json, "machine-readable output");
+stats->fallthrough();
+stats->callback([&context, options] {
+  context.run = [&context, options] { return Stats(context, *options); };
+});
 
-  CLI::App* show = lists->add_subcommand("show", "one entity, whole");
-  show->add_option("ID", options->id, "entity id, e.g. us_ofac_sdn-40477")->required();
-  show->add_flag("--json", options->json, "FollowTheMoney JSON");
-  show->fallthrough();
-  show->callback([&context, options] {
-    context.run = [&context, options] { return Show(context, *options); };
-  });
+CLI::App* show = lists->add_subcommand("show", "one entity, whole");
+show->add_option("ID", options->id, "entity id, e.g. us_ofac_sdn-40477")->required();
+show->add_flag("--json", options->json, "FollowTheMoney JSON");
+show->fallthrough();
+show->callback([&context, options] {
+  context.run = [&context, options] { return Show(context, *options); };
+});
 
-  CLI::App* versions = lists->add_subcommand("versions", "every imported list version");
-  versions->fallthrough();
-  versions->callback([&context, options] {
-    context.run = [&context, options] { return Versions(context, *options); };
-  });
+CLI::App* versions = lists->add_subcommand("versions", "every imported list version");
+versions->fallthrough();
+versions->callback([&context, options] {
+  context.run = [&context, options] { return Versions(context, *options); };
+});
 
-  CLI::App* diff = lists->add_subcommand("diff", "added, removed and changed entities between "
-                                                 "two list versions (version numbers or files)");
-  diff->add_option("OLD", options->old_version, "version number or list file")->required();
-  diff->add_option("NEW", options->new_version, "version number or list file")->required();
-  diff->add_flag("--json", options->json, "machine-readable output");
-  diff->add_flag("--summary", options->summary, "counts only");
-  diff->fallthrough();
-  diff->callback([&context, options] {
-    context.run = [&context, options] { return Diff(context, *options); };
-  });
+CLI::App* diff = lists->add_subcommand("diff",
+                                       "added, removed and changed entities between "
+                                       "two list versions (version numbers or files)");
+diff->add_option("OLD", options->old_version, "version number or list file")->required();
+diff->add_option("NEW", options->new_version, "version number or list file")->required();
+diff->add_flag("--json", options->json, "machine-readable output");
+diff->add_flag("--summary", options->summary, "counts only");
+diff->fallthrough();
+diff->callback([&context, options] {
+  context.run = [&context, options] { return Diff(context, *options); };
+});
 }
 
 io::Result<store::Workspace> Context::OpenWorkspace() const {

@@ -37,8 +37,9 @@ std::string Suggestion(const CLI::App& app, const std::string& word) {
 }
 
 int Run(int argc, char** argv) {
-  CLI::App app{"dualwatch: screens trade flows for lethal and dual-use goods reaching sanctioned "
-               "end users, and names the companies behind them."};
+  CLI::App app{
+      "dualwatch: screens trade flows for lethal and dual-use goods reaching sanctioned "
+      "end users, and names the companies behind them."};
   app.require_subcommand(1);
   Context context;
   app.add_option("--workspace", context.workspace,

@@ -15,7 +15,8 @@ std::string Counts(const lists::ParseCounts& c) {
   if (c.merged) s += fmt::format(", {} merged (same id)", c.merged);
   if (c.skipped) {
     std::vector<std::string> reasons;
-    for (const auto& [reason, n] : c.skipped_by_reason) reasons.push_back(fmt::format("{} {}", n, reason));
+    for (const auto& [reason, n] : c.skipped_by_reason)
+      reasons.push_back(fmt::format("{} {}", n, reason));
     s += fmt::format(", {} skipped ({})", c.skipped, fmt::join(reasons, "; "));
   }
   for (const auto& [file, n] : c.unattached) {
@@ -35,7 +36,8 @@ const lists::Entity* Find(const std::vector<lists::Entity>& entities, const std:
 void PrintImportOutcome(std::ostream& out, const store::ImportOutcome& o) {
   const store::ListVersion& v = o.version;
   if (o.unchanged) {
-    fmt::print(out, "{}: unchanged (version {}, {} entities)\n", v.dataset, v.id, v.counts.entities);
+    fmt::print(out, "{}: unchanged (version {}, {} entities)\n", v.dataset, v.id,
+               v.counts.entities);
     return;
   }
   fmt::print(out, "{}: version {} from {}: {}; {} names\n", v.dataset, v.id, v.files,
@@ -44,8 +46,8 @@ void PrintImportOutcome(std::ostream& out, const store::ImportOutcome& o) {
 
 void PrintStats(std::ostream& out, const store::Stats& stats) {
   fmt::print(out, "{:<26} {:>10} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>9}\n", "dataset",
-             "published", "entities", "persons", "orgs", "vessels", "aircraft", "names",
-             "aliases", "countries");
+             "published", "entities", "persons", "orgs", "vessels", "aircraft", "names", "aliases",
+             "countries");
   auto row = [&](const store::DatasetStats& d) {
     auto get = [&](const char* schema) {
       auto it = d.by_schema.find(schema);
@@ -62,9 +64,9 @@ void PrintStats(std::ostream& out, const store::Stats& stats) {
 
 nlohmann::json StatsJson(const store::Stats& stats) {
   auto one = [](const store::DatasetStats& d) {
-    return nlohmann::json{{"dataset", d.dataset}, {"published", d.published},
-                          {"entities", d.entities}, {"schemata", d.by_schema},
-                          {"names", d.names},       {"aliases", d.aliases},
+    return nlohmann::json{{"dataset", d.dataset},    {"published", d.published},
+                          {"entities", d.entities},  {"schemata", d.by_schema},
+                          {"names", d.names},        {"aliases", d.aliases},
                           {"countries", d.countries}};
   };
   nlohmann::json j;
@@ -95,7 +97,8 @@ void PrintEntity(std::ostream& out, const lists::Entity& e) {
   list("birth places", e.birth_places);
   if (!e.gender.empty()) fmt::print(out, "  gender: {}\n", e.gender);
   for (const lists::Identifier& i : e.identifiers) {
-    fmt::print(out, "  {}: {}{}{}\n", i.type, i.value, i.country.empty() ? "" : " (" + i.country + ")",
+    fmt::print(out, "  {}: {}{}{}\n", i.type, i.value,
+               i.country.empty() ? "" : " (" + i.country + ")",
                i.note.empty() || i.note == i.type ? "" : "  [" + i.note + "]");
   }
   list("programs", e.programs);
@@ -116,8 +119,8 @@ void PrintVersions(std::ostream& out, const std::vector<store::ListVersion>& ver
              "published", "entities", "imported", "sha256");
   for (const store::ListVersion& v : versions) {
     fmt::print(out, "{:>4} {:<26} {:<7} {:>10} {:>8} {:<20} {}\n", v.id, v.dataset,
-               v.current ? "yes" : "no", v.published.empty() ? "-" : v.published,
-               v.counts.entities, v.imported_at, v.sha256.substr(0, 16));
+               v.current ? "yes" : "no", v.published.empty() ? "-" : v.published, v.counts.entities,
+               v.imported_at, v.sha256.substr(0, 16));
   }
 }
 

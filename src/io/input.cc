@@ -1,10 +1,10 @@
 // Reading whole inputs, decompressing zstd while enforcing the line limit.
+#include <fmt/format.h>
 #include <zstd.h>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fmt/format.h>
 
 #include "io/io.h"
 
@@ -40,9 +40,9 @@ class TextSink {
           too_long->line_start = line_start_;
           too_long->prefix = text_.substr(0, line_start_ + limits_.max_line_bytes);
         }
-        return Status::Error(fmt::format(
-            "{}:{}: line longer than the {} limit (the line starts at byte {})", name_, line_,
-            ByteSize(limits_.max_line_bytes), line_start_));
+        return Status::Error(
+            fmt::format("{}:{}: line longer than the {} limit (the line starts at byte {})", name_,
+                        line_, ByteSize(limits_.max_line_bytes), line_start_));
       }
       if (!nl) break;
       ++line_;
@@ -127,8 +127,7 @@ Result<Input> InputFromBytes(std::string name, std::string_view bytes, const Inp
   return Finalize(std::move(name), sink.Take(), IsZstd(bytes), Sha256Hex(bytes));
 }
 
-Result<Input> ReadInput(const std::string& path, const InputLimits& limits,
-                        LineTooLong* too_long) {
+Result<Input> ReadInput(const std::string& path, const InputLimits& limits, LineTooLong* too_long) {
   std::FILE* file = std::fopen(path.c_str(), "rb");
   if (!file) return Status::Error(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> closer(file, &std::fclose);

@@ -48,8 +48,8 @@ class Status {
 template <typename T>
 class Result {
  public:
-  Result(T value) : value_(std::move(value)) {}                  // NOLINT: implicit by design
-  Result(Status status) : status_(std::move(status)) {}          // NOLINT: implicit by design
+  Result(T value) : value_(std::move(value)) {}          // NOLINT: implicit by design
+  Result(Status status) : status_(std::move(status)) {}  // NOLINT: implicit by design
   bool ok() const { return status_.ok(); }
   const Status& status() const { return status_; }
   T& value() { return *value_; }
@@ -75,10 +75,10 @@ struct InputLimits {
 
 // A file's decompressed content, with the name used in messages.
 struct Input {
-  std::string name;     // as given by the caller, used in every message
-  std::string text;     // decompressed bytes, BOM removed
+  std::string name;  // as given by the caller, used in every message
+  std::string text;  // decompressed bytes, BOM removed
   bool compressed = false;
-  std::string sha256;   // of the bytes on disk
+  std::string sha256;  // of the bytes on disk
 };
 
 // Where ReadInput stopped on an over-long line: the text read so far ends inside that line.

@@ -68,7 +68,8 @@ TEST(Input, StopsAtOverlongLineNamingItsLineAndOffset) {
 TEST(Input, ReportsMissingFile) {
   auto input = ReadInput("/nonexistent/list.csv");
   ASSERT_FALSE(input.ok());
-  EXPECT_EQ(input.status().message(), "/nonexistent/list.csv: cannot open: No such file or directory");
+  EXPECT_EQ(input.status().message(),
+            "/nonexistent/list.csv: cannot open: No such file or directory");
 }
 
 TEST(Input, ReportsTruncatedZstd) {
@@ -83,9 +84,9 @@ TEST(Input, ReportsTruncatedZstd) {
 TEST(Utf8, FindsFirstInvalidSequence) {
   EXPECT_EQ(FindInvalidUtf8("plain ascii"), std::string_view::npos);
   EXPECT_EQ(FindInvalidUtf8("长沙 Гонконг"), std::string_view::npos);
-  EXPECT_EQ(FindInvalidUtf8("ab\xC3"), 2u);          // truncated sequence
-  EXPECT_EQ(FindInvalidUtf8("ab\xC0\xAF"), 2u);      // overlong
-  EXPECT_EQ(FindInvalidUtf8("a\xED\xA0\x80"), 1u);   // surrogate
+  EXPECT_EQ(FindInvalidUtf8("ab\xC3"), 2u);         // truncated sequence
+  EXPECT_EQ(FindInvalidUtf8("ab\xC0\xAF"), 2u);     // overlong
+  EXPECT_EQ(FindInvalidUtf8("a\xED\xA0\x80"), 1u);  // surrogate
   EXPECT_EQ(FindInvalidUtf8("\xFF"), 0u);
 }
 

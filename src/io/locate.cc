@@ -1,6 +1,7 @@
 // Positions and validation for error messages.
-#include <algorithm>
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "io/io.h"
 

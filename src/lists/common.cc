@@ -1,9 +1,10 @@
 // Helpers shared by the list parsers: header-indexed CSV, dates, countries, identifier labels.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <charconv>
-#include <fmt/format.h>
 
 #include "lists/parsers.h"
 #include "text/text.h"
@@ -46,8 +47,8 @@ HeaderCsv::HeaderCsv(const io::Input& input, char delimiter)
     : input_(input), reader_(input.name, input.text, delimiter) {
   io::CsvRecord header;
   if (!reader_.Next(header)) {
-    status_ = reader_.status().ok() ? FieldError(input.name, 1, "", "no header line")
-                                    : reader_.status();
+    status_ =
+        reader_.status().ok() ? FieldError(input.name, 1, "", "no header line") : reader_.status();
     return;
   }
   header_ = header.fields;
@@ -161,8 +162,7 @@ std::string IsoDate(std::string_view raw) {
     return "";
   }
   std::vector<std::string_view> w = Words(s);
-  if (w.size() == 3 && AllDigits(w[0]) && AllDigits(w[1]) && AllDigits(w[2]) &&
-      w[2].size() == 4) {
+  if (w.size() == 3 && AllDigits(w[0]) && AllDigits(w[1]) && AllDigits(w[2]) && w[2].size() == 4) {
     bool us = s.find('/') != std::string_view::npos;  // 06/19/2003
     int a = ToInt(w[0]), b = ToInt(w[1]);
     return us ? Compose(ToInt(w[2]), a, b) : Compose(ToInt(w[2]), b, a);
@@ -192,8 +192,7 @@ std::string IdentifierType(std::string_view label) {
     return "taxNumber";
   }
   if (has("ogrn") || has("state registration")) return "ogrnCode";
-  if (has("registration") || has("regnumber") || has("company number") ||
-      has("business number")) {
+  if (has("registration") || has("regnumber") || has("company number") || has("business number")) {
     return "registrationNumber";
   }
   if (has("legal entity number") || has("lei")) return "leiCode";

@@ -48,7 +48,8 @@ Result<Format> DetectFormat(std::string_view name, std::string_view text) {
     if (HasKey(line, "date_of_listing") && HasKey(line, "item")) return Format::kCaSemaJsonl;
   } else {
     if (StartsWith(line, "_id,source,entity_number,type,programs,name")) return Format::kUsCsl;
-    if (StartsWith(line, "\"Name\"\t\"Street_Address\"") || StartsWith(line, "Name\tStreet_Address")) {
+    if (StartsWith(line, "\"Name\"\t\"Street_Address\"") ||
+        StartsWith(line, "Name\tStreet_Address")) {
       return Format::kBisDpl;
     }
     if (StartsWith(line, "Type,Name,Alias,Country,Topics,Program")) return Format::kBisMieu;
@@ -70,9 +71,10 @@ Result<Format> DetectFormat(std::string_view name, std::string_view text) {
   }
   std::vector<std::string> names;
   for (Format f : AllFormats()) names.emplace_back(FormatName(f));
-  return Status::Error(fmt::format("{}:1: unknown list format (first line: '{}'); give --format, "
-                                   "one of: {}",
-                                   name, Printable(line), fmt::join(names, ", ")));
+  return Status::Error(
+      fmt::format("{}:1: unknown list format (first line: '{}'); give --format, "
+                  "one of: {}",
+                  name, Printable(line), fmt::join(names, ", ")));
 }
 
 }  // namespace dualwatch::lists

@@ -67,9 +67,7 @@ std::optional<Schema> SchemaFromName(std::string_view name) {
   return KeyOf(kSchemas, name);
 }
 std::string_view NameKindName(NameKind kind) { return NameOf(kNameKinds, kind); }
-std::optional<NameKind> NameKindFromName(std::string_view name) {
-  return KeyOf(kNameKinds, name);
-}
+std::optional<NameKind> NameKindFromName(std::string_view name) { return KeyOf(kNameKinds, name); }
 std::string_view FormatName(Format format) { return NameOf(kFormats, format); }
 std::optional<Format> FormatFromName(std::string_view name) { return KeyOf(kFormats, name); }
 std::vector<Format> AllFormats() {
@@ -97,8 +95,8 @@ void Entity::AddName(std::string value, NameKind kind, std::string lang) {
       if (n.value == value && n.kind == kind) return;
     }
   }
-  names.push_back(Name{std::move(value), kind, std::move(lang),
-                       std::string(text::ScriptName(script))});
+  names.push_back(
+      Name{std::move(value), kind, std::move(lang), std::string(text::ScriptName(script))});
 }
 
 void Entity::AddCode(std::vector<std::string>& codes, std::string code) {

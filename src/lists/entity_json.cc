@@ -64,7 +64,8 @@ std::string EntityToStoredJson(const Entity& e) {
   if (!e.identifiers.empty()) {
     json ids = json::array();
     for (const Identifier& i : e.identifiers) {
-      ids.push_back({{"type", i.type}, {"value", i.value}, {"country", i.country}, {"note", i.note}});
+      ids.push_back(
+          {{"type", i.type}, {"value", i.value}, {"country", i.country}, {"note", i.note}});
     }
     j["identifiers"] = std::move(ids);
   }
@@ -78,8 +79,8 @@ std::string EntityToStoredJson(const Entity& e) {
   if (!e.links.empty()) {
     json links = json::array();
     for (const Link& l : e.links) {
-      links.push_back({{"relation", l.relation}, {"target_id", l.target_id},
-                       {"target_name", l.target_name}});
+      links.push_back(
+          {{"relation", l.relation}, {"target_id", l.target_id}, {"target_name", l.target_name}});
     }
     j["links"] = std::move(links);
   }
@@ -107,7 +108,8 @@ Result<Entity> EntityFromStoredJson(std::string_view text) {
     e.names.push_back(Name{n.value("v", ""), *kind, n.value("l", ""), n.value("s", "")});
   }
   for (const json& a : j.value("addresses", json::array())) {
-    e.addresses.push_back(Address{a.value("full", ""), a.value("city", ""), a.value("country", "")});
+    e.addresses.push_back(
+        Address{a.value("full", ""), a.value("city", ""), a.value("country", "")});
   }
   e.countries = StringsAt(j, "countries");
   e.nationalities = StringsAt(j, "nationalities");
@@ -124,8 +126,8 @@ Result<Entity> EntityFromStoredJson(std::string_view text) {
   e.listing_date = StringAt(j, "listing_date");
   e.remarks = StringsAt(j, "remarks");
   for (const json& l : j.value("links", json::array())) {
-    e.links.push_back(Link{l.value("relation", ""), l.value("target_id", ""),
-                           l.value("target_name", "")});
+    e.links.push_back(
+        Link{l.value("relation", ""), l.value("target_id", ""), l.value("target_name", "")});
   }
   e.referents = StringsAt(j, "referents");
   e.source_urls = StringsAt(j, "source_urls");
@@ -139,11 +141,19 @@ nlohmann::json ToFtmJson(const Entity& e) {
   json props = json::object();
   for (const Name& n : e.names) {
     switch (n.kind) {
-      case NameKind::kPrimary: AddProperty(props, "name", n.value); break;
+      case NameKind::kPrimary:
+        AddProperty(props, "name", n.value);
+        break;
       case NameKind::kAlias:
-      case NameKind::kOriginalScript: AddProperty(props, "alias", n.value); break;
-      case NameKind::kWeakAlias: AddProperty(props, "weakAlias", n.value); break;
-      case NameKind::kFormer: AddProperty(props, "previousName", n.value); break;
+      case NameKind::kOriginalScript:
+        AddProperty(props, "alias", n.value);
+        break;
+      case NameKind::kWeakAlias:
+        AddProperty(props, "weakAlias", n.value);
+        break;
+      case NameKind::kFormer:
+        AddProperty(props, "previousName", n.value);
+        break;
     }
   }
   for (const Address& a : e.addresses) AddProperty(props, "address", a.full);
@@ -152,7 +162,9 @@ nlohmann::json ToFtmJson(const Entity& e) {
   for (const std::string& c : e.citizenships) AddProperty(props, "citizenship", c);
   for (const Identifier& i : e.identifiers) {
     // FtM has no USCC property; it is a registration number.
-    std::string prop = i.type == "uscc" ? "registrationNumber" : i.type == "other" ? "idNumber" : i.type;
+    std::string prop = i.type == "uscc"    ? "registrationNumber"
+                       : i.type == "other" ? "idNumber"
+                                           : i.type;
     if (e.schema == Schema::kPerson && prop == "registrationNumber") prop = "idNumber";
     AddProperty(props, prop, i.value);
   }

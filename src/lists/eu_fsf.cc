@@ -30,8 +30,8 @@ void AddFsfAddress(JsonObject a, Entity& e) {
   addr.city = Trim(Str(a, "city"));
   addr.country = Str(a, "country_iso2_code");
   if (addr.country == "00") addr.country.clear();  // FSF's "unknown"
-  if (auto c = Trim(Str(a, "country_description")); !c.empty() && !addr.country.empty() &&
-                                                      c != "UNKNOWN") {
+  if (auto c = Trim(Str(a, "country_description"));
+      !c.empty() && !addr.country.empty() && c != "UNKNOWN") {
     parts.push_back(c);
   }
   addr.full = fmt::format("{}", fmt::join(parts, ", "));
@@ -50,7 +50,8 @@ Status ParseEuFsf(const io::Input& input, ParsedList& out) {
     if (auto vessel = Trim(Str(o, "vessel_name")); !vessel.empty()) {
       // Vessels listed by IMO number only (Annex XLII of 833/2014, as FSF carries them).
       std::string imo = Trim(Str(o, "imo_number"));
-      if (imo.empty()) return FieldError(input.name, line, "imo_number", "vessel without IMO number");
+      if (imo.empty())
+        return FieldError(input.name, line, "imo_number", "vessel without IMO number");
       e.source_id = "IMO" + imo;
       e.schema = Schema::kVessel;
       e.AddName(vessel, NameKind::kPrimary);
@@ -80,13 +81,12 @@ Status ParseEuFsf(const io::Input& input, ParsedList& out) {
     // FSF has no primary flag: the first strong Latin-script alias is the caption.
     std::vector<JsonObject> aliases = Objects(o, "name_aliases");
     std::stable_partition(aliases.begin(), aliases.end(), [](JsonObject a) {
-      return Bool(a, "strong") &&
-             text::DetectScript(Str(a, "whole_name")) == text::Script::kLatin;
+      return Bool(a, "strong") && text::DetectScript(Str(a, "whole_name")) == text::Script::kLatin;
     });
     for (JsonObject a : aliases) {
       std::string name = Trim(Str(a, "whole_name"));
       if (name.empty()) continue;
-      NameKind kind = e.names.empty() ? NameKind::kPrimary
+      NameKind kind = e.names.empty()     ? NameKind::kPrimary
                       : Bool(a, "strong") ? NameKind::kAlias
                                           : NameKind::kWeakAlias;
       std::string lang = text::FoldCase(Str(a, "name_language"));
@@ -111,8 +111,8 @@ Status ParseEuFsf(const io::Input& input, ParsedList& out) {
           }
         }
       }
-      if (!date.empty() && std::find(e.birth_dates.begin(), e.birth_dates.end(), date) ==
-                               e.birth_dates.end()) {
+      if (!date.empty() &&
+          std::find(e.birth_dates.begin(), e.birth_dates.end(), date) == e.birth_dates.end()) {
         e.birth_dates.push_back(date);
       }
       std::vector<std::string> place;
@@ -135,8 +135,8 @@ Status ParseEuFsf(const io::Input& input, ParsedList& out) {
       std::string country = Str(i, "country_iso2_code");
       if (country == "00") country.clear();
       std::string code = Str(i, "identification_type_code");
-      e.AddIdentifier(Identifier{FsfIdentifierType(code, country), Str(i, "number"), country,
-                                 code});
+      e.AddIdentifier(
+          Identifier{FsfIdentifierType(code, country), Str(i, "number"), country, code});
     }
     std::string earliest;
     for (JsonObject r : Objects(o, "regulations")) {

@@ -10,11 +10,28 @@ namespace dualwatch::lists::internal {
 namespace {
 
 // FtM identifier properties we carry over, under their own names.
-constexpr std::string_view kIdProperties[] = {
-    "registrationNumber", "taxNumber", "innCode",  "ogrnCode",     "kppCode", "okpoCode",
-    "leiCode",            "swiftBic",  "imoNumber", "mmsi",        "idNumber", "passportNumber",
-    "vatCode",            "dunsCode",  "email",    "website",      "phone",   "callSign",
-    "uniqueEntityId",     "bikCode",   "npiCode",  "registrationNumber"};
+constexpr std::string_view kIdProperties[] = {"registrationNumber",
+                                              "taxNumber",
+                                              "innCode",
+                                              "ogrnCode",
+                                              "kppCode",
+                                              "okpoCode",
+                                              "leiCode",
+                                              "swiftBic",
+                                              "imoNumber",
+                                              "mmsi",
+                                              "idNumber",
+                                              "passportNumber",
+                                              "vatCode",
+                                              "dunsCode",
+                                              "email",
+                                              "website",
+                                              "phone",
+                                              "callSign",
+                                              "uniqueEntityId",
+                                              "bikCode",
+                                              "npiCode",
+                                              "registrationNumber"};
 
 }  // namespace
 
@@ -42,8 +59,7 @@ Status ParseFtm(const io::Input& input, ParsedList& out) {
       if (schema_name == "Address") {
         std::vector<std::string> full = Strings(props, "full");
         std::vector<std::string> country = Strings(props, "country");
-        addresses[id] = {full.empty() ? "" : full[0],
-                         country.empty() ? "" : CountryOf(country[0])};
+        addresses[id] = {full.empty() ? "" : full[0], country.empty() ? "" : CountryOf(country[0])};
       } else if (schema_name == "Ownership") {
         for (const std::string& owner : Strings(props, "owner")) {
           for (const std::string& asset : Strings(props, "asset")) {

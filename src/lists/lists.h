@@ -26,12 +26,11 @@
 
 #include <cstddef>
 #include <map>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json_fwd.hpp>
 
 #include "io/io.h"
 
@@ -61,7 +60,7 @@ struct Name {
 };
 
 struct Address {
-  std::string full;     // the address as one line
+  std::string full;  // the address as one line
   std::string city;
   std::string country;  // ISO alpha-2 or empty
   bool operator==(const Address&) const = default;
@@ -97,15 +96,15 @@ struct Entity {
   std::vector<std::string> nationalities;  // ISO alpha-2
   std::vector<std::string> citizenships;   // ISO alpha-2
   std::vector<Identifier> identifiers;
-  std::vector<std::string> birth_dates;   // "1971", "1971-05", "1971-05-03"
+  std::vector<std::string> birth_dates;  // "1971", "1971-05", "1971-05-03"
   std::vector<std::string> birth_places;
-  std::string gender;                     // "male", "female" or empty
-  std::vector<std::string> programs;      // "RUSSIA-EO14024", "EU-RUS IV", ...
-  std::vector<std::string> topics;        // secondary-sanctions and similar tags
-  std::string listing_date;               // ISO date, may be partial
+  std::string gender;                 // "male", "female" or empty
+  std::vector<std::string> programs;  // "RUSSIA-EO14024", "EU-RUS IV", ...
+  std::vector<std::string> topics;    // secondary-sanctions and similar tags
+  std::string listing_date;           // ISO date, may be partial
   std::vector<std::string> remarks;
   std::vector<Link> links;
-  std::vector<std::string> referents;     // other lists' ids for the same entity (OpenSanctions)
+  std::vector<std::string> referents;  // other lists' ids for the same entity (OpenSanctions)
   std::vector<std::string> source_urls;
   std::map<std::string, std::string> extra;  // list-specific fields (title, vessel type, ...)
 
@@ -160,10 +159,10 @@ struct ParseCounts {
 struct ParsedList {
   std::string dataset;
   Format format = Format::kOfacCsv;
-  std::string published;             // publication date where the file says, ISO
-  std::vector<std::string> files;    // every file read (main file first)
-  std::string sha256;                // of the main file's bytes on disk, siblings folded in
-  std::vector<Entity> entities;      // sorted by id, ids unique
+  std::string published;           // publication date where the file says, ISO
+  std::vector<std::string> files;  // every file read (main file first)
+  std::string sha256;              // of the main file's bytes on disk, siblings folded in
+  std::vector<Entity> entities;    // sorted by id, ids unique
   ParseCounts counts;
 };
 

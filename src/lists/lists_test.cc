@@ -46,9 +46,8 @@ bool HasName(const Entity& e, const std::string& value, NameKind kind) {
 }
 
 bool HasIdentifier(const Entity& e, const std::string& type, const std::string& value) {
-  return std::any_of(e.identifiers.begin(), e.identifiers.end(), [&](const Identifier& i) {
-    return i.type == type && i.value == value;
-  });
+  return std::any_of(e.identifiers.begin(), e.identifiers.end(),
+                     [&](const Identifier& i) { return i.type == type && i.value == value; });
 }
 
 bool HasLink(const Entity& e, const std::string& relation, const std::string& target) {
@@ -103,9 +102,11 @@ TEST(OfacCsv, ReadsEverySdnRecordWithSchemaCountsFromProvenance) {
   EXPECT_EQ(CountSchema(sdn, Schema::kPerson), 6854u);
   EXPECT_EQ(CountSchema(sdn, Schema::kVessel), 851u);
   EXPECT_EQ(CountSchema(sdn, Schema::kAircraft), 376u);
-  std::size_t eo14024 = std::count_if(sdn.entities.begin(), sdn.entities.end(), [](const Entity& e) {
-    return std::find(e.programs.begin(), e.programs.end(), "RUSSIA-EO14024") != e.programs.end();
-  });
+  std::size_t eo14024 =
+      std::count_if(sdn.entities.begin(), sdn.entities.end(), [](const Entity& e) {
+        return std::find(e.programs.begin(), e.programs.end(), "RUSSIA-EO14024") !=
+               e.programs.end();
+      });
   EXPECT_EQ(eo14024, 4439u);
   // add.csv and alt.csv are a later publication: their rows for newer entities are reported.
   EXPECT_EQ(sdn.counts.unattached.at("add.csv"), 2474u);
@@ -191,15 +192,15 @@ TEST(UsLists, BisAndDodAndFccFilesReconcile) {
   EXPECT_EQ(Parsed("us_csl/dod_1260h_chinese_military_companies.csv.zst").counts.records, 397u);
   const ParsedList& fcc = Parsed("us_csl/fcc_covered_list.csv.zst");
   EXPECT_EQ(fcc.counts.records, 16u);
-  for (const char* f : {"us_csl/bis_dpl.txt.zst", "us_csl/bis_mieu.csv.zst",
-                        "us_csl/dod_1260h_chinese_military_companies.csv.zst",
-                        "us_csl/fcc_covered_list.csv.zst"}) {
+  for (const char* f :
+       {"us_csl/bis_dpl.txt.zst", "us_csl/bis_mieu.csv.zst",
+        "us_csl/dod_1260h_chinese_military_companies.csv.zst", "us_csl/fcc_covered_list.csv.zst"}) {
     ExpectReconciled(Parsed(f));
   }
   std::vector<std::string> fcc_names;
   for (const Entity& e : fcc.entities) fcc_names.push_back(e.caption());
-  for (const char* company : {"Huawei Technologies Company", "ZTE Corporation",
-                              "AO Kaspersky Lab", "Pacific Networks Corp", "ComNet (USA) LLC"}) {
+  for (const char* company : {"Huawei Technologies Company", "ZTE Corporation", "AO Kaspersky Lab",
+                              "Pacific Networks Corp", "ComNet (USA) LLC"}) {
     EXPECT_NE(std::find(fcc_names.begin(), fcc_names.end(), company), fcc_names.end()) << company;
   }
   const ParsedList& mieu = Parsed("us_csl/bis_mieu.csv.zst");
@@ -226,8 +227,9 @@ TEST(EuLists, Annex4SpacetyHasChineseNameAndUscc) {
   const ParsedList& annexes = Parsed("eu/eu_oj_reg_833_2014_consolidated.csv.zst");
   EXPECT_EQ(annexes.dataset, "eu_oj_833_2014");
   EXPECT_EQ(annexes.counts.records, 1746u);
-  std::size_t annex4 = std::count_if(annexes.entities.begin(), annexes.entities.end(),
-                                     [](const Entity& e) { return e.source_id.rfind("IV-", 0) == 0; });
+  std::size_t annex4 =
+      std::count_if(annexes.entities.begin(), annexes.entities.end(),
+                    [](const Entity& e) { return e.source_id.rfind("IV-", 0) == 0; });
   EXPECT_EQ(annex4, 921u);
   const Entity& e = Find(annexes, "eu_oj_833_2014-IV-653");
   EXPECT_TRUE(HasName(e, "长沙天仪空间科技研究院有限公司", NameKind::kOriginalScript));
@@ -258,8 +260,10 @@ TEST(UkList, KeepsCyrillicNames) {
 
 TEST(UnXml, ReadsIndividualsWithBirthDateAndNationality) {
   const ParsedList& un = Parsed("un/UN_consolidated.xml.zst");
-  EXPECT_EQ(CountSchema(un, Schema::kPerson), Occurrences("un/UN_consolidated.xml.zst", "<INDIVIDUAL>"));
-  EXPECT_EQ(CountSchema(un, Schema::kOrganization), Occurrences("un/UN_consolidated.xml.zst", "<ENTITY>"));
+  EXPECT_EQ(CountSchema(un, Schema::kPerson),
+            Occurrences("un/UN_consolidated.xml.zst", "<INDIVIDUAL>"));
+  EXPECT_EQ(CountSchema(un, Schema::kOrganization),
+            Occurrences("un/UN_consolidated.xml.zst", "<ENTITY>"));
   EXPECT_EQ(un.published, "2026-02-27");
   const Entity& e = Find(un, "un_sc_sanctions-CDi.001");
   EXPECT_EQ(e.caption(), "ERIC BADEGE");
@@ -297,7 +301,8 @@ TEST(FtmJson, ShapesEntityLikeOpenSanctions) {
   nlohmann::json j = ToFtmJson(Find(Parsed("ofac/sdn.csv.zst"), "us_ofac_sdn-40477"));
   EXPECT_EQ(j["id"], "us_ofac_sdn-40477");
   EXPECT_EQ(j["schema"], "LegalEntity");
-  EXPECT_EQ(j["caption"], "CHANGSHA TIANYI SPACE SCIENCE AND TECHNOLOGY RESEARCH INSTITUTE CO. LTD");
+  EXPECT_EQ(j["caption"],
+            "CHANGSHA TIANYI SPACE SCIENCE AND TECHNOLOGY RESEARCH INSTITUTE CO. LTD");
   EXPECT_EQ(j["datasets"], nlohmann::json::array({"us_ofac_sdn"}));
   EXPECT_EQ(j["properties"]["country"], nlohmann::json::array({"CN"}));
   EXPECT_EQ(j["properties"]["program"], nlohmann::json::array({"RUSSIA-EO14024"}));

@@ -9,9 +9,9 @@
 namespace dualwatch::lists::internal {
 namespace {
 
-constexpr std::string_view kMainColumns[] = {
-    "ent_num", "SDN_Name", "SDN_Type", "Program",    "Title",      "Call_Sign",
-    "Vess_type", "Tonnage", "GRT",     "Vess_flag", "Vess_owner", "Remarks"};
+constexpr std::string_view kMainColumns[] = {"ent_num", "SDN_Name",  "SDN_Type",   "Program",
+                                             "Title",   "Call_Sign", "Vess_type",  "Tonnage",
+                                             "GRT",     "Vess_flag", "Vess_owner", "Remarks"};
 constexpr std::size_t kAddColumns = 6;
 constexpr std::size_t kAltColumns = 5;
 constexpr std::size_t kCommentColumns = 2;
@@ -29,8 +29,7 @@ Status ReadCompanion(const io::Input& input, std::size_t columns,
   while (reader.Next(record)) {
     if (record.fields.size() != columns) {
       return FieldError(input.name, record.line, "",
-                        fmt::format("expected {} fields, found {}", columns,
-                                    record.fields.size()));
+                        fmt::format("expected {} fields, found {}", columns, record.fields.size()));
     }
     on_record(record);
   }
@@ -47,7 +46,7 @@ std::string BaseName(std::string_view path) {
 Status ParseOfacCsv(const io::Input& input, const SiblingReader& siblings, ParsedList& out) {
   bool cons = BaseName(input.name).rfind("cons_", 0) == 0;
   out.dataset = cons ? "us_ofac_cons" : "us_ofac_sdn";
-  std::unordered_map<std::string, std::size_t> by_num;  // ent_num → index in out.entities
+  std::unordered_map<std::string, std::size_t> by_num;    // ent_num → index in out.entities
   std::unordered_map<std::string, std::string> extended;  // overflow remarks by ent_num
 
   // Overflow remarks must be known before remarks are parsed, so read comments first.
@@ -69,10 +68,10 @@ Status ParseOfacCsv(const io::Input& input, const SiblingReader& siblings, Parse
   while (reader.Next(r)) {
     ++out.counts.records;
     if (r.fields.size() != std::size(kMainColumns)) {
-      return FieldError(input.name, r.line, "",
-                        fmt::format("expected {} fields ({}, ..., {}), found {}",
-                                    std::size(kMainColumns), kMainColumns[0], kMainColumns[11],
-                                    r.fields.size()));
+      return FieldError(
+          input.name, r.line, "",
+          fmt::format("expected {} fields ({}, ..., {}), found {}", std::size(kMainColumns),
+                      kMainColumns[0], kMainColumns[11], r.fields.size()));
     }
     std::string num = Trim(r.fields[0]);
     if (num.empty() || num.find_first_not_of("0123456789") != std::string::npos) {
@@ -120,7 +119,8 @@ Status ParseOfacCsv(const io::Input& input, const SiblingReader& siblings, Parse
   }
   if (!reader.status().ok()) return reader.status();
   for (const auto& [num, text] : extended) {
-    if (!by_num.count(num)) ++out.counts.unattached[cons ? "cons_comments.csv" : "sdn_comments.csv"];
+    if (!by_num.count(num))
+      ++out.counts.unattached[cons ? "cons_comments.csv" : "sdn_comments.csv"];
   }
   if (!siblings) return Status();
 
@@ -165,7 +165,8 @@ Status ParseOfacCsv(const io::Input& input, const SiblingReader& siblings, Parse
       std::string remark = Value(a.fields[4]);
       NameKind kind = type == "fka" ? NameKind::kFormer : NameKind::kAlias;
       // OFAC marks low-quality a.k.a.s in the remarks of the alias row.
-      if (remark.find("weak") != std::string::npos || remark.find("low quality") != std::string::npos) {
+      if (remark.find("weak") != std::string::npos ||
+          remark.find("low quality") != std::string::npos) {
         kind = NameKind::kWeakAlias;
       }
       out.entities[it->second].AddName(Value(a.fields[3]), kind);

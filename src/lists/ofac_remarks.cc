@@ -102,7 +102,8 @@ Identifier IdentifierFrom(std::string type, std::string_view label, std::string_
   id.type = std::move(type);
   std::string_view r = StripEnd(rest);
   std::string note(label);
-  for (std::string_view qualifier : {" issued ", " expires ", " Issue Date ", " Expiration Date "}) {
+  for (std::string_view qualifier :
+       {" issued ", " expires ", " Issue Date ", " Expiration Date "}) {
     if (auto q = r.find(qualifier); q != std::string_view::npos) {
       note += "; " + Trim(r.substr(q));
       r = r.substr(0, q);

@@ -16,9 +16,9 @@ namespace {
 
 using internal::SiblingReader;
 
-constexpr std::string_view kOfacColumns[] = {
-    "ent_num", "SDN_Name", "SDN_Type", "Program",    "Title",      "Call_Sign",
-    "Vess_type", "Tonnage", "GRT",     "Vess_flag", "Vess_owner", "Remarks"};
+constexpr std::string_view kOfacColumns[] = {"ent_num", "SDN_Name",  "SDN_Type",   "Program",
+                                             "Title",   "Call_Sign", "Vess_type",  "Tonnage",
+                                             "GRT",     "Vess_flag", "Vess_owner", "Remarks"};
 
 bool IsCsv(Format f) {
   switch (f) {
@@ -92,19 +92,32 @@ using internal::FieldAt;
 Status ParseFormat(Format format, const io::Input& input, const SiblingReader& siblings,
                    ParsedList& out) {
   switch (format) {
-    case Format::kOfacCsv: return internal::ParseOfacCsv(input, siblings, out);
-    case Format::kUsCsl: return internal::ParseUsCsl(input, out);
-    case Format::kBisDpl: return internal::ParseBisDpl(input, out);
-    case Format::kBisMieu: return internal::ParseBisMieu(input, out);
-    case Format::kDod1260h: return internal::ParseDod1260h(input, out);
-    case Format::kFccCovered: return internal::ParseFccCovered(input, out);
-    case Format::kEuFsfJsonl: return internal::ParseEuFsf(input, out);
-    case Format::kEuJournalCsv: return internal::ParseEuJournal(input, out);
-    case Format::kUkJsonl: return internal::ParseUkList(input, out);
-    case Format::kUnXml: return internal::ParseUnXml(input, out);
-    case Format::kFtmJson: return internal::ParseFtm(input, out);
-    case Format::kCaSemaJsonl: return internal::ParseCaSema(input, out);
-    case Format::kNzRussiaJsonl: return internal::ParseNzRussia(input, out);
+    case Format::kOfacCsv:
+      return internal::ParseOfacCsv(input, siblings, out);
+    case Format::kUsCsl:
+      return internal::ParseUsCsl(input, out);
+    case Format::kBisDpl:
+      return internal::ParseBisDpl(input, out);
+    case Format::kBisMieu:
+      return internal::ParseBisMieu(input, out);
+    case Format::kDod1260h:
+      return internal::ParseDod1260h(input, out);
+    case Format::kFccCovered:
+      return internal::ParseFccCovered(input, out);
+    case Format::kEuFsfJsonl:
+      return internal::ParseEuFsf(input, out);
+    case Format::kEuJournalCsv:
+      return internal::ParseEuJournal(input, out);
+    case Format::kUkJsonl:
+      return internal::ParseUkList(input, out);
+    case Format::kUnXml:
+      return internal::ParseUnXml(input, out);
+    case Format::kFtmJson:
+      return internal::ParseFtm(input, out);
+    case Format::kCaSemaJsonl:
+      return internal::ParseCaSema(input, out);
+    case Format::kNzRussiaJsonl:
+      return internal::ParseNzRussia(input, out);
   }
   return Status::Error("unreachable format");
 }
@@ -125,7 +138,8 @@ void SortAndMerge(ParsedList& list) {
   for (Entity& e : list.entities) {
     if (!unique.empty() && unique.back().id == e.id) {
       Entity& into = unique.back();
-      for (const Name& n : e.names) into.AddName(n.value, n.kind == NameKind::kPrimary ? NameKind::kAlias : n.kind, n.lang);
+      for (const Name& n : e.names)
+        into.AddName(n.value, n.kind == NameKind::kPrimary ? NameKind::kAlias : n.kind, n.lang);
       AppendNew(into.addresses, e.addresses);
       AppendNew(into.countries, e.countries);
       AppendNew(into.identifiers, e.identifiers);
@@ -183,7 +197,9 @@ void FillAddressCountries(ParsedList& list) {
 // Every resolved link also shows on its target: A "linked_to" B gives B "linked_from" A.
 void AddInverseLinks(ParsedList& list) {
   static const std::pair<std::string_view, std::string_view> kInverse[] = {
-      {"linked_to", "linked_from"}, {"owner", "owner_of"}, {"owner_of", "owner"},
+      {"linked_to", "linked_from"},
+      {"owner", "owner_of"},
+      {"owner_of", "owner"},
       {"parent", "subsidiary"}};
   std::unordered_map<std::string, std::size_t> index;
   for (std::size_t i = 0; i < list.entities.size(); ++i) index[list.entities[i].id] = i;
@@ -217,9 +233,9 @@ Result<ParsedList> ParseInput(const io::Input& input, const SiblingReader& sibli
   }
   if (std::size_t bad = io::FindInvalidUtf8(input.text); bad != std::string_view::npos) {
     std::string field = FieldAt(format, input.text, bad);
-    return Status::Error(fmt::format("{}: invalid UTF-8 at byte {}",
-                                     io::Where(input.name, io::LineOfOffset(input.text, bad), field),
-                                     bad));
+    return Status::Error(
+        fmt::format("{}: invalid UTF-8 at byte {}",
+                    io::Where(input.name, io::LineOfOffset(input.text, bad), field), bad));
   }
   ParsedList out;
   out.format = format;
@@ -246,21 +262,21 @@ Result<ParsedList> ParseListFile(const std::string& path, const ParseOptions& op
     if (too_long.line == 0) return input.status();
     // Name the field the over-long line was in, from what was read of it.
     std::string field;
-    auto format = options.format ? io::Result<Format>(*options.format)
-                                 : DetectFormat(path, too_long.prefix);
+    auto format =
+        options.format ? io::Result<Format>(*options.format) : DetectFormat(path, too_long.prefix);
     if (format.ok()) field = FieldAt(*format, too_long.prefix, too_long.prefix.size());
-    return Status::Error(fmt::format("{}: line longer than the {} limit (the line starts at byte "
-                                     "{})",
-                                     io::Where(path, too_long.line, field),
-                                     io::ByteSize(options.limits.max_line_bytes),
-                                     too_long.line_start));
+    return Status::Error(
+        fmt::format("{}: line longer than the {} limit (the line starts at byte "
+                    "{})",
+                    io::Where(path, too_long.line, field),
+                    io::ByteSize(options.limits.max_line_bytes), too_long.line_start));
   }
   std::vector<std::string> sibling_hashes;
   SiblingReader siblings;
   if (options.read_siblings) {
     std::filesystem::path dir = std::filesystem::path(path).parent_path();
     siblings = [dir, &options, &sibling_hashes](std::string_view base,
-                                                 bool& found) -> Result<io::Input> {
+                                                bool& found) -> Result<io::Input> {
       found = false;
       for (std::string candidate : {std::string(base), std::string(base) + ".zst"}) {
         std::filesystem::path p = dir / candidate;

@@ -62,9 +62,9 @@ Status ParseUkList(const io::Input& input, ParsedList& out) {
     for (JsonObject a : NestedList(o, "addresses", "addresses")) {
       Address addr;
       std::vector<std::string> parts;
-      for (std::string_view key : {"address_line1", "address_line2", "address_line3",
-                                   "address_line4", "address_line5", "address_line6",
-                                   "address_country"}) {
+      for (std::string_view key :
+           {"address_line1", "address_line2", "address_line3", "address_line4", "address_line5",
+            "address_line6", "address_country"}) {
         if (auto v = Trim(Str(a, key)); !v.empty()) parts.push_back(v);
       }
       addr.full = fmt::format("{}", fmt::join(parts, ", "));

@@ -1,5 +1,6 @@
 // UN Security Council consolidated list, official XML schema (sc-sanctions.xsd).
 #include <fmt/format.h>
+
 #include <pugixml.hpp>
 
 #include "lists/parsers.h"
@@ -62,9 +63,9 @@ Entity FromNode(pugi::xml_node n, bool person, const std::string& dataset) {
   e.AddName(Text(n, "NAME_ORIGINAL_SCRIPT"), NameKind::kOriginalScript);
   for (pugi::xml_node a : n.children(person ? "INDIVIDUAL_ALIAS" : "ENTITY_ALIAS")) {
     std::string quality = Text(a, "QUALITY");
-    e.AddName(Text(a, "ALIAS_NAME"),
-              quality == "Low" || quality == "a.k.a. (low quality)" ? NameKind::kWeakAlias
-                                                                     : NameKind::kAlias);
+    e.AddName(Text(a, "ALIAS_NAME"), quality == "Low" || quality == "a.k.a. (low quality)"
+                                         ? NameKind::kWeakAlias
+                                         : NameKind::kAlias);
   }
   for (pugi::xml_node a : n.children(person ? "INDIVIDUAL_ADDRESS" : "ENTITY_ADDRESS")) {
     AddAddress(a, e);
@@ -110,8 +111,10 @@ Status ParseUnXml(const io::Input& input, ParsedList& out) {
     if (offset + 1 >= input.text.size()) offset = input.text.size();  // ran out of input
     std::string element = FieldAt(Format::kUnXml, input.text, offset);
     std::string what = offset == input.text.size()
-                           ? fmt::format("XML ends at byte {} inside an open element (truncated "
-                                         "file?): {}", offset, result.description())
+                           ? fmt::format(
+                                 "XML ends at byte {} inside an open element (truncated "
+                                 "file?): {}",
+                                 offset, result.description())
                            : fmt::format("XML error at byte {}: {}", offset, result.description());
     return FieldError(input.name, io::LineOfOffset(input.text, offset),
                       element.empty() ? "(document)" : element, what);
@@ -120,7 +123,8 @@ Status ParseUnXml(const io::Input& input, ParsedList& out) {
   if (!root) {
     return FieldError(input.name, 1, "CONSOLIDATED_LIST", "root element missing");
   }
-  out.published = IsoDate(std::string_view(root.attribute("dateGenerated").as_string()).substr(0, 10));
+  out.published =
+      IsoDate(std::string_view(root.attribute("dateGenerated").as_string()).substr(0, 10));
   for (bool person : {true, false}) {
     pugi::xml_node group = root.child(person ? "INDIVIDUALS" : "ENTITIES");
     for (pugi::xml_node n : group.children(person ? "INDIVIDUAL" : "ENTITY")) {

@@ -203,8 +203,8 @@ Status ParseBisMieu(const io::Input& input, ParsedList& out) {
 Status ParseDod1260h(const io::Input& input, ParsedList& out) {
   out.dataset = "us_dod_chinese_milcorps";
   HeaderCsv csv(input);
-  Status s = csv.Require({"Name", "Clean Name", "Alias", "Previous Name", "Parent Name",
-                          "Start date", "End date"});
+  Status s = csv.Require(
+      {"Name", "Clean Name", "Alias", "Previous Name", "Parent Name", "Start date", "End date"});
   if (!s.ok()) return s;
   while (csv.Next()) {
     ++out.counts.records;

@@ -1,7 +1,8 @@
 // The embedded default: the bundled snapshot of real lists, imported on first use.
+#include <fmt/format.h>
+
 #include <cstdlib>
 #include <filesystem>
-#include <fmt/format.h>
 
 #include "store/store.h"
 
@@ -33,8 +34,8 @@ Result<std::vector<std::string>> BundledListFiles() {
     if (record.fields.empty() || record.fields[0].empty() || record.fields[0][0] == '#') continue;
     std::string path = DataDir() + "/lists/" + record.fields[0];
     if (!std::filesystem::exists(path)) {
-      return Status::Error(fmt::format("{}:{}: file: bundled list {} is missing", manifest,
-                                       record.line, path));
+      return Status::Error(
+          fmt::format("{}:{}: file: bundled list {} is missing", manifest, record.line, path));
     }
     files.push_back(path);
   }
@@ -52,8 +53,8 @@ Result<Workspace> OpenWithDefaults(const std::string& path, std::vector<std::str
   auto outcomes = ws->Import(*parsed);
   if (!outcomes.ok()) return outcomes.status();
   if (log) {
-    log->push_back(fmt::format("imported the bundled lists into {} ({} datasets)", path,
-                               outcomes->size()));
+    log->push_back(
+        fmt::format("imported the bundled lists into {} ({} datasets)", path, outcomes->size()));
   }
   return ws;
 }

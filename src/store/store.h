@@ -37,7 +37,7 @@ struct ListVersion {
   std::int64_t id = 0;
   std::string dataset;
   std::string format;
-  std::string files;        // files read, separated by "; "
+  std::string files;  // files read, separated by "; "
   std::string sha256;
   std::string published;    // as the list says, ISO date, may be empty
   std::string imported_at;  // UTC, ISO 8601

@@ -21,7 +21,8 @@ TEST(Workspace, ImportsVersionsAndFindsEntities) {
   auto ws = Workspace::Open(":memory:");
   ASSERT_TRUE(ws.ok()) << ws.status().message();
   EXPECT_TRUE(ws->Empty());
-  auto outcomes = ws->Import({Parse("un/UN_consolidated.xml.zst"), Parse("us_csl/bis_mieu.csv.zst")});
+  auto outcomes =
+      ws->Import({Parse("un/UN_consolidated.xml.zst"), Parse("us_csl/bis_mieu.csv.zst")});
   ASSERT_TRUE(outcomes.ok()) << outcomes.status().message();
   ASSERT_EQ(outcomes->size(), 2u);
   EXPECT_FALSE((*outcomes)[0].unchanged);
@@ -90,8 +91,9 @@ TEST(Workspace, FileCarriesMagicAndSchemaVersionAndSurvivesReopen) {
   auto newer = Workspace::Open(path);
   ASSERT_FALSE(newer.ok());
   EXPECT_EQ(newer.status().message(),
-            path + ": workspace schema version 99 is newer than this dualwatch supports (1); "
-                   "upgrade dualwatch");
+            path +
+                ": workspace schema version 99 is newer than this dualwatch supports (1); "
+                "upgrade dualwatch");
 }
 
 TEST(Workspace, RefusesAnotherApplicationsDatabase) {
@@ -108,7 +110,8 @@ TEST(Workspace, RefusesAnotherApplicationsDatabase) {
   std::string text = dir.Write("notes.txt", "these are not a database, just some words\n");
   auto not_db = Workspace::Open(text);
   ASSERT_FALSE(not_db.ok());
-  EXPECT_EQ(not_db.status().message(), text + ": not a dualwatch workspace (not a SQLite database)");
+  EXPECT_EQ(not_db.status().message(),
+            text + ": not a dualwatch workspace (not a SQLite database)");
 }
 
 }  // namespace

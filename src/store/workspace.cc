@@ -1,9 +1,9 @@
 // The SQLite workspace: schema, versioned imports, reads.
+#include <fmt/format.h>
 #include <sqlite3.h>
 
 #include <chrono>
 #include <ctime>
-#include <fmt/format.h>
 #include <set>
 
 #include "store/store.h"
@@ -187,9 +187,12 @@ Result<ImportOutcome> WriteVersion(sqlite3* db, const lists::ParsedList& list) {
   if (insert.Step() != SQLITE_DONE) return SqlError(db, "insert list version");
   v.id = sqlite3_last_insert_rowid(db);
 
-  Statement ent(db, "INSERT INTO entities(version_id, id, schema, caption, body) VALUES (?,?,?,?,?)");
-  Statement name(db, "INSERT INTO names(version_id, entity_id, name, kind, script) VALUES (?,?,?,?,?)");
-  Statement country(db, "INSERT INTO entity_countries(version_id, entity_id, country) VALUES (?,?,?)");
+  Statement ent(db,
+                "INSERT INTO entities(version_id, id, schema, caption, body) VALUES (?,?,?,?,?)");
+  Statement name(db,
+                 "INSERT INTO names(version_id, entity_id, name, kind, script) VALUES (?,?,?,?,?)");
+  Statement country(db,
+                    "INSERT INTO entity_countries(version_id, entity_id, country) VALUES (?,?,?)");
   for (const lists::Entity& e : list.entities) {
     ent.Bind(1, v.id).Bind(2, e.id).Bind(3, lists::SchemaName(e.schema)).Bind(4, e.caption());
     ent.Bind(5, lists::EntityToStoredJson(e));
@@ -228,12 +231,15 @@ Result<Workspace> Workspace::Open(const std::string& path) {
   std::int64_t app = PragmaInt(db, "PRAGMA application_id");
   std::int64_t version = PragmaInt(db, "PRAGMA user_version");
   if (app < 0) {
-    return Status::Error(fmt::format("{}: not a dualwatch workspace (not a SQLite database)", path));
+    return Status::Error(
+        fmt::format("{}: not a dualwatch workspace (not a SQLite database)", path));
   }
   if (app == 0 && version == 0) {
     if (PragmaInt(db, "SELECT count(*) FROM sqlite_master") > 0) {
-      return Status::Error(fmt::format("{}: not a dualwatch workspace (a SQLite database of "
-                                       "another application)", path));
+      return Status::Error(
+          fmt::format("{}: not a dualwatch workspace (a SQLite database of "
+                      "another application)",
+                      path));
     }
     Status s = Exec(db, "PRAGMA journal_mode=WAL");
     if (s.ok()) s = Exec(db, "BEGIN");
@@ -246,12 +252,13 @@ Result<Workspace> Workspace::Open(const std::string& path) {
     if (s.ok()) s = Exec(db, "COMMIT");
     if (!s.ok()) return Status::Error(fmt::format("{}: {}", path, s.message()));
   } else if (app != kApplicationId) {
-    return Status::Error(fmt::format("{}: not a dualwatch workspace (application_id {:#x})", path,
-                                     app));
+    return Status::Error(
+        fmt::format("{}: not a dualwatch workspace (application_id {:#x})", path, app));
   } else if (version > kSchemaVersion) {
     return Status::Error(fmt::format(
         "{}: workspace schema version {} is newer than this dualwatch supports ({}); upgrade "
-        "dualwatch", path, version, kSchemaVersion));
+        "dualwatch",
+        path, version, kSchemaVersion));
   }
   Exec(db, "PRAGMA synchronous=NORMAL");
   return ws;
@@ -292,7 +299,8 @@ Result<std::vector<ImportOutcome>> Workspace::Import(const std::vector<lists::Pa
 }
 
 Result<std::vector<ListVersion>> Workspace::Versions() const {
-  Statement st(db_, fmt::format("SELECT {} FROM list_versions ORDER BY id", kVersionColumns).c_str());
+  Statement st(db_,
+               fmt::format("SELECT {} FROM list_versions ORDER BY id", kVersionColumns).c_str());
   if (!st.ok()) return SqlError(db_, "read versions");
   std::vector<ListVersion> versions;
   while (st.Step() == SQLITE_ROW) versions.push_back(VersionFromRow(st));

@@ -17,8 +17,8 @@ extern const char kCountryAliasesTsv[];
 namespace {
 
 // Languages whose CLDR country names we accept: the lists' own languages and our users'.
-constexpr const char* kLanguages[] = {"en", "ru", "uk", "zh", "zh_Hant", "fr", "de",
-                                      "es", "ar", "ja", "fa", "tr"};
+constexpr const char* kLanguages[] = {"en", "ru", "uk", "zh", "zh_Hant", "fr",
+                                      "de", "es", "ar", "ja", "fa",      "tr"};
 
 // Case-folded, punctuation-free, single-spaced, without a leading "the".
 std::string CountryKey(std::string_view name) {

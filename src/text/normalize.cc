@@ -1,8 +1,8 @@
 // Case folding, whitespace and script detection through ICU.
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
-#include <unicode/uscript.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
 #include <array>
@@ -56,15 +56,30 @@ Script DetectScript(std::string_view utf8) {
     UScriptCode sc = uscript_getScript(c, &status);
     Script s;
     switch (sc) {
-      case USCRIPT_LATIN: s = Script::kLatin; break;
-      case USCRIPT_CYRILLIC: s = Script::kCyrillic; break;
-      case USCRIPT_HAN: s = Script::kHan; break;
-      case USCRIPT_ARABIC: s = Script::kArabic; break;
-      case USCRIPT_GREEK: s = Script::kGreek; break;
-      case USCRIPT_HANGUL: s = Script::kHangul; break;
+      case USCRIPT_LATIN:
+        s = Script::kLatin;
+        break;
+      case USCRIPT_CYRILLIC:
+        s = Script::kCyrillic;
+        break;
+      case USCRIPT_HAN:
+        s = Script::kHan;
+        break;
+      case USCRIPT_ARABIC:
+        s = Script::kArabic;
+        break;
+      case USCRIPT_GREEK:
+        s = Script::kGreek;
+        break;
+      case USCRIPT_HANGUL:
+        s = Script::kHangul;
+        break;
       case USCRIPT_HIRAGANA:
-      case USCRIPT_KATAKANA: s = Script::kKana; break;
-      default: s = Script::kOther;
+      case USCRIPT_KATAKANA:
+        s = Script::kKana;
+        break;
+      default:
+        s = Script::kOther;
     }
     ++counts[static_cast<int>(s)];
   }
@@ -79,15 +94,24 @@ Script DetectScript(std::string_view utf8) {
 
 std::string_view ScriptName(Script script) {
   switch (script) {
-    case Script::kNone: return "Zyyy";
-    case Script::kLatin: return "Latn";
-    case Script::kCyrillic: return "Cyrl";
-    case Script::kHan: return "Hani";
-    case Script::kArabic: return "Arab";
-    case Script::kGreek: return "Grek";
-    case Script::kHangul: return "Hang";
-    case Script::kKana: return "Jpan";
-    case Script::kOther: return "Zzzz";
+    case Script::kNone:
+      return "Zyyy";
+    case Script::kLatin:
+      return "Latn";
+    case Script::kCyrillic:
+      return "Cyrl";
+    case Script::kHan:
+      return "Hani";
+    case Script::kArabic:
+      return "Arab";
+    case Script::kGreek:
+      return "Grek";
+    case Script::kHangul:
+      return "Hang";
+    case Script::kKana:
+      return "Jpan";
+    case Script::kOther:
+      return "Zzzz";
   }
   return "Zzzz";
 }

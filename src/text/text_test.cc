@@ -11,7 +11,9 @@ TEST(FoldCase, NormalisesWidthAndCase) {
 }
 
 TEST(CollapseSpace, TrimsAndCollapsesUnicodeSpaces) {
-  EXPECT_EQ(CollapseSpace("  a \t b\xC2\xA0\xC2\xA0" "c \n"), "a b c");
+  EXPECT_EQ(CollapseSpace("  a \t b\xC2\xA0\xC2\xA0"
+                          "c \n"),
+            "a b c");
 }
 
 TEST(DetectScript, NamesTheDominantScript) {

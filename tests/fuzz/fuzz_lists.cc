@@ -3,9 +3,8 @@
 // crash, a sanitizer report, or counts that do not reconcile.
 #include <cstdint>
 #include <cstdlib>
-#include <string_view>
-
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 #include "lists/lists.h"
 
@@ -14,8 +13,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   ParseOptions options;
   options.format = Format::DUALWATCH_FUZZ_FORMAT;
   options.limits.max_line_bytes = 1 << 20;
-  auto parsed = ParseListText("fuzz", std::string_view(reinterpret_cast<const char*>(data), size),
-                              options);
+  auto parsed =
+      ParseListText("fuzz", std::string_view(reinterpret_cast<const char*>(data), size), options);
   if (parsed.ok()) {
     const ParseCounts& c = parsed->counts;
     if (c.records + c.extra != c.entities + c.skipped + c.merged) std::abort();
