@@ -1,8 +1,10 @@
 // dualwatch::text — Unicode handling shared by every module that reads names or places.
 //
-// This layer is deliberately small for now: case folding with Unicode normalisation, whitespace
-// clean-up, script detection, and country names in any language to ISO 3166-1 alpha-2. The name
-// matching layer (issue 3) adds transliteration, tokenising and legal-form tagging here.
+// Case folding with Unicode normalisation, whitespace clean-up, script detection, country names
+// in any language to ISO 3166-1 alpha-2, and names prepared for matching: transliterated to
+// Latin (Cyrillic by table, Chinese to toneless pinyin with a word list, other scripts through
+// ICU), tokenised, with legal forms, generic words and numbers tagged, and a romanisation key
+// per token that makes kh/h, ts/c, yu/iu, ya/ia, zh/j, shch/sch, y/i, w/v, x/ks variants equal.
 //
 // Thread safety: every function is safe to call from many threads; the country table is built
 // once, on first use, under a static initialiser.
@@ -36,6 +38,46 @@ std::optional<std::string> CountryCode(std::string_view name);
 
 // English short name of an ISO alpha-2 code ("CN" → "China"); empty if unknown.
 std::string CountryName(std::string_view code);
+
+// Transliterates to lower-case Latin ASCII: "Владимир Путин" → "vladimir putin",
+// "长沙天仪空间科技研究院有限公司" → "changsha tianyi space technology research institute co ltd"
+// (Chinese words from data/text/zh_vocabulary.tsv, other characters as toneless pinyin, runs of
+// unknown characters grouped as names are written), "Müller" → "muller". Punctuation becomes
+// spaces; apostrophes vanish. Cost: about 1 µs for ASCII, a few µs for Cyrillic or Chinese.
+std::string ToLatin(std::string_view utf8);
+
+// What a token of a name is, for weighting: names and numbers identify, legal forms and generic
+// words describe, stop words carry nothing.
+enum class TokenKind : unsigned char {
+  kName,       // distinctive word: "tianyi", "putin"
+  kNumber,     // contains a digit: "558", "11420"; must agree between query and list
+  kLegalForm,  // "llc", "ooo", "co ltd", "общество с ограниченной ответственностью"
+  kGeneric,    // generic organisation word: "trading", "international", "group"
+  kDomain,     // sector word: "technology", "bank", "research"
+  kStopword,   // "and", "of", "the"; titles like "general"
+};
+std::string_view TokenKindName(TokenKind kind);
+
+struct NameToken {
+  std::string text;  // Latin form as written: "tianyi", "co ltd"
+  std::string key;   // comparison key: romanisation key for names ("tianii"), "#llc" or "#tech"
+                     // for legal forms and organisation words (equal across languages)
+  TokenKind kind = TokenKind::kName;
+};
+
+struct NormalizedName {
+  std::string latin;  // the transliterated text
+  std::vector<NameToken> tokens;
+  Script script = Script::kNone;  // of the original
+};
+
+// The whole preparation: ToLatin, split, tag legal forms (longest phrase from
+// data/text/legal_forms.tsv; a one-word form only at the start or end of a name of two or more
+// words), organisation words (data/text/org_words.tsv), numbers and stop words, then keys.
+NormalizedName NormalizeName(std::string_view name);
+
+// The romanisation key of one Latin token ("khrushchev" → "hrushev", "yuriy" → "uri").
+std::string RomanizationKey(std::string_view token);
 
 }  // namespace dualwatch::text
 

@@ -1,0 +1,308 @@
+// Transliteration of names to lower-case Latin ASCII.
+#include <unicode/normalizer2.h>
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include <memory>
+
+#include "text/tables.h"
+#include "text/text.h"
+
+namespace dualwatch::text {
+namespace {
+
+using internal::HanTables;
+
+// Russian, Ukrainian, Belarusian, Serbian, Macedonian, Kazakh letters, BGN/PCGN-like without
+// diacritics. Soft and hard signs vanish. Index: code point - 0x400.
+const char* CyrillicLatin(char32_t c) {
+  static const char* const kBasic[] = {
+      // 0x400-0x40F: Ѐ Ё Ђ Ѓ Є Ѕ І Ї Ј Љ Њ Ћ Ќ Ѝ Ў Џ
+      "e", "e", "dj", "gj", "ye", "dz", "i", "yi", "j", "lj", "nj", "c", "kj", "i", "u", "dz",
+      // 0x410-0x42F: А..Я
+      "a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s",
+      "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
+      // 0x430-0x44F: а..я
+      "a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s",
+      "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
+      // 0x450-0x45F: ѐ ё ђ ѓ є ѕ і ї ј љ њ ћ ќ ѝ ў џ
+      "e", "e", "dj", "gj", "ye", "dz", "i", "yi", "j", "lj", "nj", "c", "kj", "i", "u", "dz"};
+  if (c >= 0x400 && c <= 0x45F) return kBasic[c - 0x400];
+  switch (c) {
+    case 0x490: case 0x491: return "g";   // Ґ ґ
+    case 0x492: case 0x493: return "g";   // Ғ ғ
+    case 0x49A: case 0x49B: return "k";   // Қ қ
+    case 0x4A2: case 0x4A3: return "n";   // Ң ң
+    case 0x4AE: case 0x4AF: return "u";   // Ү ү
+    case 0x4B0: case 0x4B1: return "u";   // Ұ ұ
+    case 0x4BA: case 0x4BB: return "h";   // Һ һ
+    case 0x4D8: case 0x4D9: return "a";   // Ә ә
+    case 0x4E8: case 0x4E9: return "o";   // Ө ө
+    default: return nullptr;
+  }
+}
+
+// Latin letters that do not decompose to an ASCII base.
+const char* LatinSpecial(char32_t c) {
+  switch (c) {
+    case U'ß': return "ss";
+    case U'æ': return "ae";
+    case U'ø': return "o";
+    case U'œ': return "oe";
+    case U'đ': case U'ð': return "d";
+    case U'þ': return "th";
+    case U'ł': return "l";
+    case U'ı': return "i";
+    case U'ŋ': return "n";
+    case U'ħ': return "h";
+    case U'ŧ': return "t";
+    case U'ʻ': case U'ʿ': case U'ʾ': return "";
+    default: return nullptr;
+  }
+}
+
+bool IsApostrophe(char32_t c) {
+  return c == '\'' || c == U'’' || c == U'ʼ' || c == '`' || c == U'‘' || c == U'´';
+}
+
+// Latin letters typed into Cyrillic words by clerks (ОOО, POCCИЯ): the Cyrillic look-alike.
+char32_t CyrillicHomoglyph(char32_t c) {
+  switch (c) {
+    case 'a': return U'а'; case 'b': return U'в'; case 'c': return U'с'; case 'e': return U'е';
+    case 'h': return U'н'; case 'k': return U'к'; case 'm': return U'м'; case 'o': return U'о';
+    case 'p': return U'р'; case 't': return U'т'; case 'x': return U'х'; case 'y': return U'у';
+    default: return 0;
+  }
+}
+
+bool IsCyrillic(char32_t c) { return c >= 0x400 && c <= 0x52F; }
+bool IsHan(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FA1F);
+}
+
+icu::Transliterator* ThreadTransliterator(const char* id) {
+  thread_local std::unordered_map<std::string, std::unique_ptr<icu::Transliterator>> cache;
+  auto& slot = cache[id];
+  if (!slot) {
+    UErrorCode status = U_ZERO_ERROR;
+    slot.reset(icu::Transliterator::createInstance(id, UTRANS_FORWARD, status));
+    if (U_FAILURE(status)) slot.reset();
+  }
+  return slot.get();
+}
+
+void AppendWord(std::string& out, std::string_view word) {
+  if (word.empty()) return;
+  if (!out.empty() && out.back() != ' ') out.push_back(' ');
+  out.append(word);
+}
+
+// A run of Chinese characters: dictionary words by longest match; other characters as pinyin,
+// grouped the way names are romanised: two characters as one word (天仪 → tianyi), three as a
+// surname and a given name (习近平 → xi jinping), longer runs in pairs.
+void AppendHan(std::u32string_view run, std::string& out) {
+  const HanTables& t = HanTables::Get();
+  std::u32string pending;
+  auto flush = [&] {
+    std::size_t n = pending.size();
+    std::string word;
+    for (std::size_t i = 0; i < n; ++i) {
+      auto it = t.pinyin.find(pending[i]);
+      if (it != t.pinyin.end()) word += it->second;
+      bool boundary = (n == 3 && i == 0) || (n > 3 && i % 2 == 1) || i + 1 == n;
+      if (boundary) {
+        AppendWord(out, word);
+        word.clear();
+      }
+    }
+    pending.clear();
+  };
+  std::size_t i = 0;
+  while (i < run.size()) {
+    std::size_t best = 0;
+    std::string_view latin;
+    for (std::size_t len = std::min(t.longest_word, run.size() - i); len >= 1; --len) {
+      auto it = t.words.find(std::u32string(run.substr(i, len)));
+      if (it != t.words.end()) {
+        best = len;
+        latin = it->second;
+        break;
+      }
+    }
+    if (best == 0) {
+      pending.push_back(run[i++]);
+      continue;
+    }
+    flush();
+    AppendWord(out, latin);
+    i += best;
+  }
+  flush();
+}
+
+// Letters of scripts we have no table for (Arabic, Greek, Hangul, Kana, ...): ICU.
+void AppendOtherScript(const icu::UnicodeString& run, std::string& out) {
+  icu::Transliterator* any = ThreadTransliterator("Any-Latin; Latin-ASCII");
+  if (!any) return;
+  icu::UnicodeString s = run;
+  any->transliterate(s);
+  std::string latin;
+  s.toUTF8String(latin);
+  std::string word;
+  for (char ch : latin) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c)) {
+      word.push_back(static_cast<char>(std::tolower(c)));
+    } else if (ch != '\'' && ch != '`') {
+      AppendWord(out, word);
+      word.clear();
+    }
+  }
+  AppendWord(out, word);
+}
+
+std::string AsciiLatin(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (char ch : s) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c)) {
+      if (space && !out.empty()) out.push_back(' ');
+      space = false;
+      out.push_back(static_cast<char>(std::tolower(c)));
+    } else if (ch != '\'' && ch != '`') {
+      space = true;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string ToLatin(std::string_view utf8) {
+  bool ascii = true;
+  for (char c : utf8) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (ascii) return AsciiLatin(utf8);
+
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  icu::UnicodeString text = nfkc_cf->normalize(
+      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size()))),
+      status);
+  std::u32string cps;
+  bool has_han = false;
+  for (int32_t i = 0; i < text.length();) {
+    UChar32 c = text.char32At(i);
+    has_han = has_han || IsHan(static_cast<char32_t>(c));
+    cps.push_back(static_cast<char32_t>(c));
+    i += U16_LENGTH(c);
+  }
+  if (has_han) {
+    // Traditional characters to simplified, so that the word list applies to both.
+    if (icu::Transliterator* ts = ThreadTransliterator("Traditional-Simplified")) {
+      ts->transliterate(text);
+      cps.clear();
+      for (int32_t i = 0; i < text.length();) {
+        UChar32 c = text.char32At(i);
+        cps.push_back(static_cast<char32_t>(c));
+        i += U16_LENGTH(c);
+      }
+    }
+  }
+  // Latin look-alikes inside Cyrillic words.
+  for (std::size_t start = 0; start < cps.size();) {
+    std::size_t end = start;
+    bool cyr = false, lat = false;
+    while (end < cps.size() && u_isalpha(static_cast<UChar32>(cps[end]))) {
+      cyr = cyr || IsCyrillic(cps[end]);
+      lat = lat || cps[end] < 0x80;
+      ++end;
+    }
+    if (cyr && lat) {
+      for (std::size_t k = start; k < end; ++k) {
+        if (char32_t h = CyrillicHomoglyph(cps[k])) cps[k] = h;
+      }
+    }
+    start = end + 1;
+  }
+
+  std::string out;
+  std::string word;
+  std::u32string han_run;
+  icu::UnicodeString other_run;
+  auto flush_word = [&] {
+    AppendWord(out, word);
+    word.clear();
+  };
+  auto flush_runs = [&] {
+    if (!han_run.empty()) {
+      flush_word();
+      AppendHan(han_run, out);
+      han_run.clear();
+    }
+    if (!other_run.isEmpty()) {
+      flush_word();
+      AppendOtherScript(other_run, out);
+      other_run.remove();
+    }
+  };
+  for (char32_t c : cps) {
+    UChar32 uc = static_cast<UChar32>(c);
+    if (IsHan(c)) {
+      if (!other_run.isEmpty()) flush_runs();
+      flush_word();
+      han_run.push_back(c);
+      continue;
+    }
+    if (!han_run.empty()) flush_runs();
+    if (c < 0x80) {
+      if (!other_run.isEmpty()) flush_runs();
+      if (std::isalnum(static_cast<int>(c))) {
+        word.push_back(static_cast<char>(c));
+      } else if (!IsApostrophe(c)) {
+        flush_word();
+      }
+      continue;
+    }
+    if (IsApostrophe(c) || u_charType(uc) == U_NON_SPACING_MARK) continue;
+    if (const char* cyr = IsCyrillic(c) ? CyrillicLatin(c) : nullptr) {
+      if (!other_run.isEmpty()) flush_runs();
+      word.append(cyr);
+      continue;
+    }
+    if (const char* special = LatinSpecial(c)) {
+      word.append(special);
+      continue;
+    }
+    UErrorCode st = U_ZERO_ERROR;
+    UScriptCode script = uscript_getScript(uc, &st);
+    if (script == USCRIPT_LATIN) {
+      icu::UnicodeString decomposed;
+      nfd->normalize(icu::UnicodeString(uc), decomposed, st);
+      UChar32 base = decomposed.char32At(0);
+      if (base < 0x80 && std::isalnum(base)) word.push_back(static_cast<char>(std::tolower(base)));
+      continue;
+    }
+    if (u_isdigit(uc)) {
+      word.push_back(static_cast<char>('0' + u_charDigitValue(uc)));
+      continue;
+    }
+    if (u_isalpha(uc) || u_charType(uc) == U_COMBINING_SPACING_MARK) {
+      flush_word();
+      other_run.append(uc);
+      continue;
+    }
+    flush_runs();
+    flush_word();
+  }
+  flush_runs();
+  flush_word();
+  return out;
+}
+
+}  // namespace dualwatch::text

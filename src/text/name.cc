@@ -1,0 +1,118 @@
+// Names prepared for matching: tokens, their kinds and romanisation keys.
+#include <array>
+
+#include "text/tables.h"
+#include "text/text.h"
+
+namespace dualwatch::text {
+namespace {
+
+using internal::PhraseTables;
+
+// Romanisation variants folded to one spelling, longest first at each position.
+struct Rule {
+  std::string_view from;
+  std::string_view to;
+};
+constexpr std::array<Rule, 29> kRules{{
+    {"shch", "sh"}, {"sch", "sh"}, {"tch", "ch"}, {"dzh", "j"}, {"zh", "j"}, {"kh", "h"},
+    {"ts", "c"},    {"tz", "c"},   {"cz", "c"},   {"ck", "k"},  {"ph", "f"}, {"iy", "i"},
+    {"yi", "i"},    {"ij", "i"},   {"yu", "u"},   {"iu", "u"},  {"ju", "u"}, {"ya", "a"},
+    {"ia", "a"},    {"ja", "a"},   {"ye", "e"},   {"je", "e"},  {"yo", "o"}, {"jo", "o"},
+    {"ou", "u"},    {"x", "ks"},   {"y", "i"},    {"w", "v"},   {"q", "k"},
+}};
+
+}  // namespace
+
+std::string RomanizationKey(std::string_view token) {
+  std::string folded;
+  folded.reserve(token.size());
+  std::size_t i = 0;
+  while (i < token.size()) {
+    bool matched = false;
+    for (const Rule& r : kRules) {
+      if (token.compare(i, r.from.size(), r.from) == 0) {
+        folded.append(r.to);
+        i += r.from.size();
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) folded.push_back(token[i++]);
+  }
+  // Doubled letters count once ("ll" in "Kirill"/"Kiril").
+  std::string key;
+  key.reserve(folded.size());
+  for (char c : folded) {
+    if (key.empty() || key.back() != c || (c >= '0' && c <= '9')) key.push_back(c);
+  }
+  return key;
+}
+
+std::string_view TokenKindName(TokenKind kind) {
+  switch (kind) {
+    case TokenKind::kName: return "name";
+    case TokenKind::kNumber: return "number";
+    case TokenKind::kLegalForm: return "legal_form";
+    case TokenKind::kGeneric: return "generic";
+    case TokenKind::kDomain: return "domain";
+    case TokenKind::kStopword: return "stopword";
+  }
+  return "?";
+}
+
+NormalizedName NormalizeName(std::string_view name) {
+  NormalizedName out;
+  out.script = DetectScript(name);
+  out.latin = ToLatin(name);
+  std::vector<std::string_view> words;
+  std::string_view rest = out.latin;
+  while (!rest.empty()) {
+    std::size_t space = rest.find(' ');
+    words.push_back(rest.substr(0, space));
+    rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+  }
+  const PhraseTables& tables = PhraseTables::Get();
+  std::string phrase;
+  std::size_t i = 0;
+  while (i < words.size()) {
+    std::size_t taken = 0;
+    for (std::size_t len = std::min(tables.longest_phrase, words.size() - i); len >= 1; --len) {
+      phrase.assign(words[i]);
+      for (std::size_t k = 1; k < len; ++k) {
+        phrase.push_back(' ');
+        phrase.append(words[i + k]);
+      }
+      auto it = tables.phrases.find(phrase);
+      if (it == tables.phrases.end()) continue;
+      // A one-word legal form ("ag", "sa", "ooo") counts only at the edge of a longer name.
+      bool edge = i == 0 || i + len == words.size();
+      if (len == 1 && it->second.kind == TokenKind::kLegalForm &&
+          (!edge || words.size() < 2)) {
+        continue;
+      }
+      out.tokens.push_back(NameToken{phrase, it->second.key, it->second.kind});
+      taken = len;
+      break;
+    }
+    if (taken) {
+      i += taken;
+      continue;
+    }
+    std::string_view w = words[i++];
+    NameToken token{std::string(w), "", TokenKind::kName};
+    if (w.find_first_of("0123456789") != std::string_view::npos) {
+      token.kind = TokenKind::kNumber;
+      token.key = token.text;
+    } else if (tables.stopwords.count(token.text)) {
+      token.kind = TokenKind::kStopword;
+      token.key = token.text;
+    } else {
+      token.key = RomanizationKey(w);
+    }
+    out.tokens.push_back(std::move(token));
+  }
+  return out;
+}
+
+}  // namespace dualwatch::text

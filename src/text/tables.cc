@@ -1,0 +1,107 @@
+// Loading the embedded reference tables.
+#include "text/tables.h"
+
+#include <unicode/utf8.h>
+
+#include <algorithm>
+
+namespace dualwatch::text {
+
+// Embedded at build time from data/text/*.tsv (see CMakeLists.txt).
+extern const char kHanPinyinTsv[];
+extern const char kZhVocabularyTsv[];
+extern const char kLegalFormsTsv[];
+extern const char kOrgWordsTsv[];
+
+namespace internal {
+namespace {
+
+std::u32string Utf32(std::string_view utf8) {
+  std::u32string out;
+  int32_t i = 0, n = static_cast<int32_t>(utf8.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(utf8.data(), i, n, c);
+    if (c >= 0) out.push_back(static_cast<char32_t>(c));
+  }
+  return out;
+}
+
+// Words that carry nothing for identity, in the languages of the lists.
+constexpr std::string_view kStopwords[] = {
+    "and", "of", "the", "for", "in", "on", "at", "by", "to", "de", "la", "le", "les", "el",
+    "del", "des", "du", "da", "di", "dos", "das", "y", "et", "und", "van", "der", "von"};
+
+}  // namespace
+
+std::vector<std::vector<std::string_view>> TsvRows(std::string_view tsv) {
+  std::vector<std::vector<std::string_view>> rows;
+  bool header = true;
+  while (!tsv.empty()) {
+    std::size_t eol = tsv.find('\n');
+    std::string_view line = tsv.substr(0, eol);
+    tsv = eol == std::string_view::npos ? std::string_view() : tsv.substr(eol + 1);
+    if (line.empty() || line[0] == '#') continue;
+    if (header) {
+      header = false;
+      continue;
+    }
+    std::vector<std::string_view> fields;
+    std::size_t start = 0;
+    for (std::size_t tab = line.find('\t'); tab != std::string_view::npos;
+         tab = line.find('\t', start)) {
+      fields.push_back(line.substr(start, tab - start));
+      start = tab + 1;
+    }
+    fields.push_back(line.substr(start));
+    rows.push_back(std::move(fields));
+  }
+  return rows;
+}
+
+const HanTables& HanTables::Get() {
+  static const HanTables tables = [] {
+    HanTables t;
+    for (const auto& row : TsvRows(kHanPinyinTsv)) {
+      std::u32string c = Utf32(row[0]);
+      if (row.size() >= 2 && c.size() == 1) t.pinyin.emplace(c[0], std::string(row[1]));
+    }
+    for (const auto& row : TsvRows(kZhVocabularyTsv)) {
+      if (row.size() < 2) continue;
+      std::u32string word = Utf32(row[0]);
+      t.longest_word = std::max(t.longest_word, word.size());
+      t.words.emplace(std::move(word), std::string(row[1]));
+    }
+    return t;
+  }();
+  return tables;
+}
+
+const PhraseTables& PhraseTables::Get() {
+  static const PhraseTables tables = [] {
+    PhraseTables t;
+    auto add = [&t](std::string_view text, std::string key, TokenKind kind) {
+      std::string latin = ToLatin(text);
+      if (latin.empty()) return;
+      std::size_t words = 1 + static_cast<std::size_t>(std::count(latin.begin(), latin.end(), ' '));
+      t.longest_phrase = std::max(t.longest_phrase, words);
+      t.phrases.emplace(std::move(latin), Phrase{std::move(key), kind});
+    };
+    // Legal forms first: where a word is both ("company"), it is a legal form.
+    for (const auto& row : TsvRows(kLegalFormsTsv)) {
+      if (row.size() >= 2) add(row[0], "#" + std::string(row[1]), TokenKind::kLegalForm);
+    }
+    for (const auto& row : TsvRows(kOrgWordsTsv)) {
+      if (row.size() < 3) continue;
+      add(row[0], "#" + std::string(row[1]),
+          row[2] == "domain" ? TokenKind::kDomain : TokenKind::kGeneric);
+    }
+    for (std::string_view w : kStopwords) t.stopwords.emplace(w);
+    t.longest_phrase = std::min<std::size_t>(t.longest_phrase, 6);
+    return t;
+  }();
+  return tables;
+}
+
+}  // namespace internal
+}  // namespace dualwatch::text

@@ -1,0 +1,39 @@
+// Private to text/: the reference tables, loaded once from data files embedded at build time.
+#ifndef DUALWATCH_TEXT_TABLES_H_
+#define DUALWATCH_TEXT_TABLES_H_
+
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "text/text.h"
+
+namespace dualwatch::text::internal {
+
+// Chinese: per-character pinyin and the word list (data/text/han_pinyin.tsv, zh_vocabulary.tsv).
+struct HanTables {
+  std::unordered_map<char32_t, std::string> pinyin;
+  std::unordered_map<std::u32string, std::string> words;  // hanzi → latin words
+  std::size_t longest_word = 1;                            // in characters
+  static const HanTables& Get();
+};
+
+// Multi-word phrases in Latin form ("co ltd", "obshchestvo s ogranichennoy otvetstvennostyu")
+// with what they stand for.
+struct Phrase {
+  std::string key;  // "#llc", "#tech"
+  TokenKind kind;
+};
+struct PhraseTables {
+  std::unordered_map<std::string, Phrase> phrases;
+  std::size_t longest_phrase = 1;  // in words
+  std::unordered_set<std::string> stopwords;
+  static const PhraseTables& Get();
+};
+
+// Lines of an embedded TSV table, without comments and the header line.
+std::vector<std::vector<std::string_view>> TsvRows(std::string_view tsv);
+
+}  // namespace dualwatch::text::internal
+
+#endif  // DUALWATCH_TEXT_TABLES_H_
