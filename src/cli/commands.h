@@ -6,6 +6,7 @@
 #include <functional>
 #include <string>
 
+#include "match/match.h"
 #include "store/store.h"
 
 namespace dualwatch::cli {
@@ -20,9 +21,14 @@ struct Context {
   std::function<int()> run;  // set by the chosen subcommand's callback
   // Opens the workspace, importing the bundled lists on first use.
   io::Result<store::Workspace> OpenWorkspace() const;
+  // The name index of the workspace's current lists: loaded from the cache file beside the
+  // workspace (<workspace>.index) when it was built from the same list versions, else built
+  // and cached.
+  io::Result<match::NameIndex> OpenIndex() const;
 };
 
 void AddListsCommands(CLI::App& app, Context& context);
+void AddMatchCommand(CLI::App& app, Context& context);
 
 // Prints "dualwatch: <message>" to stderr and returns kExitInputError.
 int Fail(const io::Status& status);

@@ -45,6 +45,7 @@ int Run(int argc, char** argv) {
   app.add_option("--workspace", context.workspace,
                  "workspace file (default: $DUALWATCH_WORKSPACE or ./dualwatch.db)");
   AddListsCommands(app, context);
+  AddMatchCommand(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -1,0 +1,133 @@
+// Private to match/: the frozen index layout, and the scorer shared by the index search and the
+// reference matcher.
+#ifndef DUALWATCH_MATCH_INDEX_DATA_H_
+#define DUALWATCH_MATCH_INDEX_DATA_H_
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "match/match.h"
+
+namespace dualwatch::match {
+
+// A distinct token key ("putin", "#llc") with its weight.
+struct KeyInfo {
+  std::string key;
+  float weight = 0;
+  std::uint32_t names = 0;  // how many names hold it
+  text::TokenKind kind = text::TokenKind::kName;
+};
+
+struct IndexedToken {
+  std::uint32_t key = 0;   // into keys
+  std::uint32_t text = 0;  // into texts
+  text::TokenKind kind = text::TokenKind::kName;
+};
+
+struct IndexedName {
+  std::uint32_t entity = 0;
+  std::uint32_t first_token = 0;  // into tokens
+  std::uint16_t token_count = 0;
+  lists::NameKind kind = lists::NameKind::kPrimary;
+  float weight = 0;               // sum of its token weights
+  std::uint32_t original = 0;     // into originals
+};
+
+struct NameIndex::Data {
+  std::vector<EntityRef> entities;
+  // Names of entity e: names[entity_names[e] .. entity_names[e + 1]).
+  std::vector<std::uint32_t> entity_names;
+  std::vector<std::string> originals;
+  std::vector<IndexedName> names;
+  std::vector<IndexedToken> tokens;
+  std::vector<std::string> texts;
+  std::vector<KeyInfo> keys;
+  // Postings, CSR: names holding key k are postings[post_offsets[k] .. post_offsets[k + 1]).
+  std::vector<std::uint32_t> post_offsets;
+  std::vector<std::uint32_t> postings;
+  // Deletion neighbourhoods of name keys: (hash of variant, key), sorted.
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> variants;
+  // Entities by normalised identifier value: (hash, entity), sorted.
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> identifiers;
+  float unknown_weight = 1;  // weight of a query token no list name holds
+
+  // Derived on build and load, not stored.
+  std::unordered_map<std::string, std::uint32_t> key_ids;
+  std::unordered_map<std::string, std::uint32_t> class_text_keys;  // "co ltd" → key of "#llc"
+
+  void Derive();
+};
+
+// Weights by token kind; names and numbers weigh their IDF.
+inline constexpr float kLegalFormWeight = 0.3f;
+inline constexpr float kGenericWeight = 0.5f;
+inline constexpr float kDomainWeight = 1.0f;
+// Share of its weight an unmatched list token costs (an unmatched query token costs all of it).
+inline constexpr float kUnmatchedCost = 0.7f;
+// Largest score change qualifiers can make upwards (country + birth date).
+inline constexpr double kMaxQualifierBoost = 0.05;
+
+std::uint64_t HashText(std::string_view text);
+// Edit distance, or limit + 1 as soon as it must exceed `limit`.
+std::size_t Levenshtein(std::string_view a, std::string_view b, std::size_t limit);
+// Deletion variants of a key: itself, one deletion if 4+ letters, two deletions if 8+.
+void KeyVariants(std::string_view key, std::vector<std::string>& out);
+// Identifier values compared without case, spaces or punctuation.
+std::string NormalizeIdentifier(std::string_view value);
+
+// A query token, weighted against the index.
+struct QueryToken {
+  std::string text;
+  std::string key;
+  text::TokenKind kind = text::TokenKind::kName;
+  float weight = 0;
+};
+
+struct PreparedQuery {
+  std::vector<QueryToken> tokens;
+  float weight = 0;               // sum of token weights
+  bool distinctive = false;       // has a name or number token
+};
+
+PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedName& name);
+
+// The name score of list name `name` for the query (no qualifiers). Fills `tokens` when given.
+double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::uint32_t name,
+                 std::vector<TokenAlignment>* tokens);
+
+// Qualifiers and final score for one entity; `name_score` from ScoreName.
+double Qualify(const EntityRef& entity, const Query& query, double name_score,
+               std::vector<Qualifier>* qualifiers);
+
+bool SchemaAllowed(const Query& query, lists::Schema schema);
+
+// Collects per-entity best results into the final sorted list.
+class ResultCollector {
+ public:
+  ResultCollector(const NameIndex::Data& data, const Query& query, const SearchOptions& options,
+                  const PreparedQuery& prepared);
+  // Scores `name`; keeps it if it is its entity's best so far.
+  void Consider(std::uint32_t name, double name_score);
+  // The score a new result must reach to matter (threshold, or the limit-th best).
+  double Floor() const;
+  std::vector<SearchResult> Finish();
+
+ private:
+  const NameIndex::Data& data_;
+  const Query& query_;
+  const SearchOptions& options_;
+  const PreparedQuery& prepared_;
+  struct Best {
+    double score;
+    double name_score;
+    std::uint32_t name;
+  };
+  std::unordered_map<std::uint32_t, Best> best_;
+};
+
+}  // namespace dualwatch::match
+
+#endif  // DUALWATCH_MATCH_INDEX_DATA_H_

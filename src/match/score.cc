@@ -1,0 +1,381 @@
+// Token alignment scoring, qualifiers and result collection, shared by the index search and
+// the reference matcher so that both score every name identically.
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <fmt/format.h>
+
+#include "match/index_data.h"
+
+namespace dualwatch::match {
+namespace {
+
+using text::TokenKind;
+
+}  // namespace
+
+std::size_t Levenshtein(std::string_view a, std::string_view b, std::size_t limit) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > limit) return limit + 1;
+  std::array<std::size_t, 65> row{};
+  if (b.size() >= row.size()) return limit + 1;
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diag = row[0];
+    row[0] = i;
+    std::size_t best = row[0];
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] != b[j - 1])});
+      diag = up;
+      best = std::min(best, row[j]);
+    }
+    if (best > limit) return limit + 1;
+  }
+  return row[b.size()];
+}
+
+namespace {
+
+bool IsClass(TokenKind k) {
+  return k == TokenKind::kLegalForm || k == TokenKind::kGeneric || k == TokenKind::kDomain;
+}
+bool IsDistinctive(TokenKind k) { return k == TokenKind::kName || k == TokenKind::kNumber; }
+
+struct Sim {
+  double value = 0;
+  const char* how = "";
+};
+
+// Similarity of two tokens in [0, 1].
+Sim TokenSim(std::string_view q_text, std::string_view q_key, TokenKind qk, std::string_view n_text,
+             std::string_view n_key, TokenKind nk, bool initials_allowed) {
+  if (qk == TokenKind::kStopword || nk == TokenKind::kStopword) return {};
+  if (IsClass(qk) || IsClass(nk)) {
+    if (q_key == n_key) return {1.0, "class"};
+    if (qk == TokenKind::kLegalForm && nk == TokenKind::kLegalForm) return {0.5, "class"};
+    return {};
+  }
+  if (qk == TokenKind::kNumber || nk == TokenKind::kNumber) {
+    return qk == nk && q_text == n_text ? Sim{1.0, "exact"} : Sim{};
+  }
+  if (q_text == n_text) return {1.0, "exact"};
+  if (q_key == n_key) return {0.95, "key"};
+  // An initial in the query ("V. Putin") stands for a list word with that first letter.
+  if (initials_allowed && q_text.size() == 1 && n_text.size() > 1 &&
+      q_text.front() == n_text.front()) {
+    return {0.6, "initial"};
+  }
+  std::size_t len = std::max(q_key.size(), n_key.size());
+  std::size_t allowed = len >= 8 ? 2 : len >= 4 ? 1 : 0;
+  if (allowed == 0) return {};
+  std::size_t d = Levenshtein(q_key, n_key, allowed);
+  if (d > allowed) return {};
+  return {0.95 * (1.0 - 1.5 * static_cast<double>(d) / static_cast<double>(len + 1)), "fuzzy"};
+}
+
+struct Pair {
+  double value;
+  double sim;
+  const char* how;
+  int q0, q1;  // query tokens [q0, q1]
+  int n0, n1;  // name tokens [n0, n1]
+};
+
+}  // namespace
+
+std::uint64_t HashText(std::string_view text) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : text) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+void KeyVariants(std::string_view key, std::vector<std::string>& out) {
+  out.clear();
+  out.emplace_back(key);
+  if (key.size() < 4) return;
+  std::size_t first = out.size();
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    std::string v(key.substr(0, i));
+    v.append(key.substr(i + 1));
+    out.push_back(std::move(v));
+  }
+  if (key.size() < 8) return;
+  std::size_t end = out.size();
+  for (std::size_t k = first; k < end; ++k) {
+    const std::string base = out[k];
+    for (std::size_t i = 0; i < base.size(); ++i) {
+      std::string v = base.substr(0, i);
+      v.append(base, i + 1);
+      out.push_back(std::move(v));
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+}
+
+std::string NormalizeIdentifier(std::string_view value) {
+  std::string out;
+  for (char c : value) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      out.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+    }
+  }
+  return out;
+}
+
+PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedName& name) {
+  PreparedQuery q;
+  for (const text::NameToken& t : name.tokens) {
+    QueryToken qt{t.text, t.key, t.kind, 0};
+    switch (t.kind) {
+      case TokenKind::kLegalForm: qt.weight = kLegalFormWeight; break;
+      case TokenKind::kGeneric: qt.weight = kGenericWeight; break;
+      case TokenKind::kDomain: qt.weight = kDomainWeight; break;
+      case TokenKind::kStopword: qt.weight = 0; break;
+      default: {
+        auto it = data.key_ids.find(t.key);
+        qt.weight = it == data.key_ids.end() ? data.unknown_weight : data.keys[it->second].weight;
+        q.distinctive = true;
+      }
+    }
+    q.weight += qt.weight;
+    q.tokens.push_back(std::move(qt));
+  }
+  return q;
+}
+
+double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::uint32_t name_id,
+                 std::vector<TokenAlignment>* out) {
+  const IndexedName& name = data.names[name_id];
+  const IndexedToken* nt = data.tokens.data() + name.first_token;
+  int nq = static_cast<int>(query.tokens.size());
+  int nn = name.token_count;
+  if (nq == 0 || nn == 0) return 0;
+  auto n_text = [&](int j) -> std::string_view { return data.texts[nt[j].text]; };
+  auto n_key = [&](int j) -> std::string_view { return data.keys[nt[j].key].key; };
+  auto n_weight = [&](int j) { return data.keys[nt[j].key].weight; };
+  bool initials = nq >= 2 && nn >= 2;
+
+  std::vector<Pair> pairs;
+  pairs.reserve(static_cast<std::size_t>(nq * nn) + 4);
+  for (int i = 0; i < nq; ++i) {
+    const QueryToken& q = query.tokens[i];
+    if (q.weight == 0) continue;
+    for (int j = 0; j < nn; ++j) {
+      Sim s = TokenSim(q.text, q.key, q.kind, n_text(j), n_key(j), nt[j].kind, initials);
+      if (s.value <= 0) continue;
+      double w = q.weight + n_weight(j);
+      pairs.push_back({s.value * w, s.value, s.how, i, i, j, j});
+    }
+  }
+  // Split and joined words: "jscargument" = "jsc" + "argument", "chang sha" = "changsha".
+  auto joined_equal = [](std::string_view whole, std::string_view a, std::string_view b) {
+    return whole.size() == a.size() + b.size() && whole.substr(0, a.size()) == a &&
+           whole.substr(a.size()) == b;
+  };
+  for (int i = 0; i < nq; ++i) {
+    const QueryToken& q = query.tokens[i];
+    if (!IsDistinctive(q.kind)) continue;
+    for (int j = 0; j + 1 < nn; ++j) {
+      if (joined_equal(q.text, n_text(j), n_text(j + 1)) ||
+          joined_equal(q.key, n_key(j), n_key(j + 1))) {
+        double w = q.weight + n_weight(j) + n_weight(j + 1);
+        pairs.push_back({0.95 * w, 0.95, "joined", i, i, j, j + 1});
+      }
+    }
+  }
+  for (int j = 0; j < nn; ++j) {
+    if (!IsDistinctive(nt[j].kind)) continue;
+    for (int i = 0; i + 1 < nq; ++i) {
+      const QueryToken& a = query.tokens[i];
+      const QueryToken& b = query.tokens[i + 1];
+      if (joined_equal(n_text(j), a.text, b.text) || joined_equal(n_key(j), a.key, b.key)) {
+        double w = a.weight + b.weight + n_weight(j);
+        pairs.push_back({0.95 * w, 0.95, "joined", i, i + 1, j, j});
+      }
+    }
+  }
+  std::sort(pairs.begin(), pairs.end(), [](const Pair& a, const Pair& b) {
+    if (a.value != b.value) return a.value > b.value;
+    return std::tie(a.q0, a.n0) < std::tie(b.q0, b.n0);
+  });
+  std::array<bool, 256> q_used{}, n_used{};
+  if (nq > 255 || nn > 255) return 0;
+  double matched = 0, matched_weight = 0;
+  bool distinctive_matched = false, numbers_q = false, numbers_n = false, numbers_matched = false;
+  std::vector<const Pair*> accepted;
+  for (const Pair& p : pairs) {
+    bool free = true;
+    for (int i = p.q0; i <= p.q1; ++i) free = free && !q_used[i];
+    for (int j = p.n0; j <= p.n1; ++j) free = free && !n_used[j];
+    if (!free) continue;
+    for (int i = p.q0; i <= p.q1; ++i) q_used[i] = true;
+    for (int j = p.n0; j <= p.n1; ++j) n_used[j] = true;
+    matched += p.value;
+    matched_weight += p.value / p.sim;
+    accepted.push_back(&p);
+    if (IsDistinctive(query.tokens[p.q0].kind) && IsDistinctive(nt[p.n0].kind)) {
+      distinctive_matched = true;
+    }
+    if (query.tokens[p.q0].kind == TokenKind::kNumber) numbers_matched = true;
+  }
+  // A query word the list name lacks costs its whole weight; a list word the query lacks (a
+  // patronymic, a second given name) costs less.
+  double unmatched_query = 0, unmatched_list = 0;
+  for (int i = 0; i < nq; ++i) {
+    numbers_q = numbers_q || query.tokens[i].kind == TokenKind::kNumber;
+    if (!q_used[i]) unmatched_query += query.tokens[i].weight;
+  }
+  for (int j = 0; j < nn; ++j) {
+    numbers_n = numbers_n || nt[j].kind == TokenKind::kNumber;
+    if (!n_used[j]) unmatched_list += n_weight(j);
+  }
+  double unmatched = unmatched_query + unmatched_list;
+  double total = matched_weight + unmatched_query + kUnmatchedCost * unmatched_list;
+  double score = total > 0 ? matched / total : 0;
+  // Same words, same order: the only 1.0.
+  bool identical = nq == nn && unmatched == 0;
+  for (int k = 0; identical && k < nq; ++k) identical = query.tokens[k].text == n_text(k);
+  if (!identical) score = std::min(score, 0.99);
+  if (numbers_q && numbers_n && !numbers_matched) score *= 0.5;
+  // Generic words and legal forms alone never make a match.
+  if (!query.distinctive || !distinctive_matched) score *= 0.3;
+
+  if (out) {
+    out->clear();
+    auto join = [](std::string_view a, std::string_view b) {
+      return std::string(a) + (b.empty() ? "" : " + " + std::string(b));
+    };
+    for (const Pair* p : accepted) {
+      TokenAlignment a;
+      a.query = join(query.tokens[p->q0].text, p->q1 > p->q0 ? query.tokens[p->q1].text : "");
+      a.list = join(n_text(p->n0), p->n1 > p->n0 ? n_text(p->n1) : "");
+      a.kind = std::string(text::TokenKindName(query.tokens[p->q0].kind));
+      a.how = p->how;
+      a.similarity = p->sim;
+      a.weight = p->value / p->sim;
+      out->push_back(std::move(a));
+    }
+    for (int i = 0; i < nq; ++i) {
+      if (q_used[i] || query.tokens[i].weight == 0) continue;
+      out->push_back({query.tokens[i].text, "", std::string(text::TokenKindName(query.tokens[i].kind)),
+                      "unmatched", 0, query.tokens[i].weight});
+    }
+    for (int j = 0; j < nn; ++j) {
+      if (n_used[j] || n_weight(j) == 0) continue;
+      out->push_back({"", std::string(n_text(j)), std::string(text::TokenKindName(nt[j].kind)),
+                      "unmatched", 0, kUnmatchedCost * n_weight(j)});
+    }
+  }
+  return score;
+}
+
+bool SchemaAllowed(const Query& query, lists::Schema schema) {
+  if (!query.schema) return true;
+  auto org = [](lists::Schema s) {
+    return s == lists::Schema::kCompany || s == lists::Schema::kOrganization ||
+           s == lists::Schema::kLegalEntity;
+  };
+  if (*query.schema == lists::Schema::kLegalEntity) {
+    return schema != lists::Schema::kVessel && schema != lists::Schema::kAircraft;
+  }
+  if (org(*query.schema)) return org(schema);
+  return *query.schema == schema;
+}
+
+double Qualify(const EntityRef& entity, const Query& query, double name_score,
+               std::vector<Qualifier>* qualifiers) {
+  double score = name_score;
+  // Reasons are formatted only when asked for: Qualify runs for every candidate.
+  auto note = [&](const char* name, double effect, auto&& reason) {
+    score += effect;
+    if (qualifiers) qualifiers->push_back({name, effect, reason()});
+  };
+  if (!query.country.empty() && !entity.countries.empty()) {
+    bool hit = std::find(entity.countries.begin(), entity.countries.end(), query.country) !=
+               entity.countries.end();
+    note("country", hit ? 0.02 : -0.05, [&] {
+      return fmt::format("{} {} among the entity's countries ({})", query.country,
+                         hit ? "is" : "is not", fmt::join(entity.countries, ", "));
+    });
+  }
+  if (!query.birth_date.empty() && !entity.birth_dates.empty()) {
+    bool compatible = false;
+    for (const std::string& d : entity.birth_dates) {
+      std::size_t n = std::min(d.size(), query.birth_date.size());
+      compatible = compatible || d.compare(0, n, query.birth_date, 0, n) == 0;
+    }
+    note("birth_date", compatible ? 0.03 : -0.15, [&] {
+      return fmt::format("{} {} {}", query.birth_date, compatible ? "agrees with" : "contradicts",
+                         fmt::join(entity.birth_dates, ", "));
+    });
+  }
+  for (const std::string& raw : query.identifiers) {
+    std::string id = NormalizeIdentifier(raw);
+    if (id.empty()) continue;
+    if (std::find(entity.identifiers.begin(), entity.identifiers.end(), id) !=
+        entity.identifiers.end()) {
+      double target = std::max(score, std::min(0.99, std::max(name_score, 0.5) + 0.4));
+      note("identifier", target - score,
+           [&] { return fmt::format("identifier {} is the entity's", raw); });
+      break;
+    }
+  }
+  if (name_score < 1.0) score = std::min(score, 0.99);
+  return std::clamp(score, 0.0, 1.0);
+}
+
+ResultCollector::ResultCollector(const NameIndex::Data& data, const Query& query,
+                                 const SearchOptions& options, const PreparedQuery& prepared)
+    : data_(data), query_(query), options_(options), prepared_(prepared) {}
+
+void ResultCollector::Consider(std::uint32_t name, double name_score) {
+  std::uint32_t entity = data_.names[name].entity;
+  double score = Qualify(data_.entities[entity], query_, name_score, nullptr);
+  if (score < options_.threshold) return;
+  auto [it, inserted] = best_.try_emplace(entity, Best{score, name_score, name});
+  if (!inserted && (score > it->second.score ||
+                    (score == it->second.score && name < it->second.name))) {
+    it->second = Best{score, name_score, name};
+  }
+}
+
+double ResultCollector::Floor() const {
+  if (best_.size() < options_.limit) return options_.threshold;
+  std::vector<double> scores;
+  scores.reserve(best_.size());
+  for (const auto& [e, b] : best_) scores.push_back(b.score);
+  std::nth_element(scores.begin(), scores.begin() + static_cast<long>(options_.limit - 1),
+                   scores.end(), std::greater<>());
+  return std::max(options_.threshold, scores[options_.limit - 1]);
+}
+
+std::vector<SearchResult> ResultCollector::Finish() {
+  std::vector<std::pair<std::uint32_t, Best>> all(best_.begin(), best_.end());
+  std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) {
+    if (a.second.score != b.second.score) return a.second.score > b.second.score;
+    return a.first < b.first;
+  });
+  if (all.size() > options_.limit) all.resize(options_.limit);
+  std::vector<SearchResult> results;
+  for (const auto& [entity, best] : all) {
+    SearchResult r;
+    r.entity = entity;
+    r.score = best.score;
+    if (options_.explain) {
+      const IndexedName& n = data_.names[best.name];
+      r.explanation.matched_name = data_.originals[n.original];
+      r.explanation.name_kind = std::string(lists::NameKindName(n.kind));
+      r.explanation.name_score = ScoreName(data_, prepared_, best.name, &r.explanation.tokens);
+      Qualify(data_.entities[entity], query_, r.explanation.name_score, &r.explanation.qualifiers);
+    }
+    results.push_back(std::move(r));
+  }
+  return results;
+}
+
+}  // namespace dualwatch::match
