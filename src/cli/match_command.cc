@@ -36,15 +36,16 @@ io::Result<match::Query> MakeQuery(const std::string& name, const std::string& s
   }
   if (text::CollapseSpace(name).empty()) return io::Status::Error("name: empty");
   if (name.size() > 4096) {
-    return io::Status::Error(fmt::format("name: {} bytes, longer than the 4096-byte limit",
-                                         name.size()));
+    return io::Status::Error(
+        fmt::format("name: {} bytes, longer than the 4096-byte limit", name.size()));
   }
   if (!schema.empty()) {
     auto s = lists::SchemaFromName(schema);
     if (!s) {
       return io::Status::Error(fmt::format(
           "schema: unknown schema '{}' (Person, Company, Organization, LegalEntity, Vessel, "
-          "Airplane)", schema));
+          "Airplane)",
+          schema));
     }
     q.schema = s;
   }
@@ -67,15 +68,19 @@ nlohmann::json QueryJson(const match::Query& q) {
   return j;
 }
 
-nlohmann::json ResultsJson(const match::NameIndex& index, const std::vector<match::SearchResult>& results,
-                           double threshold) {
+nlohmann::json ResultsJson(const match::NameIndex& index,
+                           const std::vector<match::SearchResult>& results, double threshold) {
   nlohmann::json out = nlohmann::json::array();
   for (const match::SearchResult& r : results) {
     const match::EntityRef& e = index.entity(r.entity);
     nlohmann::json tokens = nlohmann::json::array();
     for (const match::TokenAlignment& t : r.explanation.tokens) {
-      tokens.push_back({{"query", t.query}, {"list", t.list}, {"kind", t.kind}, {"how", t.how},
-                        {"similarity", t.similarity}, {"weight", t.weight}});
+      tokens.push_back({{"query", t.query},
+                        {"list", t.list},
+                        {"kind", t.kind},
+                        {"how", t.how},
+                        {"similarity", t.similarity},
+                        {"weight", t.weight}});
     }
     nlohmann::json qualifiers = nlohmann::json::array();
     for (const match::Qualifier& q : r.explanation.qualifiers) {
@@ -166,9 +171,11 @@ int RunFile(const Context& context, const MatchOptions& options) {
                            fields.size() > 2 ? fields[2] : "", options);
     if (!query.ok()) {
       ++errors;
-      std::string message = fmt::format("{}:{}: {}", options.file, line_no, query.status().message());
+      std::string message =
+          fmt::format("{}:{}: {}", options.file, line_no, query.status().message());
       if (options.json) {
-        std::cout << nlohmann::json{{"query", {{"name", fields[0]}}}, {"error", message},
+        std::cout << nlohmann::json{{"query", {{"name", fields[0]}}},
+                                    {"error", message},
                                     {"results", nlohmann::json::array()}}
                          .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
                   << "\n";
@@ -196,23 +203,27 @@ int RunFile(const Context& context, const MatchOptions& options) {
 
 void AddMatchCommand(CLI::App& app, Context& context) {
   auto options = std::make_shared<MatchOptions>();
-  CLI::App* cmd = app.add_subcommand("match", "screen a name (or a file of names) against every "
-                                              "loaded list");
+  CLI::App* cmd = app.add_subcommand("match",
+                                     "screen a name (or a file of names) against every "
+                                     "loaded list");
   cmd->add_option("NAME", options->name, "the name to screen, in any script");
   cmd->add_option("--file", options->file,
                   "queries, one per line: name[<TAB>schema[<TAB>country]]");
-  cmd->add_option("--schema", options->schema, "Person, Company, Organization, LegalEntity, "
-                                               "Vessel or Airplane");
+  cmd->add_option("--schema", options->schema,
+                  "Person, Company, Organization, LegalEntity, "
+                  "Vessel or Airplane");
   cmd->add_option("--country", options->country, "country code or name: qualifies the score");
   cmd->add_option("--birth-date", options->birth_date, "YYYY, YYYY-MM or YYYY-MM-DD");
-  cmd->add_option("--identifier", options->identifiers, "registration number, IMO, INN ... "
-                                                        "(repeatable)");
+  cmd->add_option("--identifier", options->identifiers,
+                  "registration number, IMO, INN ... "
+                  "(repeatable)");
   cmd->add_option("--limit", options->limit, "results per query (default 5)");
   cmd->add_option("--threshold", options->threshold,
                   fmt::format("minimum score (default {:.2f}, see docs/EVALUATION.md)",
                               match::kDefaultThreshold));
-  cmd->add_flag("--json", options->json, "JSON: yente-style results (one object per line with "
-                                         "--file)");
+  cmd->add_flag("--json", options->json,
+                "JSON: yente-style results (one object per line with "
+                "--file)");
   cmd->add_flag("--explain", options->explain, "token alignment and qualifiers per result");
   cmd->fallthrough();
   cmd->callback([&context, options, cmd] {

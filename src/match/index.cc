@@ -25,7 +25,9 @@ Scratch& ThreadScratch(std::size_t names) {
   return scratch;
 }
 
-std::size_t Allowed(std::size_t len) { return len >= 8 ? 2 : len >= 4 ? 1 : 0; }
+std::size_t Allowed(std::size_t len) {
+  return len > kMaxFuzzyKey ? 0 : len >= 8 ? 2 : len >= 4 ? 1 : 0;
+}
 
 }  // namespace
 
@@ -68,8 +70,8 @@ void NameIndexBuilder::Add(const lists::Entity& entity) {
   for (const lists::Identifier& id : entity.identifiers) {
     if (id.type == "email" || id.type == "phone" || id.type == "website") continue;
     std::string v = NormalizeIdentifier(id.value);
-    if (v.size() >= 4 && std::find(ref.identifiers.begin(), ref.identifiers.end(), v) ==
-                             ref.identifiers.end()) {
+    if (v.size() >= 4 &&
+        std::find(ref.identifiers.begin(), ref.identifiers.end(), v) == ref.identifiers.end()) {
       ref.identifiers.push_back(v);
       d.identifiers.emplace_back(HashText(v), entity_index);
     }
@@ -90,7 +92,8 @@ void NameIndexBuilder::Add(const lists::Entity& entity) {
     name.original = static_cast<std::uint32_t>(d.originals.size());
     d.originals.push_back(n.value);
     for (text::NameToken& t : norm.tokens) {
-      auto [kit, knew] = data_->key_ids.try_emplace(t.key, static_cast<std::uint32_t>(d.keys.size()));
+      auto [kit, knew] =
+          data_->key_ids.try_emplace(t.key, static_cast<std::uint32_t>(d.keys.size()));
       if (knew) d.keys.push_back(KeyInfo{t.key, 0, 0, t.kind});
       auto [tit, tnew] =
           data_->text_ids.try_emplace(t.text, static_cast<std::uint32_t>(d.texts.size()));
@@ -119,13 +122,8 @@ NameIndex NameIndexBuilder::Build() && {
   double total = std::max<double>(1, static_cast<double>(d.names.size()));
   d.unknown_weight = static_cast<float>(std::log(1.0 + total));
   for (KeyInfo& k : d.keys) {
-    switch (k.kind) {
-      case TokenKind::kLegalForm: k.weight = kLegalFormWeight; break;
-      case TokenKind::kGeneric: k.weight = kGenericWeight; break;
-      case TokenKind::kDomain: k.weight = kDomainWeight; break;
-      case TokenKind::kStopword: k.weight = 0; break;
-      default: k.weight = static_cast<float>(std::log(1.0 + total / std::max<std::uint32_t>(1, k.names)));
-    }
+    double idf = std::log(1.0 + total / std::max<std::uint32_t>(1, k.names));
+    k.weight = KeyWeight(k.kind, k.key, static_cast<float>(idf));
   }
   for (IndexedName& n : d.names) {
     n.weight = 0;
@@ -145,7 +143,8 @@ NameIndex NameIndexBuilder::Build() && {
     }
   }
   d.post_offsets.assign(d.keys.size() + 1, 0);
-  for (std::size_t k = 0; k < d.keys.size(); ++k) d.post_offsets[k + 1] = d.post_offsets[k] + counts[k + 1];
+  for (std::size_t k = 0; k < d.keys.size(); ++k)
+    d.post_offsets[k + 1] = d.post_offsets[k] + counts[k + 1];
   d.postings.assign(d.post_offsets.back(), 0);
   std::vector<std::uint32_t> fill(d.post_offsets.begin(), d.post_offsets.end() - 1);
   std::fill(last_name.begin(), last_name.end(), UINT32_MAX);
@@ -185,21 +184,26 @@ std::size_t NameIndex::key_count() const { return data_->keys.size(); }
 
 std::size_t NameIndex::memory_bytes() const {
   const Data& d = *data_;
-  std::size_t bytes = d.names.size() * sizeof(IndexedName) + d.tokens.size() * sizeof(IndexedToken) +
-                      d.postings.size() * 4 + d.post_offsets.size() * 4 +
-                      d.variants.size() * 16 + d.identifiers.size() * 16 +
-                      d.keys.size() * (sizeof(KeyInfo) + 48) * 2;
+  std::size_t bytes = d.names.size() * sizeof(IndexedName) +
+                      d.tokens.size() * sizeof(IndexedToken) + d.postings.size() * 4 +
+                      d.post_offsets.size() * 4 + d.variants.size() * 16 +
+                      d.identifiers.size() * 16 + d.keys.size() * (sizeof(KeyInfo) + 48) * 2;
   for (const std::string& s : d.originals) bytes += s.capacity() + sizeof(s);
   for (const std::string& s : d.texts) bytes += s.capacity() + sizeof(s) + 48;
   for (const EntityRef& e : d.entities) {
-    bytes += sizeof(e) + e.id.capacity() + e.caption.capacity() + 32 * (e.countries.size() + e.identifiers.size() + e.birth_dates.size());
+    bytes += sizeof(e) + e.id.capacity() + e.caption.capacity() +
+             32 * (e.countries.size() + e.identifiers.size() + e.birth_dates.size());
   }
   return bytes;
 }
 
-std::vector<SearchResult> NameIndex::Search(const Query& query, const SearchOptions& options) const {
+std::vector<SearchResult> NameIndex::Search(const Query& query,
+                                            const SearchOptions& options) const {
   const Data& d = *data_;
+  // Longer texts are not names; refusing them bounds the work per query.
+  if (query.name.size() > kMaxNameBytes) return {};
   text::NormalizedName norm = text::NormalizeName(query.name);
+  if (norm.tokens.size() > kMaxNameTokens) return {};
   PreparedQuery prepared = PrepareQuery(d, norm);
   ResultCollector collector(d, query, options, prepared);
   Scratch& s = ThreadScratch(d.names.size());
@@ -234,8 +238,8 @@ std::vector<SearchResult> NameIndex::Search(const Query& query, const SearchOpti
       }
       found.clear();
       if (q.kind == TokenKind::kName) {
-        if (q.text.size() == 1) extra += q.weight + d.unknown_weight;  // initial
-        KeyVariants(q.key, s.variants);
+        if (q.text.size() == 1) extra += q.weight + d.unknown_weight;  // initial (bound)
+        KeyVariants(q.key, s.variants);  // just the key itself when longer than kMaxFuzzyKey
         for (const std::string& v : s.variants) {
           std::uint64_t h = HashText(v);
           auto it = std::lower_bound(d.variants.begin(), d.variants.end(), std::make_pair(h, 0u));
@@ -247,17 +251,22 @@ std::vector<SearchResult> NameIndex::Search(const Query& query, const SearchOpti
         }
         // Split words: "jscargument" → "jsc" + "argument"; by text and by key.
         for (const std::string* word : {&q.text, &q.key}) {
+          if (word->size() > kMaxFuzzyKey) break;
           for (std::size_t cut = 2; cut + 2 <= word->size(); ++cut) {
             std::string left = word->substr(0, cut), right = word->substr(cut);
-            std::int64_t lk = word == &q.key ? lookup(left) : lookup(text::RomanizationKey(left));
-            std::int64_t rk = word == &q.key ? lookup(right) : lookup(text::RomanizationKey(right));
-            if (lk < 0 && word == &q.text) {
-              auto c = d.class_text_keys.find(left);
-              if (c != d.class_text_keys.end()) lk = c->second;
-            }
-            if (lk >= 0 && rk >= 0) {
-              found.push_back(static_cast<std::uint32_t>(lk));
-              found.push_back(static_cast<std::uint32_t>(rk));
+            // Each part is a name key, or (by text) a legal form or organisation word.
+            auto part = [&](const std::string& p) -> std::int64_t {
+              if (word == &q.key) return lookup(p);
+              if (std::int64_t k = lookup(text::RomanizationKey(p)); k >= 0) return k;
+              auto c = d.class_text_keys.find(p);
+              return c == d.class_text_keys.end() ? -1 : static_cast<std::int64_t>(c->second);
+            };
+            std::int64_t lk = part(left), rk = part(right);
+            if (lk < 0 || rk < 0) continue;
+            for (std::int64_t k : {lk, rk}) {
+              found.push_back(static_cast<std::uint32_t>(k));
+              // A legal form or organisation word has no postings: its share goes to the bound.
+              if (!Retrievable(d.keys[k].kind)) extra += d.keys[k].weight;
             }
           }
         }
@@ -327,7 +336,9 @@ std::vector<SearchResult> NameIndex::Search(const Query& query, const SearchOpti
 std::vector<SearchResult> ReferenceMatcher::Search(const Query& query,
                                                    const SearchOptions& options) const {
   const NameIndex::Data& d = *index_.data_;
+  if (query.name.size() > kMaxNameBytes) return {};
   text::NormalizedName norm = text::NormalizeName(query.name);
+  if (norm.tokens.size() > kMaxNameTokens) return {};
   PreparedQuery prepared = PrepareQuery(d, norm);
   ResultCollector collector(d, query, options, prepared);
   for (std::uint32_t n = 0; n < d.names.size(); ++n) {
@@ -351,7 +362,8 @@ double ScoreNamePair(std::string_view a, std::string_view b, const NameIndex* in
     for (KeyInfo& k : d.keys) {
       auto it = big.key_ids.find(k.key);
       if (k.kind == TokenKind::kName || k.kind == TokenKind::kNumber) {
-        k.weight = it == big.key_ids.end() ? big.unknown_weight : big.keys[it->second].weight;
+        k.weight = it == big.key_ids.end() ? KeyWeight(k.kind, k.key, big.unknown_weight)
+                                           : big.keys[it->second].weight;
       }
     }
   } else {

@@ -32,8 +32,8 @@ struct IndexedName {
   std::uint32_t first_token = 0;  // into tokens
   std::uint16_t token_count = 0;
   lists::NameKind kind = lists::NameKind::kPrimary;
-  float weight = 0;               // sum of its token weights
-  std::uint32_t original = 0;     // into originals
+  float weight = 0;            // sum of its token weights
+  std::uint32_t original = 0;  // into originals
 };
 
 struct NameIndex::Data {
@@ -67,8 +67,17 @@ inline constexpr float kGenericWeight = 0.5f;
 inline constexpr float kDomainWeight = 1.0f;
 // Share of its weight an unmatched list token costs (an unmatched query token costs all of it).
 inline constexpr float kUnmatchedCost = 0.7f;
+// Limits that bound the work per query: longer inputs are not names.
+inline constexpr std::size_t kMaxNameBytes = 4096;
+inline constexpr std::size_t kMaxNameTokens = 64;
+inline constexpr std::size_t kMaxFuzzyKey = 32;  // longer keys match exactly or not at all
+
 // Largest score change qualifiers can make upwards (country + birth date).
 inline constexpr double kMaxQualifierBoost = 0.05;
+
+// Weight of a key: fixed by kind for legal forms, organisation and stop words; the IDF for
+// names and numbers, at most 1 for a single letter.
+float KeyWeight(text::TokenKind kind, std::string_view key, float idf);
 
 std::uint64_t HashText(std::string_view text);
 // Edit distance, or limit + 1 as soon as it must exceed `limit`.
@@ -88,8 +97,8 @@ struct QueryToken {
 
 struct PreparedQuery {
   std::vector<QueryToken> tokens;
-  float weight = 0;               // sum of token weights
-  bool distinctive = false;       // has a name or number token
+  float weight = 0;          // sum of token weights
+  bool distinctive = false;  // has a name or number token
 };
 
 PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedName& name);

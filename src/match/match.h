@@ -42,11 +42,11 @@ inline constexpr double kDefaultThreshold = 0.70;
 
 struct Query {
   std::string name;
-  std::optional<lists::Schema> schema;  // restricts results: Person, Vessel, Airplane, or any
-                                        // organisation schema (Company/Organization/LegalEntity)
-  std::string country;                  // ISO alpha-2 or a country name; empty: no qualifier
-  std::string birth_date;               // "1952", "1952-10", "1952-10-07"; empty: none
-  std::vector<std::string> identifiers; // registration numbers, IMO, INN ... (any type)
+  std::optional<lists::Schema> schema;   // restricts results: Person, Vessel, Airplane, or any
+                                         // organisation schema (Company/Organization/LegalEntity)
+  std::string country;                   // ISO alpha-2 or a country name; empty: no qualifier
+  std::string birth_date;                // "1952", "1952-10", "1952-10-07"; empty: none
+  std::vector<std::string> identifiers;  // registration numbers, IMO, INN ... (any type)
 };
 
 struct SearchOptions {
@@ -57,12 +57,12 @@ struct SearchOptions {
 
 // One query token aligned with one list token (or with two, when a word was split or joined).
 struct TokenAlignment {
-  std::string query;       // query token text ("" when the list token is unmatched)
-  std::string list;        // list token text ("" when the query token is unmatched)
-  std::string kind;        // text::TokenKindName of the token
-  std::string how;         // exact, key, fuzzy, joined, initial, class, unmatched
-  double similarity = 0;   // 0..1
-  double weight = 0;       // the weight this pair carries in the score
+  std::string query;      // query token text ("" when the list token is unmatched)
+  std::string list;       // list token text ("" when the query token is unmatched)
+  std::string kind;       // text::TokenKindName of the token
+  std::string how;        // exact, key, fuzzy, joined, initial, class, unmatched
+  double similarity = 0;  // 0..1
+  double weight = 0;      // the weight this pair carries in the score
 };
 
 struct Qualifier {
@@ -84,7 +84,7 @@ struct EntityRef {
   std::string caption;
   lists::Schema schema = lists::Schema::kLegalEntity;
   std::string dataset;
-  std::vector<std::string> countries;    // countries, nationalities, citizenships together
+  std::vector<std::string> countries;  // countries, nationalities, citizenships together
   std::vector<std::string> birth_dates;
   std::vector<std::string> identifiers;  // values, normalised (upper case, no spaces/punctuation)
 };

@@ -1,9 +1,10 @@
 // Token alignment scoring, qualifiers and result collection, shared by the index search and
 // the reference matcher so that both score every name identically.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <fmt/format.h>
 
 #include "match/index_data.h"
 
@@ -15,24 +16,30 @@ using text::TokenKind;
 }  // namespace
 
 std::size_t Levenshtein(std::string_view a, std::string_view b, std::size_t limit) {
+  // Optimal string alignment: insertions, deletions, substitutions and swaps of neighbours
+  // ("argumnet" is one edit from "argument") each cost 1.
   if (a.size() > b.size()) std::swap(a, b);
   if (b.size() - a.size() > limit) return limit + 1;
-  std::array<std::size_t, 65> row{};
-  if (b.size() >= row.size()) return limit + 1;
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  constexpr std::size_t kMax = 64;
+  if (b.size() >= kMax) return a == b ? 0 : limit + 1;
+  std::array<std::size_t, kMax + 1> prev2{}, prev{}, row{};
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diag = row[0];
     row[0] = i;
     std::size_t best = row[0];
     for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] != b[j - 1])});
-      diag = up;
+      std::size_t cost = a[i - 1] != b[j - 1];
+      row[j] = std::min({prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        row[j] = std::min(row[j], prev2[j - 2] + 1);
+      }
       best = std::min(best, row[j]);
     }
     if (best > limit) return limit + 1;
+    prev2 = prev;
+    prev = row;
   }
-  return row[b.size()];
+  return prev[b.size()];
 }
 
 namespace {
@@ -41,6 +48,10 @@ bool IsClass(TokenKind k) {
   return k == TokenKind::kLegalForm || k == TokenKind::kGeneric || k == TokenKind::kDomain;
 }
 bool IsDistinctive(TokenKind k) { return k == TokenKind::kName || k == TokenKind::kNumber; }
+// A single letter identifies nobody: it may align (as an initial or a letter), never decide.
+bool IsDistinctive(TokenKind k, std::string_view text) {
+  return IsDistinctive(k) && (text.size() > 1 || k == TokenKind::kNumber);
+}
 
 struct Sim {
   double value = 0;
@@ -67,11 +78,13 @@ Sim TokenSim(std::string_view q_text, std::string_view q_key, TokenKind qk, std:
     return {0.6, "initial"};
   }
   std::size_t len = std::max(q_key.size(), n_key.size());
-  std::size_t allowed = len >= 8 ? 2 : len >= 4 ? 1 : 0;
+  std::size_t allowed = len > kMaxFuzzyKey ? 0 : len >= 8 ? 2 : len >= 4 ? 1 : 0;
   if (allowed == 0) return {};
   std::size_t d = Levenshtein(q_key, n_key, allowed);
   if (d > allowed) return {};
-  return {0.95 * (1.0 - 1.5 * static_cast<double>(d) / static_cast<double>(len + 1)), "fuzzy"};
+  // One edit costs little in a long word; two cost much more than twice one.
+  double dd = static_cast<double>(d * d);
+  return {0.95 * (1.0 - dd / static_cast<double>(len + 1)), "fuzzy"};
 }
 
 struct Pair {
@@ -83,6 +96,21 @@ struct Pair {
 };
 
 }  // namespace
+
+float KeyWeight(TokenKind kind, std::string_view key, float idf) {
+  switch (kind) {
+    case TokenKind::kLegalForm:
+      return kLegalFormWeight;
+    case TokenKind::kGeneric:
+      return kGenericWeight;
+    case TokenKind::kDomain:
+      return kDomainWeight;
+    case TokenKind::kStopword:
+      return 0;
+    default:
+      return key.size() == 1 && kind == TokenKind::kName ? std::min(idf, 1.0f) : idf;
+  }
+}
 
 std::uint64_t HashText(std::string_view text) {
   std::uint64_t h = 1469598103934665603ull;
@@ -96,7 +124,7 @@ std::uint64_t HashText(std::string_view text) {
 void KeyVariants(std::string_view key, std::vector<std::string>& out) {
   out.clear();
   out.emplace_back(key);
-  if (key.size() < 4) return;
+  if (key.size() < 4 || key.size() > kMaxFuzzyKey) return;
   std::size_t first = out.size();
   for (std::size_t i = 0; i < key.size(); ++i) {
     std::string v(key.substr(0, i));
@@ -132,14 +160,23 @@ PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedNa
   for (const text::NameToken& t : name.tokens) {
     QueryToken qt{t.text, t.key, t.kind, 0};
     switch (t.kind) {
-      case TokenKind::kLegalForm: qt.weight = kLegalFormWeight; break;
-      case TokenKind::kGeneric: qt.weight = kGenericWeight; break;
-      case TokenKind::kDomain: qt.weight = kDomainWeight; break;
-      case TokenKind::kStopword: qt.weight = 0; break;
+      case TokenKind::kLegalForm:
+        qt.weight = kLegalFormWeight;
+        break;
+      case TokenKind::kGeneric:
+        qt.weight = kGenericWeight;
+        break;
+      case TokenKind::kDomain:
+        qt.weight = kDomainWeight;
+        break;
+      case TokenKind::kStopword:
+        qt.weight = 0;
+        break;
       default: {
         auto it = data.key_ids.find(t.key);
-        qt.weight = it == data.key_ids.end() ? data.unknown_weight : data.keys[it->second].weight;
-        q.distinctive = true;
+        qt.weight = it == data.key_ids.end() ? KeyWeight(t.kind, t.key, data.unknown_weight)
+                                             : data.keys[it->second].weight;
+        q.distinctive = q.distinctive || IsDistinctive(t.kind, t.text);
       }
     }
     q.weight += qt.weight;
@@ -154,7 +191,10 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
   const IndexedToken* nt = data.tokens.data() + name.first_token;
   int nq = static_cast<int>(query.tokens.size());
   int nn = name.token_count;
-  if (nq == 0 || nn == 0) return 0;
+  if (nq == 0 || nn == 0 || nq > static_cast<int>(kMaxNameTokens) ||
+      nn > static_cast<int>(kMaxNameTokens)) {
+    return 0;
+  }
   auto n_text = [&](int j) -> std::string_view { return data.texts[nt[j].text]; };
   auto n_key = [&](int j) -> std::string_view { return data.keys[nt[j].key].key; };
   auto n_weight = [&](int j) { return data.keys[nt[j].key].weight; };
@@ -203,8 +243,7 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
     if (a.value != b.value) return a.value > b.value;
     return std::tie(a.q0, a.n0) < std::tie(b.q0, b.n0);
   });
-  std::array<bool, 256> q_used{}, n_used{};
-  if (nq > 255 || nn > 255) return 0;
+  std::array<bool, kMaxNameTokens> q_used{}, n_used{};
   double matched = 0, matched_weight = 0;
   bool distinctive_matched = false, numbers_q = false, numbers_n = false, numbers_matched = false;
   std::vector<const Pair*> accepted;
@@ -218,9 +257,12 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
     matched += p.value;
     matched_weight += p.value / p.sim;
     accepted.push_back(&p);
-    if (IsDistinctive(query.tokens[p.q0].kind) && IsDistinctive(nt[p.n0].kind)) {
-      distinctive_matched = true;
+    bool q_distinctive = false, n_distinctive = false;
+    for (int i = p.q0; i <= p.q1; ++i) {
+      q_distinctive |= IsDistinctive(query.tokens[i].kind, query.tokens[i].text);
     }
+    for (int j = p.n0; j <= p.n1; ++j) n_distinctive |= IsDistinctive(nt[j].kind, n_text(j));
+    distinctive_matched |= q_distinctive && n_distinctive;
     if (query.tokens[p.q0].kind == TokenKind::kNumber) numbers_matched = true;
   }
   // A query word the list name lacks costs its whole weight; a list word the query lacks (a
@@ -262,8 +304,9 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
     }
     for (int i = 0; i < nq; ++i) {
       if (q_used[i] || query.tokens[i].weight == 0) continue;
-      out->push_back({query.tokens[i].text, "", std::string(text::TokenKindName(query.tokens[i].kind)),
-                      "unmatched", 0, query.tokens[i].weight});
+      out->push_back({query.tokens[i].text, "",
+                      std::string(text::TokenKindName(query.tokens[i].kind)), "unmatched", 0,
+                      query.tokens[i].weight});
     }
     for (int j = 0; j < nn; ++j) {
       if (n_used[j] || n_weight(j) == 0) continue;
@@ -338,8 +381,8 @@ void ResultCollector::Consider(std::uint32_t name, double name_score) {
   double score = Qualify(data_.entities[entity], query_, name_score, nullptr);
   if (score < options_.threshold) return;
   auto [it, inserted] = best_.try_emplace(entity, Best{score, name_score, name});
-  if (!inserted && (score > it->second.score ||
-                    (score == it->second.score && name < it->second.name))) {
+  if (!inserted &&
+      (score > it->second.score || (score == it->second.score && name < it->second.name))) {
     it->second = Best{score, name_score, name};
   }
 }

@@ -1,8 +1,9 @@
 // The on-disk cache of a built index: magic, format version, the key it was built for, then
 // the flat arrays. Derived maps are rebuilt on load.
+#include <fmt/format.h>
+
 #include <cstdio>
 #include <cstring>
-#include <fmt/format.h>
 #include <type_traits>
 
 #include "match/index_data.h"

@@ -31,35 +31,70 @@ const char* CyrillicLatin(char32_t c) {
       "e", "e", "dj", "gj", "ye", "dz", "i", "yi", "j", "lj", "nj", "c", "kj", "i", "u", "dz"};
   if (c >= 0x400 && c <= 0x45F) return kBasic[c - 0x400];
   switch (c) {
-    case 0x490: case 0x491: return "g";   // Ґ ґ
-    case 0x492: case 0x493: return "g";   // Ғ ғ
-    case 0x49A: case 0x49B: return "k";   // Қ қ
-    case 0x4A2: case 0x4A3: return "n";   // Ң ң
-    case 0x4AE: case 0x4AF: return "u";   // Ү ү
-    case 0x4B0: case 0x4B1: return "u";   // Ұ ұ
-    case 0x4BA: case 0x4BB: return "h";   // Һ һ
-    case 0x4D8: case 0x4D9: return "a";   // Ә ә
-    case 0x4E8: case 0x4E9: return "o";   // Ө ө
-    default: return nullptr;
+    case 0x490:
+    case 0x491:
+      return "g";  // Ґ ґ
+    case 0x492:
+    case 0x493:
+      return "g";  // Ғ ғ
+    case 0x49A:
+    case 0x49B:
+      return "k";  // Қ қ
+    case 0x4A2:
+    case 0x4A3:
+      return "n";  // Ң ң
+    case 0x4AE:
+    case 0x4AF:
+      return "u";  // Ү ү
+    case 0x4B0:
+    case 0x4B1:
+      return "u";  // Ұ ұ
+    case 0x4BA:
+    case 0x4BB:
+      return "h";  // Һ һ
+    case 0x4D8:
+    case 0x4D9:
+      return "a";  // Ә ә
+    case 0x4E8:
+    case 0x4E9:
+      return "o";  // Ө ө
+    default:
+      return nullptr;
   }
 }
 
 // Latin letters that do not decompose to an ASCII base.
 const char* LatinSpecial(char32_t c) {
   switch (c) {
-    case U'ß': return "ss";
-    case U'æ': return "ae";
-    case U'ø': return "o";
-    case U'œ': return "oe";
-    case U'đ': case U'ð': return "d";
-    case U'þ': return "th";
-    case U'ł': return "l";
-    case U'ı': return "i";
-    case U'ŋ': return "n";
-    case U'ħ': return "h";
-    case U'ŧ': return "t";
-    case U'ʻ': case U'ʿ': case U'ʾ': return "";
-    default: return nullptr;
+    case U'ß':
+      return "ss";
+    case U'æ':
+      return "ae";
+    case U'ø':
+      return "o";
+    case U'œ':
+      return "oe";
+    case U'đ':
+    case U'ð':
+      return "d";
+    case U'þ':
+      return "th";
+    case U'ł':
+      return "l";
+    case U'ı':
+      return "i";
+    case U'ŋ':
+      return "n";
+    case U'ħ':
+      return "h";
+    case U'ŧ':
+      return "t";
+    case U'ʻ':
+    case U'ʿ':
+    case U'ʾ':
+      return "";
+    default:
+      return nullptr;
   }
 }
 
@@ -70,10 +105,32 @@ bool IsApostrophe(char32_t c) {
 // Latin letters typed into Cyrillic words by clerks (ОOО, POCCИЯ): the Cyrillic look-alike.
 char32_t CyrillicHomoglyph(char32_t c) {
   switch (c) {
-    case 'a': return U'а'; case 'b': return U'в'; case 'c': return U'с'; case 'e': return U'е';
-    case 'h': return U'н'; case 'k': return U'к'; case 'm': return U'м'; case 'o': return U'о';
-    case 'p': return U'р'; case 't': return U'т'; case 'x': return U'х'; case 'y': return U'у';
-    default: return 0;
+    case 'a':
+      return U'а';
+    case 'b':
+      return U'в';
+    case 'c':
+      return U'с';
+    case 'e':
+      return U'е';
+    case 'h':
+      return U'н';
+    case 'k':
+      return U'к';
+    case 'm':
+      return U'м';
+    case 'o':
+      return U'о';
+    case 'p':
+      return U'р';
+    case 't':
+      return U'т';
+    case 'x':
+      return U'х';
+    case 'y':
+      return U'у';
+    default:
+      return 0;
   }
 }
 
@@ -191,9 +248,9 @@ std::string ToLatin(std::string_view utf8) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
-  icu::UnicodeString text = nfkc_cf->normalize(
-      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size()))),
-      status);
+  icu::UnicodeString text = nfkc_cf->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(
+                                                   utf8.data(), static_cast<int32_t>(utf8.size()))),
+                                               status);
   std::u32string cps;
   bool has_han = false;
   for (int32_t i = 0; i < text.length();) {

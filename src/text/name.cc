@@ -17,11 +17,11 @@ struct Rule {
 // (No j-rules: "john" and "jon" must stay apart from "on"; German-style "Jurij" still comes
 // within one edit of "Yuriy".)
 constexpr std::array<Rule, 25> kRules{{
-    {"shch", "sh"}, {"sch", "sh"}, {"tch", "ch"}, {"dzh", "j"}, {"zh", "j"}, {"kh", "h"},
-    {"ts", "c"},    {"tz", "c"},   {"cz", "c"},   {"ck", "k"},  {"ph", "f"}, {"iy", "i"},
-    {"yi", "i"},    {"ij", "i"},   {"yu", "u"},   {"iu", "u"},  {"ya", "a"}, {"ia", "a"},
-    {"ye", "e"},    {"yo", "o"},   {"ou", "u"},   {"x", "ks"},  {"y", "i"},  {"w", "v"},
-    {"q", "k"},
+    {"shch", "sh"}, {"sch", "sh"}, {"tch", "ch"}, {"dzh", "j"}, {"zh", "j"},
+    {"kh", "h"},    {"ts", "c"},   {"tz", "c"},   {"cz", "c"},  {"ck", "k"},
+    {"ph", "f"},    {"iy", "i"},   {"yi", "i"},   {"ij", "i"},  {"yu", "u"},
+    {"iu", "u"},    {"ya", "a"},   {"ia", "a"},   {"ye", "e"},  {"yo", "o"},
+    {"ou", "u"},    {"x", "ks"},   {"y", "i"},    {"w", "v"},   {"q", "k"},
 }};
 
 }  // namespace
@@ -53,12 +53,18 @@ std::string RomanizationKey(std::string_view token) {
 
 std::string_view TokenKindName(TokenKind kind) {
   switch (kind) {
-    case TokenKind::kName: return "name";
-    case TokenKind::kNumber: return "number";
-    case TokenKind::kLegalForm: return "legal_form";
-    case TokenKind::kGeneric: return "generic";
-    case TokenKind::kDomain: return "domain";
-    case TokenKind::kStopword: return "stopword";
+    case TokenKind::kName:
+      return "name";
+    case TokenKind::kNumber:
+      return "number";
+    case TokenKind::kLegalForm:
+      return "legal_form";
+    case TokenKind::kGeneric:
+      return "generic";
+    case TokenKind::kDomain:
+      return "domain";
+    case TokenKind::kStopword:
+      return "stopword";
   }
   return "?";
 }
@@ -87,13 +93,14 @@ NormalizedName NormalizeName(std::string_view name) {
       }
       auto it = tables.phrases.find(phrase);
       if (it == tables.phrases.end()) continue;
-      // A one-word legal form ("ag", "sa", "ooo") counts only at the edge of a longer name.
+      // A one-word legal form ("ag", "sa", "ooo") is a legal form only at the edge of a longer
+      // name; elsewhere, or alone, it is a generic word ("CORP" alone names nobody).
+      TokenKind kind = it->second.kind;
       bool edge = i == 0 || i + len == words.size();
-      if (len == 1 && it->second.kind == TokenKind::kLegalForm &&
-          (!edge || words.size() < 2)) {
-        continue;
+      if (len == 1 && kind == TokenKind::kLegalForm && (!edge || words.size() < 2)) {
+        kind = TokenKind::kGeneric;
       }
-      out.tokens.push_back(NameToken{phrase, it->second.key, it->second.kind});
+      out.tokens.push_back(NameToken{phrase, it->second.key, kind});
       taken = len;
       break;
     }

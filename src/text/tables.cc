@@ -29,8 +29,8 @@ std::u32string Utf32(std::string_view utf8) {
 
 // Words that carry nothing for identity, in the languages of the lists.
 constexpr std::string_view kStopwords[] = {
-    "and", "of", "the", "for", "in", "on", "at", "by", "to", "de", "la", "le", "les", "el",
-    "del", "des", "du", "da", "di", "dos", "das", "y", "et", "und", "van", "der", "von"};
+    "and", "of",  "the", "for", "in", "on",  "at",  "by", "to", "de",  "la",  "le",  "les", "el",
+    "del", "des", "du",  "da",  "di", "dos", "das", "y",  "et", "und", "van", "der", "von"};
 
 }  // namespace
 
@@ -82,7 +82,7 @@ const PhraseTables& PhraseTables::Get() {
     PhraseTables t;
     auto add = [&t](std::string_view text, std::string key, TokenKind kind) {
       std::string latin = ToLatin(text);
-      if (latin.empty()) return;
+      if (latin.size() < 2) return;  // a one-letter "legal form" would eat initials
       std::size_t words = 1 + static_cast<std::size_t>(std::count(latin.begin(), latin.end(), ' '));
       t.longest_phrase = std::max(t.longest_phrase, words);
       t.phrases.emplace(std::move(latin), Phrase{std::move(key), kind});

@@ -14,7 +14,7 @@ namespace dualwatch::text::internal {
 struct HanTables {
   std::unordered_map<char32_t, std::string> pinyin;
   std::unordered_map<std::u32string, std::string> words;  // hanzi → latin words
-  std::size_t longest_word = 1;                            // in characters
+  std::size_t longest_word = 1;                           // in characters
   static const HanTables& Get();
 };
 

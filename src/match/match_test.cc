@@ -1,0 +1,273 @@
+// Name screening on the real bundled lists: golden cases (tests/cases/match/expected.tsv), the
+// index against the brute-force reference, scores, explanations, the cache, bad input.
+#include "match/match.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "store/store.h"
+#include "tests/test_util.h"
+
+namespace dualwatch::match {
+namespace {
+
+using dualwatch::testing::TempDir;
+
+const std::vector<lists::Entity>& AllEntities() {
+  static const std::vector<lists::Entity> entities = [] {
+    auto files = store::BundledListFiles();
+    EXPECT_TRUE(files.ok());
+    auto parsed = lists::ParseListFiles(*files);
+    EXPECT_TRUE(parsed.ok()) << parsed.status().message();
+    std::vector<lists::Entity> all;
+    for (lists::ParsedList& p : *parsed) {
+      for (lists::Entity& e : p.entities) all.push_back(std::move(e));
+    }
+    return all;
+  }();
+  return entities;
+}
+
+const NameIndex& Index() {
+  static const NameIndex index = [] {
+    NameIndexBuilder builder;
+    for (const lists::Entity& e : AllEntities()) builder.Add(e);
+    return std::move(builder).Build();
+  }();
+  return index;
+}
+
+std::vector<std::string> Ids(const NameIndex& index, const std::vector<SearchResult>& results) {
+  std::vector<std::string> ids;
+  for (const SearchResult& r : results) ids.push_back(index.entity(r.entity).id);
+  return ids;
+}
+
+double ScoreOf(const std::vector<SearchResult>& results, const std::string& id) {
+  for (const SearchResult& r : results) {
+    if (Index().entity(r.entity).id == id) return r.score;
+  }
+  return -1;
+}
+
+struct GoldenCase {
+  std::string query, expect, note;
+  double min_score = 0;
+  int line = 0;
+};
+
+std::vector<GoldenCase> GoldenCases() {
+  std::ifstream in(std::string(DUALWATCH_SOURCE_DIR) + "/tests/cases/match/expected.tsv");
+  std::vector<GoldenCase> cases;
+  std::string line;
+  int n = 0;
+  bool header = true;
+  while (std::getline(in, line)) {
+    ++n;
+    if (line.empty() || line[0] == '#') continue;
+    if (header) {
+      header = false;
+      continue;
+    }
+    std::vector<std::string> f;
+    std::stringstream ss(line);
+    for (std::string field; std::getline(ss, field, '\t');) f.push_back(field);
+    if (f.size() < 4) continue;
+    cases.push_back({f[0], f[1], f[3], f[2] == "-" ? 0 : std::stod(f[2]), n});
+  }
+  return cases;
+}
+
+TEST(NameIndex, PassesEveryGoldenCase) {
+  std::vector<GoldenCase> cases = GoldenCases();
+  ASSERT_GT(cases.size(), 25u);
+  SearchOptions options;
+  options.limit = 50;
+  for (const GoldenCase& c : cases) {
+    Query q;
+    q.name = c.query;
+    auto results = Index().Search(q, options);
+    if (c.expect == "-") {
+      EXPECT_TRUE(results.empty()) << "expected.tsv:" << c.line << " " << c.query << " → "
+                                   << (results.empty() ? "" : Index().entity(results[0].entity).id)
+                                   << " " << (results.empty() ? 0 : results[0].score);
+    } else {
+      double score = ScoreOf(results, c.expect);
+      EXPECT_GE(score, c.min_score)
+          << "expected.tsv:" << c.line << " " << c.query << " (" << c.note << ")";
+    }
+  }
+}
+
+// The index must return exactly the entities the brute-force reference puts above the
+// threshold, with the same scores.
+TEST(NameIndex, AgreesWithBruteForceReference) {
+  std::vector<std::string> queries = {"Vladimir Putin",
+                                      "PUTIN, Vladimir",
+                                      "Владимир Путин",
+                                      "Sberbank of Russia",
+                                      "JSC ARGUMNET",
+                                      "JSCARGUMENT",
+                                      "Huawei Technologies Co Ltd",
+                                      "华为技术有限公司",
+                                      "长沙天仪空间科技研究院有限公司",
+                                      "Mohammed Ali",
+                                      "Abdul Rahman",
+                                      "Kim Jong Un",
+                                      "Rosoboronexport",
+                                      "ROSTEC",
+                                      "Almaz Antey",
+                                      "Tharwat Salah Shihata",
+                                      "Janan Agha",
+                                      "Islamic Revolutionary Guard Corps",
+                                      "Hezbollah",
+                                      "Ocean 28",
+                                      "11420 CORP",
+                                      "Jon Smith",
+                                      "Alexander Kofman",
+                                      "Kalashnikov Concern",
+                                      "Nikolai Patrushev",
+                                      "Wagner Group",
+                                      "Spacety Co Ltd",
+                                      "Terra Tech",
+                                      "China Telecom",
+                                      "Sonatek",
+                                      "Globus",
+                                      "Vektor",
+                                      "Arsenal"};
+  ReferenceMatcher reference(Index());
+  for (double threshold : {0.5, kDefaultThreshold}) {
+    SearchOptions options;
+    options.threshold = threshold;
+    options.limit = 100000;
+    options.explain = false;
+    for (const std::string& name : queries) {
+      Query q;
+      q.name = name;
+      auto fast = Index().Search(q, options);
+      auto slow = reference.Search(q, options);
+      ASSERT_EQ(Ids(Index(), fast), Ids(Index(), slow)) << name << " at " << threshold;
+      for (std::size_t i = 0; i < fast.size(); ++i) EXPECT_DOUBLE_EQ(fast[i].score, slow[i].score);
+    }
+  }
+}
+
+TEST(NameIndex, OnlyAnIdenticalNameScoresOne) {
+  EXPECT_DOUBLE_EQ(ScoreNamePair("John Smith", "John Smith", &Index()), 1.0);
+  double jon = ScoreNamePair("Jon Smith", "John Smith", &Index());
+  EXPECT_GE(jon, 0.8);
+  EXPECT_LT(jon, 1.0);
+  double reordered = ScoreNamePair("Smith John", "John Smith", &Index());
+  EXPECT_GT(reordered, jon);
+  EXPECT_LT(reordered, 1.0);
+  EXPECT_LT(ScoreNamePair("BELLETECH CORP", "11420 CORP.", &Index()), 0.3);
+  EXPECT_LT(ScoreNamePair("11421 CORP", "11420 CORP.", &Index()), 0.5);
+}
+
+TEST(NameIndex, ScoresAreGradedNotSaturated) {
+  Query q;
+  q.name = "Vladimir Putin";
+  SearchOptions options;
+  options.threshold = 0.3;
+  options.limit = 20;
+  auto results = Index().Search(q, options);
+  ASSERT_GE(results.size(), 5u);
+  std::size_t ones = 0;
+  for (const SearchResult& r : results) ones += r.score == 1.0;
+  EXPECT_LT(ones, results.size());
+  EXPECT_GT(results.front().score, results.back().score);
+}
+
+TEST(NameIndex, ExplainsTheAlignmentAndQualifiers) {
+  Query q;
+  q.name = "Putin Vladimir";
+  q.country = "RU";
+  q.birth_date = "1952";
+  auto results = Index().Search(q);
+  ASSERT_FALSE(results.empty());
+  const Explanation& x = results[0].explanation;
+  EXPECT_FALSE(x.matched_name.empty());
+  ASSERT_GE(x.tokens.size(), 2u);
+  EXPECT_EQ(x.tokens[0].how, "exact");
+  bool country = false, birth = false;
+  for (const Qualifier& qual : x.qualifiers) {
+    country = country || (qual.name == "country" && qual.effect > 0);
+    birth = birth || (qual.name == "birth_date" && qual.effect > 0);
+  }
+  EXPECT_TRUE(country);
+  EXPECT_TRUE(birth);
+  Query wrong = q;
+  wrong.birth_date = "1990";
+  auto contradicted = Index().Search(wrong);
+  ASSERT_FALSE(contradicted.empty());
+  EXPECT_LT(contradicted[0].score, results[0].score);
+}
+
+TEST(NameIndex, IdentifierFindsTheEntityWhateverTheName) {
+  Query q;
+  q.name = "Changsha Tianyi";
+  q.identifiers = {"914301003206989977"};
+  auto results = Index().Search(q);
+  ASSERT_FALSE(results.empty());
+  EXPECT_NE(ScoreOf(results, "us_ofac_sdn-40477"), -1);
+  bool identifier = false;
+  for (const SearchResult& r : results) {
+    for (const Qualifier& qual : r.explanation.qualifiers) identifier |= qual.name == "identifier";
+  }
+  EXPECT_TRUE(identifier);
+}
+
+TEST(NameIndex, SchemaRestrictsResults) {
+  Query q;
+  q.name = "Vladimir Putin";
+  q.schema = lists::Schema::kVessel;
+  EXPECT_TRUE(Index().Search(q).empty());
+}
+
+TEST(NameIndex, BadNamesGiveEmptyResultsNeverACrash) {
+  std::vector<std::string> bad = {"",
+                                  "   ",
+                                  std::string(100 * 1024, 'a'),
+                                  "\xFF\xFE\xFD",
+                                  "a\x01\x02 b\x7F",
+                                  "!!! ... ???",
+                                  "LLC",
+                                  "ООО АО ПАО",
+                                  std::string(5000, ' ') + "x",
+                                  "\xE2\x80\x8B"};
+  std::string long_words;
+  for (int i = 0; i < 20000; ++i) long_words += "word" + std::to_string(i) + " ";
+  bad.push_back(long_words);
+  for (const std::string& name : bad) {
+    Query q;
+    q.name = name;
+    auto results = Index().Search(q);
+    EXPECT_TRUE(results.empty()) << name.substr(0, 40);
+  }
+}
+
+TEST(NameIndex, CacheRoundTripsAndRefusesOtherKeys) {
+  TempDir dir;
+  std::string path = dir.File("index.cache");
+  ASSERT_TRUE(Index().Save(path, "key-1").ok());
+  auto loaded = NameIndex::Load(path, "key-1");
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  EXPECT_EQ(loaded->name_count(), Index().name_count());
+  Query q;
+  q.name = "长沙天仪空间科技研究院有限公司";
+  auto a = Index().Search(q);
+  auto b = loaded->Search(q);
+  ASSERT_EQ(Ids(Index(), a), Ids(*loaded, b));
+  auto other = NameIndex::Load(path, "key-2");
+  ASSERT_FALSE(other.ok());
+  EXPECT_EQ(other.status().message(), path + ": index cache is for other lists");
+  std::string junk = dir.Write("junk", "not an index at all");
+  auto foreign = NameIndex::Load(junk, "key-1");
+  ASSERT_FALSE(foreign.ok());
+  EXPECT_EQ(foreign.status().message(), junk + ": not a dualwatch index cache");
+}
+
+}  // namespace
+}  // namespace dualwatch::match
