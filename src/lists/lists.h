@@ -41,13 +41,13 @@ using io::Status;
 
 // FtM schemata of the parties we screen. LegalEntity is used when a list does not say whether
 // an entity is a company or another organisation.
-enum class Schema { kPerson, kCompany, kOrganization, kLegalEntity, kVessel, kAircraft };
+enum class Schema : unsigned char { kPerson, kCompany, kOrganization, kLegalEntity, kVessel, kAircraft };
 std::string_view SchemaName(Schema schema);  // "Person", "Company", ...
 std::optional<Schema> SchemaFromName(std::string_view name);
 
 // How a name relates to the entity. Matching weighs weak aliases less and uses original-script
 // names for cross-script queries.
-enum class NameKind { kPrimary, kAlias, kWeakAlias, kFormer, kOriginalScript };
+enum class NameKind : unsigned char { kPrimary, kAlias, kWeakAlias, kFormer, kOriginalScript };
 std::string_view NameKindName(NameKind kind);  // "primary", "alias", "weak_alias", ...
 std::optional<NameKind> NameKindFromName(std::string_view name);
 

@@ -13,32 +13,36 @@ using text::TokenKind;
 bool Retrievable(TokenKind k) { return k == TokenKind::kName || k == TokenKind::kNumber; }
 
 // Per-thread accumulators, sized to the largest index searched on the thread.
+struct Accumulator {
+  float full = 0;      // summed weights of hits: bounds the weight aligned pairs can carry
+  float weighted = 0;  // the same, each hit weighed by its similarity
+};
 struct Scratch {
-  std::vector<float> bound;  // summed token weights of hits, per name
+  std::vector<Accumulator> acc;  // per name
   std::vector<std::uint32_t> touched;
-  std::vector<std::string> variants;
+  std::vector<std::uint64_t> variants;
 };
 
 Scratch& ThreadScratch(std::size_t names) {
   thread_local Scratch scratch;
-  if (scratch.bound.size() < names) scratch.bound.resize(names, 0.0f);
+  if (scratch.acc.size() < names) scratch.acc.resize(names);
   return scratch;
-}
-
-std::size_t Allowed(std::size_t len) {
-  return len > kMaxFuzzyKey ? 0 : len >= 8 ? 2 : len >= 4 ? 1 : 0;
 }
 
 }  // namespace
 
 void NameIndex::Data::Derive() {
+  name_weights.clear();
+  for (const IndexedName& n : names) name_weights.push_back(n.weight);
   key_ids.clear();
-  class_text_keys.clear();
-  for (std::uint32_t k = 0; k < keys.size(); ++k) key_ids.emplace(keys[k].key, k);
+  join_ids.clear();
+  for (std::uint32_t k = 0; k < keys.size(); ++k) {
+    key_ids.emplace(keys[k].key, k);
+    if (Retrievable(keys[k].kind)) join_ids.emplace(keys[k].key, k);
+  }
   for (const IndexedToken& t : tokens) {
-    if (t.kind != TokenKind::kName && t.kind != TokenKind::kNumber) {
-      class_text_keys.emplace(texts[t.text], t.key);
-    }
+    if (!Retrievable(t.kind) && t.kind != TokenKind::kStopword)
+      join_ids.emplace(texts[t.text], t.key);
   }
 }
 
@@ -89,6 +93,7 @@ void NameIndexBuilder::Add(const lists::Entity& entity) {
     name.first_token = static_cast<std::uint32_t>(d.tokens.size());
     name.token_count = static_cast<std::uint16_t>(norm.tokens.size());
     name.kind = n.kind;
+    name.schema = entity.schema;
     name.original = static_cast<std::uint32_t>(d.originals.size());
     d.originals.push_back(n.value);
     for (text::NameToken& t : norm.tokens) {
@@ -157,14 +162,23 @@ NameIndex NameIndexBuilder::Build() && {
     }
   }
   // Deletion neighbourhoods of name keys.
-  std::vector<std::string> variants;
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> entries;
+  std::vector<std::uint64_t> hashes;
   for (std::uint32_t k = 0; k < d.keys.size(); ++k) {
     if (d.keys[k].kind != TokenKind::kName) continue;
-    KeyVariants(d.keys[k].key, variants);
-    for (const std::string& v : variants) d.variants.emplace_back(HashText(v), k);
+    VariantHashes(d.keys[k].key, hashes);
+    for (std::uint64_t h : hashes) entries.emplace_back(h, k);
   }
-  std::sort(d.variants.begin(), d.variants.end());
-  d.variants.erase(std::unique(d.variants.begin(), d.variants.end()), d.variants.end());
+  std::size_t slots = 16;
+  while (slots < entries.size() * 2) slots *= 2;
+  d.variant_hashes.assign(slots, 0);
+  d.variant_keys.assign(slots, 0);
+  for (const auto& [h, k] : entries) {
+    std::size_t at = h & (slots - 1);
+    while (d.variant_hashes[at] != 0) at = (at + 1) & (slots - 1);
+    d.variant_hashes[at] = h;
+    d.variant_keys[at] = k;
+  }
   std::sort(d.identifiers.begin(), d.identifiers.end());
   d.Derive();
   NameIndex index;
@@ -186,7 +200,7 @@ std::size_t NameIndex::memory_bytes() const {
   const Data& d = *data_;
   std::size_t bytes = d.names.size() * sizeof(IndexedName) +
                       d.tokens.size() * sizeof(IndexedToken) + d.postings.size() * 4 +
-                      d.post_offsets.size() * 4 + d.variants.size() * 16 +
+                      d.post_offsets.size() * 4 + d.variant_hashes.size() * 12 +
                       d.identifiers.size() * 16 + d.keys.size() * (sizeof(KeyInfo) + 48) * 2;
   for (const std::string& s : d.originals) bytes += s.capacity() + sizeof(s);
   for (const std::string& s : d.texts) bytes += s.capacity() + sizeof(s) + 48;
@@ -208,85 +222,127 @@ std::vector<SearchResult> NameIndex::Search(const Query& query,
   ResultCollector collector(d, query, options, prepared);
   Scratch& s = ThreadScratch(d.names.size());
 
-  auto hit_key = [&](std::uint32_t key, float query_weight) {
-    float w = query_weight + d.keys[key].weight;
-    for (std::uint32_t p = d.post_offsets[key]; p < d.post_offsets[key + 1]; ++p) {
-      std::uint32_t n = d.postings[p];
-      if (s.bound[n] == 0) s.touched.push_back(n);
-      s.bound[n] += w;
-    }
+  // Retrieval, first per query token: which keys it hits, with what weight and similarity.
+  struct Hit {
+    std::uint32_t key;
+    float weight;  // query token weight + key weight
+    float sim;
   };
-  auto lookup = [&](const std::string& key) -> std::int64_t {
-    auto it = d.key_ids.find(key);
-    return it == d.key_ids.end() ? -1 : static_cast<std::int64_t>(it->second);
+  struct TokenHits {
+    std::vector<Hit> hits;
+    float most = 0;  // the most this token can add to one name
+  };
+  std::vector<QueryToken>& qt = prepared.tokens;
+  std::vector<TokenHits> per_token(qt.size());
+  auto add_hit = [&](std::size_t i, std::uint32_t key, float sim) {
+    float w = qt[i].weight + d.keys[key].weight;
+    per_token[i].hits.push_back({key, w, sim});
+    per_token[i].most = std::max(per_token[i].most, w);
+  };
+  auto join_lookup = [&](std::string_view form) -> std::int64_t {
+    auto it = d.join_ids.find(form);
+    return it == d.join_ids.end() ? -1 : static_cast<std::int64_t>(it->second);
   };
 
-  // What tokens the index cannot retrieve may still add to a candidate's score.
+  // What the index cannot retrieve may still add to a candidate's score: `extra` bounds it.
   float extra = 0;
-  std::vector<std::uint32_t> found;
-  if (prepared.distinctive) {
-    const auto& qt = prepared.tokens;
-    for (std::size_t i = 0; i < qt.size(); ++i) {
-      const QueryToken& q = qt[i];
-      if (!Retrievable(q.kind)) {
-        float cap = q.kind == TokenKind::kLegalForm ? kLegalFormWeight
-                    : q.kind == TokenKind::kGeneric ? kGenericWeight
-                    : q.kind == TokenKind::kDomain  ? kDomainWeight
-                                                    : 0.0f;
-        extra += q.weight + cap;
-        continue;
-      }
-      found.clear();
-      if (q.kind == TokenKind::kName) {
-        if (q.text.size() == 1) extra += q.weight + d.unknown_weight;  // initial (bound)
-        KeyVariants(q.key, s.variants);  // just the key itself when longer than kMaxFuzzyKey
-        for (const std::string& v : s.variants) {
-          std::uint64_t h = HashText(v);
-          auto it = std::lower_bound(d.variants.begin(), d.variants.end(), std::make_pair(h, 0u));
-          for (; it != d.variants.end() && it->first == h; ++it) {
-            const std::string& key = d.keys[it->second].key;
-            std::size_t len = std::max(key.size(), q.key.size());
-            if (Levenshtein(key, q.key, Allowed(len)) <= Allowed(len)) found.push_back(it->second);
-          }
+  for (std::size_t i = 0; prepared.distinctive && i < qt.size(); ++i) {
+    QueryToken& q = qt[i];
+    if (!Retrievable(q.kind)) {
+      extra += q.weight + KeyWeight(q.kind, q.key, 0);
+      continue;
+    }
+    if (q.key_id >= 0) add_hit(i, static_cast<std::uint32_t>(q.key_id), 1.0f);
+    if (q.kind == TokenKind::kName) {
+      if (q.text.size() == 1) extra += q.weight + d.unknown_weight;  // an initial
+      // Keys within AllowedEdits share a deletion variant with the query key.
+      VariantHashes(q.key, s.variants);
+      const std::size_t mask = d.variant_hashes.size() - 1;
+      // The table is large: start every slot's load before the first probe waits on one.
+      for (std::uint64_t h : s.variants) __builtin_prefetch(&d.variant_hashes[h & mask]);
+      for (std::uint64_t h : s.variants) {
+        for (std::size_t at = h & mask; d.variant_hashes[at] != 0; at = (at + 1) & mask) {
+          if (d.variant_hashes[at] != h) continue;
+          std::uint32_t k = d.variant_keys[at];
+          if (static_cast<std::int64_t>(k) == q.key_id) continue;
+          const std::string& key = d.keys[k].key;
+          std::size_t len = std::max(key.size(), q.key.size());
+          std::size_t edits = Levenshtein(key, q.key, AllowedEdits(len));
+          if (edits <= AllowedEdits(len)) q.similar.emplace_back(k, FuzzySimilarity(edits, len));
         }
-        // Split words: "jscargument" → "jsc" + "argument"; by text and by key.
-        for (const std::string* word : {&q.text, &q.key}) {
-          if (word->size() > kMaxFuzzyKey) break;
-          for (std::size_t cut = 2; cut + 2 <= word->size(); ++cut) {
-            std::string left = word->substr(0, cut), right = word->substr(cut);
-            // Each part is a name key, or (by text) a legal form or organisation word.
-            auto part = [&](const std::string& p) -> std::int64_t {
-              if (word == &q.key) return lookup(p);
-              if (std::int64_t k = lookup(text::RomanizationKey(p)); k >= 0) return k;
-              auto c = d.class_text_keys.find(p);
-              return c == d.class_text_keys.end() ? -1 : static_cast<std::int64_t>(c->second);
-            };
-            std::int64_t lk = part(left), rk = part(right);
-            if (lk < 0 || rk < 0) continue;
-            for (std::int64_t k : {lk, rk}) {
-              found.push_back(static_cast<std::uint32_t>(k));
-              // A legal form or organisation word has no postings: its share goes to the bound.
-              if (!Retrievable(d.keys[k].kind)) extra += d.keys[k].weight;
+      }
+      std::sort(q.similar.begin(), q.similar.end());
+      q.similar.erase(std::unique(q.similar.begin(), q.similar.end()), q.similar.end());
+      for (const auto& [key, sim] : q.similar) add_hit(i, key, sim);
+      // Split words: "jscargument" = "jsc" + "argument".
+      if (q.join.size() <= kMaxFuzzyKey) {
+        std::string_view whole = q.join;
+        for (std::size_t cut = 2; cut + 2 <= whole.size(); ++cut) {
+          std::int64_t lk = join_lookup(whole.substr(0, cut));
+          if (lk < 0) continue;
+          std::int64_t rk = join_lookup(whole.substr(cut));
+          if (rk < 0) continue;
+          float both = q.weight;
+          for (std::int64_t k : {lk, rk}) {
+            both += d.keys[k].weight;
+            if (Retrievable(d.keys[k].kind)) {
+              add_hit(i, static_cast<std::uint32_t>(k), 0.95f);
+            } else {
+              extra += d.keys[k].weight;  // no postings: its share goes to the bound
             }
           }
+          per_token[i].most = std::max(per_token[i].most, both);
         }
-      } else if (std::int64_t k = lookup(q.key); k >= 0) {
-        found.push_back(static_cast<std::uint32_t>(k));
       }
-      // Joined words: "chang sha" → "changsha".
-      if (i + 1 < qt.size() && Retrievable(qt[i + 1].kind)) {
-        for (const std::string& joined :
-             {text::RomanizationKey(q.text + qt[i + 1].text), q.key + qt[i + 1].key}) {
-          if (std::int64_t k = lookup(joined); k >= 0) {
-            found.push_back(static_cast<std::uint32_t>(k));
-            extra += qt[i + 1].weight;  // the second word's share of the joined pair
+    }
+    // Joined words: "chang sha" = "changsha"; the hit counts for both words.
+    if (i + 1 < qt.size() && qt[i + 1].weight > 0) {
+      std::int64_t k = join_lookup(q.join + qt[i + 1].join);
+      if (k >= 0 && Retrievable(d.keys[k].kind)) {
+        add_hit(i, static_cast<std::uint32_t>(k), 0.95f);
+        add_hit(i + 1, static_cast<std::uint32_t>(k), 0.95f);
+      }
+    }
+  }
+
+  // Which tokens may start a candidate (MaxScore): a name that only the weakest tokens hit
+  // scores at most X / (X + W), X their largest contributions plus `extra`, W the weight of the
+  // other query tokens, all unmatched in that name. While that stays under the threshold, the
+  // weakest tokens only add to names the others found.
+  std::vector<std::size_t> order;
+  float retrievable_weight = 0;
+  for (std::size_t i = 0; i < qt.size(); ++i) {
+    if (!per_token[i].hits.empty() || (Retrievable(qt[i].kind) && prepared.distinctive)) {
+      order.push_back(i);
+      retrievable_weight += qt[i].weight;
+    }
+  }
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return per_token[a].most < per_token[b].most; });
+  std::vector<bool> may_start(qt.size(), true);
+  float weak_most = extra, weak_weight = 0;
+  for (std::size_t i : order) {
+    float x = weak_most + per_token[i].most;
+    float w = retrievable_weight - (weak_weight + qt[i].weight);
+    if (x <= 0 || x / (x + w) + kMaxQualifierBoost >= options.threshold) break;
+    may_start[i] = false;
+    weak_most = x;
+    weak_weight += qt[i].weight;
+  }
+  for (int pass = 0; pass < 2; ++pass) {
+    for (std::size_t i = 0; i < qt.size(); ++i) {
+      if (may_start[i] != (pass == 0)) continue;
+      for (const Hit& h : per_token[i].hits) {
+        for (std::uint32_t p = d.post_offsets[h.key]; p < d.post_offsets[h.key + 1]; ++p) {
+          std::uint32_t n = d.postings[p];
+          Accumulator& a = s.acc[n];
+          if (a.full == 0) {
+            if (pass == 1) continue;
+            s.touched.push_back(n);
           }
+          a.full += h.weight;
+          a.weighted += h.sim * h.weight;
         }
-      }
-      std::sort(found.begin(), found.end());
-      found.erase(std::unique(found.begin(), found.end()), found.end());
-      for (std::uint32_t k : found) {
-        if (Retrievable(d.keys[k].kind)) hit_key(k, q.weight);
       }
     }
   }
@@ -299,10 +355,13 @@ std::vector<SearchResult> NameIndex::Search(const Query& query,
   std::vector<Candidate> candidates;
   candidates.reserve(s.touched.size());
   for (std::uint32_t n : s.touched) {
-    double t = prepared.weight + d.names[n].weight;
-    double p = std::min<double>(t, s.bound[n] + extra);
-    double bound = p <= 0 ? 0 : p / (p + kUnmatchedCost * (t - p));
-    s.bound[n] = 0;
+    // score = M / (P + U_query + c U_list) with M the similarity-weighted aligned weight, P the
+    // aligned weight, U the unaligned: at most M / (M + c (T - P)), M <= weighted, P <= full.
+    double t = prepared.weight + d.name_weights[n];
+    double p = std::min<double>(t, s.acc[n].full + extra);
+    double m = std::min<double>(p, s.acc[n].weighted + extra);
+    double bound = m <= 0 ? 0 : m / (m + kUnmatchedCost * (t - p));
+    s.acc[n] = Accumulator{};
     if (bound + kMaxQualifierBoost >= options.threshold) candidates.push_back({bound, n});
   }
   s.touched.clear();
@@ -323,7 +382,7 @@ std::vector<SearchResult> NameIndex::Search(const Query& query,
   std::size_t since_floor = 0;
   for (const Candidate& c : candidates) {
     if (c.bound + kMaxQualifierBoost < floor) break;
-    if (!SchemaAllowed(query, d.entities[d.names[c.name].entity].schema)) continue;
+    if (!SchemaAllowed(query, d.names[c.name].schema)) continue;
     collector.Consider(c.name, ScoreName(d, prepared, c.name, nullptr));
     if (++since_floor >= 8) {
       floor = collector.Floor();
@@ -340,9 +399,10 @@ std::vector<SearchResult> ReferenceMatcher::Search(const Query& query,
   text::NormalizedName norm = text::NormalizeName(query.name);
   if (norm.tokens.size() > kMaxNameTokens) return {};
   PreparedQuery prepared = PrepareQuery(d, norm);
+  FindSimilarKeysByScan(d, prepared);
   ResultCollector collector(d, query, options, prepared);
   for (std::uint32_t n = 0; n < d.names.size(); ++n) {
-    if (!SchemaAllowed(query, d.entities[d.names[n].entity].schema)) continue;
+    if (!SchemaAllowed(query, d.names[n].schema)) continue;
     collector.Consider(n, ScoreName(d, prepared, n, nullptr));
   }
   return collector.Finish();
@@ -374,6 +434,7 @@ double ScoreNamePair(std::string_view a, std::string_view b, const NameIndex* in
   }
   if (d.names.empty()) return 0;
   PreparedQuery q = PrepareQuery(d, text::NormalizeName(a));
+  FindSimilarKeysByScan(d, q);
   return ScoreName(d, q, 0, nullptr);
 }
 

@@ -32,9 +32,17 @@ struct IndexedName {
   std::uint32_t first_token = 0;  // into tokens
   std::uint16_t token_count = 0;
   lists::NameKind kind = lists::NameKind::kPrimary;
-  float weight = 0;            // sum of its token weights
-  std::uint32_t original = 0;  // into originals
+  lists::Schema schema = lists::Schema::kLegalEntity;  // its entity's, kept here for locality
+  float weight = 0;                                    // sum of its token weights
+  std::uint32_t original = 0;                          // into originals
 };
+
+// Hashing for maps looked up by string_view without building a string.
+struct TextHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using TextMap = std::unordered_map<std::string, std::uint32_t, TextHash, std::equal_to<>>;
 
 struct NameIndex::Data {
   std::vector<EntityRef> entities;
@@ -42,21 +50,25 @@ struct NameIndex::Data {
   std::vector<std::uint32_t> entity_names;
   std::vector<std::string> originals;
   std::vector<IndexedName> names;
+  std::vector<float> name_weights;  // names[n].weight again, dense: read for every candidate
   std::vector<IndexedToken> tokens;
   std::vector<std::string> texts;
   std::vector<KeyInfo> keys;
   // Postings, CSR: names holding key k are postings[post_offsets[k] .. post_offsets[k + 1]).
   std::vector<std::uint32_t> post_offsets;
   std::vector<std::uint32_t> postings;
-  // Deletion neighbourhoods of name keys: (hash of variant, key), sorted.
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> variants;
+  // Deletion neighbourhoods of name keys: an open-addressing table (linear probing, size a
+  // power of two, hash 0 = empty slot) from the hash of each deletion variant to the key.
+  std::vector<std::uint64_t> variant_hashes;
+  std::vector<std::uint32_t> variant_keys;
   // Entities by normalised identifier value: (hash, entity), sorted.
   std::vector<std::pair<std::uint64_t, std::uint32_t>> identifiers;
   float unknown_weight = 1;  // weight of a query token no list name holds
 
   // Derived on build and load, not stored.
-  std::unordered_map<std::string, std::uint32_t> key_ids;
-  std::unordered_map<std::string, std::uint32_t> class_text_keys;  // "co ltd" → key of "#llc"
+  TextMap key_ids;
+  // Join forms (see JoinForm) → key: what split and joined words are looked up in.
+  TextMap join_ids;
 
   void Derive();
 };
@@ -82,17 +94,39 @@ float KeyWeight(text::TokenKind kind, std::string_view key, float idf);
 std::uint64_t HashText(std::string_view text);
 // Edit distance, or limit + 1 as soon as it must exceed `limit`.
 std::size_t Levenshtein(std::string_view a, std::string_view b, std::size_t limit);
-// Deletion variants of a key: itself, one deletion if 4+ letters, two deletions if 8+.
-void KeyVariants(std::string_view key, std::vector<std::string>& out);
+// Hashes of the deletion variants of a key: itself, one deletion if 4+ letters, two deletions
+// if 8+ (none beyond kMaxFuzzyKey); sorted, unique, never 0.
+void VariantHashes(std::string_view key, std::vector<std::uint64_t>& out);
 // Identifier values compared without case, spaces or punctuation.
 std::string NormalizeIdentifier(std::string_view value);
 
-// A query token, weighted against the index.
+// What a token contributes when words are split or joined: its key for names and numbers
+// ("tiani"), its text for legal forms and organisation words ("jsc").
+inline std::string_view JoinForm(text::TokenKind kind, std::string_view text,
+                                 std::string_view key) {
+  return kind == text::TokenKind::kName || kind == text::TokenKind::kNumber ? key : text;
+}
+
+// Edits allowed between two keys whose longer one has `len` letters.
+inline std::size_t AllowedEdits(std::size_t len) {
+  return len > kMaxFuzzyKey ? 0 : len >= 8 ? 2 : len >= 4 ? 1 : 0;
+}
+// Similarity of two keys `edits` apart: one edit costs little in a long word, two much more.
+inline float FuzzySimilarity(std::size_t edits, std::size_t len) {
+  double dd = static_cast<double>(edits * edits);
+  return static_cast<float>(0.95 * (1.0 - dd / static_cast<double>(len + 1)));
+}
+
+// A query token, weighted against the index, with the name keys it is similar to.
 struct QueryToken {
   std::string text;
   std::string key;
   text::TokenKind kind = text::TokenKind::kName;
   float weight = 0;
+  std::int64_t key_id = -1;  // its own key in the index, or -1
+  std::string join;          // JoinForm
+  // Other name keys within AllowedEdits, with their FuzzySimilarity, sorted by key.
+  std::vector<std::pair<std::uint32_t, float>> similar;
 };
 
 struct PreparedQuery {
@@ -101,7 +135,10 @@ struct PreparedQuery {
   bool distinctive = false;  // has a name or number token
 };
 
+// Weights and own keys; `similar` is left empty for the caller to fill, from the index
+// (NameIndex::Search) or by scanning every key (FindSimilarKeysByScan).
 PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedName& name);
+void FindSimilarKeysByScan(const NameIndex::Data& data, PreparedQuery& query);
 
 // The name score of list name `name` for the query (no qualifiers). Fills `tokens` when given.
 double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::uint32_t name,

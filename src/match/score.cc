@@ -22,24 +22,28 @@ std::size_t Levenshtein(std::string_view a, std::string_view b, std::size_t limi
   if (b.size() - a.size() > limit) return limit + 1;
   constexpr std::size_t kMax = 64;
   if (b.size() >= kMax) return a == b ? 0 : limit + 1;
-  std::array<std::size_t, kMax + 1> prev2{}, prev{}, row{};
-  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  std::array<std::array<std::uint8_t, kMax + 1>, 3> rows;  // i - 2, i - 1, i, rotating
+  for (std::size_t j = 0; j <= b.size(); ++j) rows[0][j] = static_cast<std::uint8_t>(j);
   for (std::size_t i = 1; i <= a.size(); ++i) {
-    row[0] = i;
-    std::size_t best = row[0];
+    auto& row = rows[i % 3];
+    const auto& prev = rows[(i + 2) % 3];
+    const auto& prev2 = rows[(i + 1) % 3];
+    row[0] = static_cast<std::uint8_t>(i);
+    std::uint8_t best = row[0];
     for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t cost = a[i - 1] != b[j - 1];
-      row[j] = std::min({prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost});
+      std::uint8_t cost = a[i - 1] != b[j - 1];
+      std::uint8_t v = std::min({static_cast<std::uint8_t>(prev[j] + 1),
+                                 static_cast<std::uint8_t>(row[j - 1] + 1),
+                                 static_cast<std::uint8_t>(prev[j - 1] + cost)});
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-        row[j] = std::min(row[j], prev2[j - 2] + 1);
+        v = std::min(v, static_cast<std::uint8_t>(prev2[j - 2] + 1));
       }
-      best = std::min(best, row[j]);
+      row[j] = v;
+      best = std::min(best, v);
     }
     if (best > limit) return limit + 1;
-    prev2 = prev;
-    prev = row;
   }
-  return prev[b.size()];
+  return rows[a.size() % 3][b.size()];
 }
 
 namespace {
@@ -58,33 +62,30 @@ struct Sim {
   const char* how = "";
 };
 
-// Similarity of two tokens in [0, 1].
-Sim TokenSim(std::string_view q_text, std::string_view q_key, TokenKind qk, std::string_view n_text,
+// Similarity in [0, 1] of query token `q` and list token `n` (key `n_key_id`).
+Sim TokenSim(const QueryToken& q, std::string_view n_text, std::uint32_t n_key_id,
              std::string_view n_key, TokenKind nk, bool initials_allowed) {
+  TokenKind qk = q.kind;
   if (qk == TokenKind::kStopword || nk == TokenKind::kStopword) return {};
   if (IsClass(qk) || IsClass(nk)) {
-    if (q_key == n_key) return {1.0, "class"};
+    if (q.key == n_key) return {1.0, "class"};
     if (qk == TokenKind::kLegalForm && nk == TokenKind::kLegalForm) return {0.5, "class"};
     return {};
   }
   if (qk == TokenKind::kNumber || nk == TokenKind::kNumber) {
-    return qk == nk && q_text == n_text ? Sim{1.0, "exact"} : Sim{};
+    return qk == nk && q.text == n_text ? Sim{1.0, "exact"} : Sim{};
   }
-  if (q_text == n_text) return {1.0, "exact"};
-  if (q_key == n_key) return {0.95, "key"};
+  if (q.key_id == static_cast<std::int64_t>(n_key_id)) {
+    return q.text == n_text ? Sim{1.0, "exact"} : Sim{0.95, "key"};
+  }
+  auto it = std::lower_bound(q.similar.begin(), q.similar.end(), std::make_pair(n_key_id, 0.0f));
+  if (it != q.similar.end() && it->first == n_key_id) return {it->second, "fuzzy"};
   // An initial in the query ("V. Putin") stands for a list word with that first letter.
-  if (initials_allowed && q_text.size() == 1 && n_text.size() > 1 &&
-      q_text.front() == n_text.front()) {
+  if (initials_allowed && q.text.size() == 1 && n_text.size() > 1 &&
+      q.text.front() == n_text.front()) {
     return {0.6, "initial"};
   }
-  std::size_t len = std::max(q_key.size(), n_key.size());
-  std::size_t allowed = len > kMaxFuzzyKey ? 0 : len >= 8 ? 2 : len >= 4 ? 1 : 0;
-  if (allowed == 0) return {};
-  std::size_t d = Levenshtein(q_key, n_key, allowed);
-  if (d > allowed) return {};
-  // One edit costs little in a long word; two cost much more than twice one.
-  double dd = static_cast<double>(d * d);
-  return {0.95 * (1.0 - dd / static_cast<double>(len + 1)), "fuzzy"};
+  return {};
 }
 
 struct Pair {
@@ -121,24 +122,25 @@ std::uint64_t HashText(std::string_view text) {
   return h;
 }
 
-void KeyVariants(std::string_view key, std::vector<std::string>& out) {
+void VariantHashes(std::string_view key, std::vector<std::uint64_t>& out) {
   out.clear();
-  out.emplace_back(key);
-  if (key.size() < 4 || key.size() > kMaxFuzzyKey) return;
-  std::size_t first = out.size();
-  for (std::size_t i = 0; i < key.size(); ++i) {
-    std::string v(key.substr(0, i));
-    v.append(key.substr(i + 1));
-    out.push_back(std::move(v));
-  }
-  if (key.size() < 8) return;
-  std::size_t end = out.size();
-  for (std::size_t k = first; k < end; ++k) {
-    const std::string base = out[k];
-    for (std::size_t i = 0; i < base.size(); ++i) {
-      std::string v = base.substr(0, i);
-      v.append(base, i + 1);
-      out.push_back(std::move(v));
+  // FNV-1a over the key with up to two positions skipped; | 1 keeps 0 free for empty slots.
+  auto hash_without = [&](std::size_t skip1, std::size_t skip2) {
+    std::uint64_t h = 1469598103934665603ull;
+    for (std::size_t i = 0; i < key.size(); ++i) {
+      if (i == skip1 || i == skip2) continue;
+      h ^= static_cast<unsigned char>(key[i]);
+      h *= 1099511628211ull;
+    }
+    return h | 1;
+  };
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  out.push_back(hash_without(kNone, kNone));
+  if (key.size() >= 4 && key.size() <= kMaxFuzzyKey) {
+    for (std::size_t i = 0; i < key.size(); ++i) {
+      out.push_back(hash_without(i, kNone));
+      if (key.size() < 8) continue;
+      for (std::size_t j = i + 1; j < key.size(); ++j) out.push_back(hash_without(i, j));
     }
   }
   std::sort(out.begin(), out.end());
@@ -158,7 +160,8 @@ std::string NormalizeIdentifier(std::string_view value) {
 PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedName& name) {
   PreparedQuery q;
   for (const text::NameToken& t : name.tokens) {
-    QueryToken qt{t.text, t.key, t.kind, 0};
+    QueryToken qt{t.text, t.key, t.kind, 0, -1, std::string(JoinForm(t.kind, t.text, t.key)), {}};
+    if (auto it = data.key_ids.find(t.key); it != data.key_ids.end()) qt.key_id = it->second;
     switch (t.kind) {
       case TokenKind::kLegalForm:
         qt.weight = kLegalFormWeight;
@@ -185,6 +188,22 @@ PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedNa
   return q;
 }
 
+void FindSimilarKeysByScan(const NameIndex::Data& data, PreparedQuery& query) {
+  for (QueryToken& q : query.tokens) {
+    q.similar.clear();
+    if (q.kind != TokenKind::kName) continue;
+    for (std::uint32_t k = 0; k < data.keys.size(); ++k) {
+      const KeyInfo& key = data.keys[k];
+      if (key.kind != TokenKind::kName || static_cast<std::int64_t>(k) == q.key_id) continue;
+      std::size_t len = std::max(key.key.size(), q.key.size());
+      std::size_t allowed = AllowedEdits(len);
+      if (allowed == 0) continue;
+      std::size_t d = Levenshtein(q.key, key.key, allowed);
+      if (d <= allowed) q.similar.emplace_back(k, FuzzySimilarity(d, len));
+    }
+  }
+}
+
 double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::uint32_t name_id,
                  std::vector<TokenAlignment>* out) {
   const IndexedName& name = data.names[name_id];
@@ -197,16 +216,17 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
   }
   auto n_text = [&](int j) -> std::string_view { return data.texts[nt[j].text]; };
   auto n_key = [&](int j) -> std::string_view { return data.keys[nt[j].key].key; };
+  auto n_join = [&](int j) { return JoinForm(nt[j].kind, n_text(j), n_key(j)); };
   auto n_weight = [&](int j) { return data.keys[nt[j].key].weight; };
   bool initials = nq >= 2 && nn >= 2;
 
-  std::vector<Pair> pairs;
-  pairs.reserve(static_cast<std::size_t>(nq * nn) + 4);
+  thread_local std::vector<Pair> pairs;  // reused: ScoreName runs for every candidate
+  pairs.clear();
   for (int i = 0; i < nq; ++i) {
     const QueryToken& q = query.tokens[i];
     if (q.weight == 0) continue;
     for (int j = 0; j < nn; ++j) {
-      Sim s = TokenSim(q.text, q.key, q.kind, n_text(j), n_key(j), nt[j].kind, initials);
+      Sim s = TokenSim(q, n_text(j), nt[j].key, n_key(j), nt[j].kind, initials);
       if (s.value <= 0) continue;
       double w = q.weight + n_weight(j);
       pairs.push_back({s.value * w, s.value, s.how, i, i, j, j});
@@ -221,8 +241,7 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
     const QueryToken& q = query.tokens[i];
     if (!IsDistinctive(q.kind)) continue;
     for (int j = 0; j + 1 < nn; ++j) {
-      if (joined_equal(q.text, n_text(j), n_text(j + 1)) ||
-          joined_equal(q.key, n_key(j), n_key(j + 1))) {
+      if (joined_equal(q.join, n_join(j), n_join(j + 1))) {
         double w = q.weight + n_weight(j) + n_weight(j + 1);
         pairs.push_back({0.95 * w, 0.95, "joined", i, i, j, j + 1});
       }
@@ -233,7 +252,8 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
     for (int i = 0; i + 1 < nq; ++i) {
       const QueryToken& a = query.tokens[i];
       const QueryToken& b = query.tokens[i + 1];
-      if (joined_equal(n_text(j), a.text, b.text) || joined_equal(n_key(j), a.key, b.key)) {
+      if (a.weight == 0 || b.weight == 0) continue;
+      if (joined_equal(n_join(j), a.join, b.join)) {
         double w = a.weight + b.weight + n_weight(j);
         pairs.push_back({0.95 * w, 0.95, "joined", i, i + 1, j, j});
       }
@@ -246,7 +266,8 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
   std::array<bool, kMaxNameTokens> q_used{}, n_used{};
   double matched = 0, matched_weight = 0;
   bool distinctive_matched = false, numbers_q = false, numbers_n = false, numbers_matched = false;
-  std::vector<const Pair*> accepted;
+  thread_local std::vector<const Pair*> accepted;
+  accepted.clear();
   for (const Pair& p : pairs) {
     bool free = true;
     for (int i = p.q0; i <= p.q1; ++i) free = free && !q_used[i];

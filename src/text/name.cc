@@ -85,7 +85,9 @@ NormalizedName NormalizeName(std::string_view name) {
   std::size_t i = 0;
   while (i < words.size()) {
     std::size_t taken = 0;
-    for (std::size_t len = std::min(tables.longest_phrase, words.size() - i); len >= 1; --len) {
+    auto first = tables.first_words.find(std::string(words[i]));
+    std::size_t longest = first == tables.first_words.end() ? 0 : first->second;
+    for (std::size_t len = std::min(longest, words.size() - i); len >= 1; --len) {
       phrase.assign(words[i]);
       for (std::size_t k = 1; k < len; ++k) {
         phrase.push_back(' ');

@@ -85,6 +85,8 @@ const PhraseTables& PhraseTables::Get() {
       if (latin.size() < 2) return;  // a one-letter "legal form" would eat initials
       std::size_t words = 1 + static_cast<std::size_t>(std::count(latin.begin(), latin.end(), ' '));
       t.longest_phrase = std::max(t.longest_phrase, words);
+      std::size_t& most = t.first_words[latin.substr(0, latin.find(' '))];
+      most = std::max(most, std::min<std::size_t>(words, 6));
       t.phrases.emplace(std::move(latin), Phrase{std::move(key), kind});
     };
     // Legal forms first: where a word is both ("company"), it is a legal form.

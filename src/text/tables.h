@@ -27,6 +27,9 @@ struct Phrase {
 struct PhraseTables {
   std::unordered_map<std::string, Phrase> phrases;
   std::size_t longest_phrase = 1;  // in words
+  // First word of any phrase → the most words a phrase starting with it has. A word not here
+  // starts no phrase, which spares the longer lookups for most words of most names.
+  std::unordered_map<std::string, std::size_t> first_words;
   std::unordered_set<std::string> stopwords;
   static const PhraseTables& Get();
 };

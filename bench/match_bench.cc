@@ -1,0 +1,209 @@
+// Name screening throughput and latency on all bundled lists, one core.
+//
+//   build/bench_match [--queries N] [--seed S]
+//
+// Query mix (seeded): list names with a typo, reordered or cut (companies and people), their
+// Cyrillic and Chinese forms where the lists give them, UN-list people as the yente benchmark
+// writes them, and misses (Forbes Global 2000 companies, synthetic people). Prints index build
+// time, index memory, cache save/load time, queries per second, p50/p99 latency, and checks
+// that list-derived queries find their entity (a fast wrong answer fails the run).
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+#include <random>
+
+#include "bench/bench_util.h"
+
+namespace {
+
+using namespace dualwatch;
+using Clock = std::chrono::steady_clock;
+
+struct BenchQuery {
+  match::Query query;
+  std::string kind;
+  std::string expect;  // entity id that must be found, or empty
+};
+
+std::string Typo(std::string name, std::mt19937& rng) {
+  // Swap two neighbouring letters inside the longest word.
+  std::size_t best = 0, best_len = 0, start = 0;
+  for (std::size_t i = 0; i <= name.size(); ++i) {
+    if (i == name.size() || name[i] == ' ') {
+      if (i - start > best_len) {
+        best_len = i - start;
+        best = start;
+      }
+      start = i + 1;
+    }
+  }
+  if (best_len < 6) return name;
+  std::size_t at = best + 1 + rng() % (best_len - 3);
+  std::swap(name[at], name[at + 1]);
+  return name;
+}
+
+std::string Reorder(const std::string& name) {
+  auto space = name.rfind(' ');
+  if (space == std::string::npos) return name;
+  return name.substr(space + 1) + " " + name.substr(0, space);
+}
+
+std::vector<BenchQuery> MakeQueries(const std::vector<lists::Entity>& entities, std::size_t n,
+                                    unsigned seed) {
+  std::mt19937 rng(seed);
+  std::vector<BenchQuery> out;
+  std::vector<const lists::Entity*> people, orgs, cyrillic, chinese;
+  for (const lists::Entity& e : entities) {
+    if (e.names.empty() || e.caption().size() > 80) continue;
+    (e.schema == lists::Schema::kPerson ? people : orgs).push_back(&e);
+    for (const lists::Name& nm : e.names) {
+      if (nm.script == "Cyrl") cyrillic.push_back(&e);
+      if (nm.script == "Hani") chinese.push_back(&e);
+    }
+  }
+  auto pick = [&](const std::vector<const lists::Entity*>& v) { return v[rng() % v.size()]; };
+  auto script_name = [](const lists::Entity& e, const char* script) {
+    for (const lists::Name& nm : e.names) {
+      if (nm.script == script) return nm.value;
+    }
+    return e.caption();
+  };
+  auto un = bench::EvalRows("names/yente_positives_un_untreated.csv.zst");
+  auto forbes = bench::EvalRows("companies/forbes_global2000_2024.csv.zst");
+  auto synthetic = bench::EvalRows("names/yente_synthetic_negatives_global.csv.zst");
+  for (std::size_t i = 0; i < n; ++i) {
+    BenchQuery q;
+    switch (i % 10) {
+      case 0:
+      case 1: {
+        const lists::Entity& e = *pick(orgs);
+        q = {{Typo(e.caption(), rng)}, "company, typo", e.id};
+        break;
+      }
+      case 2: {
+        const lists::Entity& e = *pick(orgs);
+        q = {{e.caption()}, "company, as listed", e.id};
+        break;
+      }
+      case 3:
+      case 4: {
+        const lists::Entity& e = *pick(people);
+        q = {{Reorder(e.caption())}, "person, reordered", e.id};
+        break;
+      }
+      case 5: {
+        const lists::Entity& e = *pick(cyrillic);
+        q = {{script_name(e, "Cyrl")}, "Cyrillic", e.id};
+        break;
+      }
+      case 6: {
+        const lists::Entity& e = *pick(chinese);
+        q = {{script_name(e, "Hani")}, "Chinese", e.id};
+        break;
+      }
+      case 7:
+        q = {{un[rng() % un.size()][0]}, "UN person (yente)", ""};
+        break;
+      case 8:
+        q = {{forbes[rng() % forbes.size()][1]}, "miss: Forbes 2000", ""};
+        break;
+      default:
+        q = {{synthetic[rng() % synthetic.size()][0]}, "miss: synthetic person", ""};
+    }
+    out.push_back(std::move(q));
+  }
+  return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::size_t n = 20000;
+  unsigned seed = 42;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    if (!std::strcmp(argv[i], "--queries")) n = std::stoul(argv[i + 1]);
+    if (!std::strcmp(argv[i], "--seed")) seed = static_cast<unsigned>(std::stoul(argv[i + 1]));
+  }
+  auto t0 = Clock::now();
+  std::vector<lists::Entity> entities = bench::BundledEntities();
+  double parse_s = bench::Seconds(t0);
+  double rss_before = bench::PeakRssMiB();
+
+  t0 = Clock::now();
+  match::NameIndexBuilder builder;
+  for (const lists::Entity& e : entities) builder.Add(e);
+  match::NameIndex index = std::move(builder).Build();
+  double build_s = bench::Seconds(t0);
+
+  std::string cache = (std::filesystem::temp_directory_path() / "dualwatch-bench.index").string();
+  t0 = Clock::now();
+  if (!index.Save(cache, "bench").ok()) bench::Die("cannot save the index cache");
+  double save_s = bench::Seconds(t0);
+  t0 = Clock::now();
+  auto loaded = match::NameIndex::Load(cache, "bench");
+  double load_s = bench::Seconds(t0);
+  if (!loaded.ok()) bench::Die(loaded.status().message());
+  std::uintmax_t cache_bytes = std::filesystem::file_size(cache);
+  std::filesystem::remove(cache);
+
+  std::vector<BenchQuery> queries = MakeQueries(entities, n, seed);
+  match::SearchOptions options;
+  options.explain = false;
+  std::vector<double> latency;
+  latency.reserve(queries.size());
+  std::size_t expected = 0, found = 0, results = 0;
+  // Warm-up pass (thread-local scratch, ICU transliterators), then the measured pass.
+  for (std::size_t i = 0; i < std::min<std::size_t>(200, queries.size()); ++i) {
+    (void)loaded->Search(queries[i].query, options);
+  }
+  auto start = Clock::now();
+  for (const BenchQuery& q : queries) {
+    auto qs = Clock::now();
+    auto r = loaded->Search(q.query, options);
+    latency.push_back(std::chrono::duration<double, std::micro>(Clock::now() - qs).count());
+    results += r.size();
+    if (!q.expect.empty()) {
+      ++expected;
+      found += std::any_of(r.begin(), r.end(), [&](const match::SearchResult& x) {
+        return loaded->entity(x.entity).id == q.expect;
+      });
+    }
+  }
+  double total_s = bench::Seconds(start);
+  std::vector<double> sorted = latency;
+  std::sort(sorted.begin(), sorted.end());
+  auto pct = [&](double p) { return sorted[static_cast<std::size_t>(p * (sorted.size() - 1))]; };
+
+  std::printf("lists: %zu entities parsed in %.2f s\n", entities.size(), parse_s);
+  std::printf(
+      "index: %zu names, %zu keys, built in %.2f s, ~%.0f MiB in memory (RSS %.0f -> %.0f MiB)\n",
+      index.name_count(), index.key_count(), build_s,
+      static_cast<double>(index.memory_bytes()) / (1 << 20), rss_before, bench::PeakRssMiB());
+  std::printf("cache: %.1f MiB, saved in %.2f s, loaded (cold start) in %.3f s\n",
+              static_cast<double>(cache_bytes) / (1 << 20), save_s, load_s);
+  std::printf(
+      "queries: %zu on one core in %.3f s = %.0f queries/s; p50 %.1f us, p99 %.1f us, max %.0f "
+      "us\n",
+      queries.size(), total_s, static_cast<double>(queries.size()) / total_s, pct(0.5), pct(0.99),
+      sorted.back());
+  std::printf(
+      "check: %zu of %zu list-derived queries found their entity (%.1f%%); %.2f results/query\n",
+      found, expected, 100.0 * static_cast<double>(found) / static_cast<double>(expected),
+      static_cast<double>(results) / static_cast<double>(queries.size()));
+  std::vector<std::size_t> order(queries.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::partial_sort(order.begin(), order.begin() + 5, order.end(),
+                    [&](std::size_t a, std::size_t b) { return latency[a] > latency[b]; });
+  std::printf("slowest:");
+  for (std::size_t i = 0; i < 5; ++i) {
+    std::printf(" [%.0f us %s: %s]", latency[order[i]], queries[order[i]].kind.c_str(),
+                queries[order[i]].query.name.substr(0, 60).c_str());
+  }
+  std::printf("\npeak RSS: %.0f MiB\n", bench::PeakRssMiB());
+  if (static_cast<double>(found) < 0.9 * static_cast<double>(expected)) {
+    std::fprintf(stderr, "FAIL: list-derived queries must find their entity\n");
+    return 1;
+  }
+  return 0;
+}
