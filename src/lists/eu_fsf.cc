@@ -78,11 +78,17 @@ Status ParseEuFsf(const io::Input& input, ParsedList& out) {
       return FieldError(input.name, line, "subject_type",
                         fmt::format("unknown subject type '{}'", type));
     }
-    // FSF has no primary flag: the first strong Latin-script alias is the caption.
+    // FSF has no primary flag. The caption is the first strong Latin-script name in English
+    // (or of no stated language), else in another language; the rest keep their order.
     std::vector<JsonObject> aliases = Objects(o, "name_aliases");
-    std::stable_partition(aliases.begin(), aliases.end(), [](JsonObject a) {
-      return Bool(a, "strong") && text::DetectScript(Str(a, "whole_name")) == text::Script::kLatin;
-    });
+    auto rank = [](JsonObject a) {
+      bool latin = text::DetectScript(Str(a, "whole_name")) == text::Script::kLatin;
+      std::string lang = Str(a, "name_language");
+      if (Bool(a, "strong") && latin && (lang == "EN" || lang.empty())) return 0;
+      return Bool(a, "strong") && latin ? 1 : 2;
+    };
+    std::stable_sort(aliases.begin(), aliases.end(),
+                     [&](JsonObject a, JsonObject b) { return rank(a) < rank(b); });
     for (JsonObject a : aliases) {
       std::string name = Trim(Str(a, "whole_name"));
       if (name.empty()) continue;

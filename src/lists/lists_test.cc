@@ -216,7 +216,7 @@ TEST(EuLists, FsfHasEveryRecordWithSchemaCountsFromProvenance) {
   EXPECT_EQ(CountSchema(fsf, Schema::kLegalEntity), 1519u);
   EXPECT_EQ(CountSchema(fsf, Schema::kVessel), 597u);
   const Entity& e = Find(fsf, "eu_fsf-EU.10393.70");
-  EXPECT_EQ(e.caption(), "FTI-OPTRONIK, a. s.");
+  EXPECT_EQ(e.caption(), "AO “FTI-OPTRONIK”");  // the English name, not the Czech one listed first
   EXPECT_TRUE(HasName(e, "ООО ФТИ-ОПТРОНИК", NameKind::kOriginalScript));
   EXPECT_TRUE(HasIdentifier(e, "innCode", "7802830545"));
   EXPECT_EQ(e.countries, std::vector<std::string>{"RU"});

@@ -249,7 +249,8 @@ std::vector<SearchResult> NameIndex::Search(const Query& query,
   for (std::size_t i = 0; prepared.distinctive && i < qt.size(); ++i) {
     QueryToken& q = qt[i];
     if (!Retrievable(q.kind)) {
-      extra += q.weight + KeyWeight(q.kind, q.key, 0);
+      // A legal form may meet another legal form (0.3); other classes only their own key.
+      extra += q.weight + (q.kind == TokenKind::kLegalForm ? kLegalFormWeight : q.weight);
       continue;
     }
     if (q.key_id >= 0) add_hit(i, static_cast<std::uint32_t>(q.key_id), 1.0f);
@@ -382,7 +383,7 @@ std::vector<SearchResult> NameIndex::Search(const Query& query,
   std::size_t since_floor = 0;
   for (const Candidate& c : candidates) {
     if (c.bound + kMaxQualifierBoost < floor) break;
-    if (!SchemaAllowed(query, d.names[c.name].schema)) continue;
+    if (!NameAllowed(d, query, c.name)) continue;
     collector.Consider(c.name, ScoreName(d, prepared, c.name, nullptr));
     if (++since_floor >= 8) {
       floor = collector.Floor();
@@ -402,7 +403,7 @@ std::vector<SearchResult> ReferenceMatcher::Search(const Query& query,
   FindSimilarKeysByScan(d, prepared);
   ResultCollector collector(d, query, options, prepared);
   for (std::uint32_t n = 0; n < d.names.size(); ++n) {
-    if (!SchemaAllowed(query, d.names[n].schema)) continue;
+    if (!NameAllowed(d, query, n)) continue;
     collector.Consider(n, ScoreName(d, prepared, n, nullptr));
   }
   return collector.Finish();
@@ -416,21 +417,13 @@ double ScoreNamePair(std::string_view a, std::string_view b, const NameIndex* in
   builder.Add(e);
   NameIndex pair = std::move(builder).Build();
   NameIndex::Data& d = *pair.data_;
-  if (index) {
-    const NameIndex::Data& big = *index->data_;
-    d.unknown_weight = big.unknown_weight;
-    for (KeyInfo& k : d.keys) {
-      auto it = big.key_ids.find(k.key);
-      if (k.kind == TokenKind::kName || k.kind == TokenKind::kNumber) {
-        k.weight = it == big.key_ids.end() ? KeyWeight(k.kind, k.key, big.unknown_weight)
-                                           : big.keys[it->second].weight;
-      }
-    }
-  } else {
-    d.unknown_weight = 1;
-    for (KeyInfo& k : d.keys) {
-      if (k.kind == TokenKind::kName || k.kind == TokenKind::kNumber) k.weight = 1;
-    }
+  // Weights as in `index` (IDF over its names); without one, every name word weighs 1.
+  const NameIndex::Data* big = index ? index->data_.get() : nullptr;
+  d.unknown_weight = big ? big->unknown_weight : 1.0f;
+  for (KeyInfo& k : d.keys) {
+    auto it = big ? big->key_ids.find(k.key) : d.key_ids.end();
+    bool known = big && it != big->key_ids.end();
+    k.weight = known ? big->keys[it->second].weight : KeyWeight(k.kind, k.key, d.unknown_weight);
   }
   if (d.names.empty()) return 0;
   PreparedQuery q = PrepareQuery(d, text::NormalizeName(a));

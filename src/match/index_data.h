@@ -75,8 +75,9 @@ struct NameIndex::Data {
 
 // Weights by token kind; names and numbers weigh their IDF.
 inline constexpr float kLegalFormWeight = 0.3f;
-inline constexpr float kGenericWeight = 0.5f;
-inline constexpr float kDomainWeight = 1.0f;
+// Organisation words weigh a share of their IDF: "bank" against "construction" is evidence.
+inline constexpr float kGenericShare = 0.35f;
+inline constexpr float kDomainShare = 0.75f;
 // Share of its weight an unmatched list token costs (an unmatched query token costs all of it).
 inline constexpr float kUnmatchedCost = 0.7f;
 // Limits that bound the work per query: longer inputs are not names.
@@ -114,7 +115,7 @@ inline std::size_t AllowedEdits(std::size_t len) {
 // Similarity of two keys `edits` apart: one edit costs little in a long word, two much more.
 inline float FuzzySimilarity(std::size_t edits, std::size_t len) {
   double dd = static_cast<double>(edits * edits);
-  return static_cast<float>(0.95 * (1.0 - dd / static_cast<double>(len + 1)));
+  return static_cast<float>(0.95 * (1.0 - dd / static_cast<double>(len)));
 }
 
 // A query token, weighted against the index, with the name keys it is similar to.
@@ -149,6 +150,8 @@ double Qualify(const EntityRef& entity, const Query& query, double name_score,
                std::vector<Qualifier>* qualifiers);
 
 bool SchemaAllowed(const Query& query, lists::Schema schema);
+// Schema and dataset filters of the query, for list name `name`.
+bool NameAllowed(const NameIndex::Data& data, const Query& query, std::uint32_t name);
 
 // Collects per-entity best results into the final sorted list.
 class ResultCollector {

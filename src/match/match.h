@@ -47,6 +47,7 @@ struct Query {
   std::string country;                   // ISO alpha-2 or a country name; empty: no qualifier
   std::string birth_date;                // "1952", "1952-10", "1952-10-07"; empty: none
   std::vector<std::string> identifiers;  // registration numbers, IMO, INN ... (any type)
+  std::vector<std::string> datasets;     // only entities of these datasets; empty: all
 };
 
 struct SearchOptions {

@@ -103,9 +103,9 @@ float KeyWeight(TokenKind kind, std::string_view key, float idf) {
     case TokenKind::kLegalForm:
       return kLegalFormWeight;
     case TokenKind::kGeneric:
-      return kGenericWeight;
+      return kGenericShare * idf;
     case TokenKind::kDomain:
-      return kDomainWeight;
+      return kDomainShare * idf;
     case TokenKind::kStopword:
       return 0;
     default:
@@ -161,27 +161,11 @@ PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedNa
   PreparedQuery q;
   for (const text::NameToken& t : name.tokens) {
     QueryToken qt{t.text, t.key, t.kind, 0, -1, std::string(JoinForm(t.kind, t.text, t.key)), {}};
-    if (auto it = data.key_ids.find(t.key); it != data.key_ids.end()) qt.key_id = it->second;
-    switch (t.kind) {
-      case TokenKind::kLegalForm:
-        qt.weight = kLegalFormWeight;
-        break;
-      case TokenKind::kGeneric:
-        qt.weight = kGenericWeight;
-        break;
-      case TokenKind::kDomain:
-        qt.weight = kDomainWeight;
-        break;
-      case TokenKind::kStopword:
-        qt.weight = 0;
-        break;
-      default: {
-        auto it = data.key_ids.find(t.key);
-        qt.weight = it == data.key_ids.end() ? KeyWeight(t.kind, t.key, data.unknown_weight)
-                                             : data.keys[it->second].weight;
-        q.distinctive = q.distinctive || IsDistinctive(t.kind, t.text);
-      }
-    }
+    auto it = data.key_ids.find(t.key);
+    if (it != data.key_ids.end()) qt.key_id = it->second;
+    qt.weight = it != data.key_ids.end() ? data.keys[it->second].weight
+                                         : KeyWeight(t.kind, t.key, data.unknown_weight);
+    q.distinctive = q.distinctive || IsDistinctive(t.kind, t.text);
     q.weight += qt.weight;
     q.tokens.push_back(std::move(qt));
   }
@@ -349,6 +333,13 @@ bool SchemaAllowed(const Query& query, lists::Schema schema) {
   }
   if (org(*query.schema)) return org(schema);
   return *query.schema == schema;
+}
+
+bool NameAllowed(const NameIndex::Data& data, const Query& query, std::uint32_t name) {
+  if (!SchemaAllowed(query, data.names[name].schema)) return false;
+  if (query.datasets.empty()) return true;
+  const std::string& dataset = data.entities[data.names[name].entity].dataset;
+  return std::find(query.datasets.begin(), query.datasets.end(), dataset) != query.datasets.end();
 }
 
 double Qualify(const EntityRef& entity, const Query& query, double name_score,

@@ -16,12 +16,13 @@ struct Rule {
 };
 // (No j-rules: "john" and "jon" must stay apart from "on"; German-style "Jurij" still comes
 // within one edit of "Yuriy".)
-constexpr std::array<Rule, 25> kRules{{
+constexpr std::array<Rule, 26> kRules{{
     {"shch", "sh"}, {"sch", "sh"}, {"tch", "ch"}, {"dzh", "j"}, {"zh", "j"},
     {"kh", "h"},    {"ts", "c"},   {"tz", "c"},   {"cz", "c"},  {"ck", "k"},
     {"ph", "f"},    {"iy", "i"},   {"yi", "i"},   {"ij", "i"},  {"yu", "u"},
     {"iu", "u"},    {"ya", "a"},   {"ia", "a"},   {"ye", "e"},  {"yo", "o"},
-    {"ou", "u"},    {"x", "ks"},   {"y", "i"},    {"w", "v"},   {"q", "k"},
+    {"ou", "u"},    {"oe", "u"},   {"x", "ks"},   {"y", "i"},   {"w", "v"},
+    {"q", "k"},
 }};
 
 }  // namespace
@@ -83,6 +84,19 @@ NormalizedName NormalizeName(std::string_view name) {
   const PhraseTables& tables = PhraseTables::Get();
   std::string phrase;
   std::size_t i = 0;
+  // A title at the start ("President Putin", "Dr. Hamed") is a stop word, if a name follows.
+  for (std::size_t len = std::min(tables.longest_title, words.empty() ? 0 : words.size() - 1);
+       len >= 1 && i == 0; --len) {
+    phrase.assign(words[0]);
+    for (std::size_t k = 1; k < len; ++k) {
+      phrase.push_back(' ');
+      phrase.append(words[k]);
+    }
+    if (tables.titles.count(phrase)) {
+      out.tokens.push_back(NameToken{phrase, phrase, TokenKind::kStopword});
+      i = len;
+    }
+  }
   while (i < words.size()) {
     std::size_t taken = 0;
     auto first = tables.first_words.find(std::string(words[i]));

@@ -12,6 +12,7 @@ extern const char kHanPinyinTsv[];
 extern const char kZhVocabularyTsv[];
 extern const char kLegalFormsTsv[];
 extern const char kOrgWordsTsv[];
+extern const char kPersonTitlesTsv[];
 
 namespace internal {
 namespace {
@@ -99,6 +100,13 @@ const PhraseTables& PhraseTables::Get() {
           row[2] == "domain" ? TokenKind::kDomain : TokenKind::kGeneric);
     }
     for (std::string_view w : kStopwords) t.stopwords.emplace(w);
+    for (const auto& row : TsvRows(kPersonTitlesTsv)) {
+      std::string latin = ToLatin(row[0]);
+      if (latin.empty()) continue;
+      t.longest_title = std::max<std::size_t>(
+          t.longest_title, 1 + static_cast<std::size_t>(std::count(latin.begin(), latin.end(), ' ')));
+      t.titles.insert(std::move(latin));
+    }
     t.longest_phrase = std::min<std::size_t>(t.longest_phrase, 6);
     return t;
   }();

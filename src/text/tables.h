@@ -31,6 +31,10 @@ struct PhraseTables {
   // starts no phrase, which spares the longer lookups for most words of most names.
   std::unordered_map<std::string, std::size_t> first_words;
   std::unordered_set<std::string> stopwords;
+  // Titles before person names ("president", "his excellency"), by Latin form; at most
+  // `longest_title` words.
+  std::unordered_set<std::string> titles;
+  std::size_t longest_title = 1;
   static const PhraseTables& Get();
 };
 
