@@ -41,7 +41,14 @@ using io::Status;
 
 // FtM schemata of the parties we screen. LegalEntity is used when a list does not say whether
 // an entity is a company or another organisation.
-enum class Schema : unsigned char { kPerson, kCompany, kOrganization, kLegalEntity, kVessel, kAircraft };
+enum class Schema : unsigned char {
+  kPerson,
+  kCompany,
+  kOrganization,
+  kLegalEntity,
+  kVessel,
+  kAircraft
+};
 std::string_view SchemaName(Schema schema);  // "Person", "Company", ...
 std::optional<Schema> SchemaFromName(std::string_view name);
 

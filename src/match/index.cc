@@ -10,7 +10,12 @@ namespace {
 
 using text::TokenKind;
 
-bool Retrievable(TokenKind k) { return k == TokenKind::kName || k == TokenKind::kNumber; }
+// Tokens with postings: names, numbers and sector words ("bank", "missiles"); legal forms,
+// generic words and stop words are too common to retrieve by.
+bool Retrievable(TokenKind k) {
+  return k == TokenKind::kName || k == TokenKind::kNumber || k == TokenKind::kDomain;
+}
+bool NameOrNumber(TokenKind k) { return k == TokenKind::kName || k == TokenKind::kNumber; }
 
 // Per-thread accumulators, sized to the largest index searched on the thread.
 struct Accumulator {
@@ -31,17 +36,37 @@ Scratch& ThreadScratch(std::size_t names) {
 
 }  // namespace
 
+std::string TokenSkeleton(std::string_view text, std::string_view key) {
+  return SkeletalKey(key) ? std::string(key.substr(1)) : text::ConsonantSkeleton(text);
+}
+
 void NameIndex::Data::Derive() {
+  skeleton_ids.clear();
+  skeleton_keys.clear();
+  token_skeletons.assign(tokens.size(), UINT32_MAX);
+  for (std::size_t t = 0; t < tokens.size(); ++t) {
+    if (tokens[t].kind != TokenKind::kName) continue;
+    std::string skeleton = TokenSkeleton(texts[tokens[t].text], keys[tokens[t].key].key);
+    if (skeleton.empty()) continue;
+    auto [it, added] =
+        skeleton_ids.try_emplace(skeleton, static_cast<std::uint32_t>(skeleton_keys.size()));
+    if (added) skeleton_keys.emplace_back();
+    token_skeletons[t] = it->second;
+    std::vector<std::uint32_t>& holders = skeleton_keys[it->second];
+    if (std::find(holders.begin(), holders.end(), tokens[t].key) == holders.end()) {
+      holders.push_back(tokens[t].key);
+    }
+  }
   name_weights.clear();
   for (const IndexedName& n : names) name_weights.push_back(n.weight);
   key_ids.clear();
   join_ids.clear();
   for (std::uint32_t k = 0; k < keys.size(); ++k) {
     key_ids.emplace(keys[k].key, k);
-    if (Retrievable(keys[k].kind)) join_ids.emplace(keys[k].key, k);
+    if (NameOrNumber(keys[k].kind)) join_ids.emplace(keys[k].key, k);
   }
   for (const IndexedToken& t : tokens) {
-    if (!Retrievable(t.kind) && t.kind != TokenKind::kStopword)
+    if (!NameOrNumber(t.kind) && t.kind != TokenKind::kStopword)
       join_ids.emplace(texts[t.text], t.key);
   }
 }
@@ -95,6 +120,7 @@ void NameIndexBuilder::Add(const lists::Entity& entity) {
     name.kind = n.kind;
     name.schema = entity.schema;
     name.original = static_cast<std::uint32_t>(d.originals.size());
+    d.exact_names.emplace_back(HashText(norm.latin), static_cast<std::uint32_t>(d.names.size()));
     d.originals.push_back(n.value);
     for (text::NameToken& t : norm.tokens) {
       auto [kit, knew] =
@@ -180,6 +206,7 @@ NameIndex NameIndexBuilder::Build() && {
     d.variant_keys[at] = k;
   }
   std::sort(d.identifiers.begin(), d.identifiers.end());
+  std::sort(d.exact_names.begin(), d.exact_names.end());
   d.Derive();
   NameIndex index;
   index.data_ = std::make_unique<NameIndex::Data>(std::move(d));
@@ -275,6 +302,13 @@ std::vector<SearchResult> NameIndex::Search(const Query& query,
       std::sort(q.similar.begin(), q.similar.end());
       q.similar.erase(std::unique(q.similar.begin(), q.similar.end()), q.similar.end());
       for (const auto& [key, sim] : q.similar) add_hit(i, key, sim);
+      // Arabic-script words against Latin ones (and back), by consonants.
+      if (q.skeleton >= 0) {
+        float sim = SkeletonSimilarity(d.keys.empty() ? 0 : TokenSkeleton(q.text, q.key).size());
+        for (std::uint32_t k : d.skeleton_keys[static_cast<std::size_t>(q.skeleton)]) {
+          if (SkeletalKey(d.keys[k].key) != q.skeletal) add_hit(i, k, sim);
+        }
+      }
       // Split words: "jscargument" = "jsc" + "argument".
       if (q.join.size() <= kMaxFuzzyKey) {
         std::string_view whole = q.join;
@@ -299,7 +333,7 @@ std::vector<SearchResult> NameIndex::Search(const Query& query,
     // Joined words: "chang sha" = "changsha"; the hit counts for both words.
     if (i + 1 < qt.size() && qt[i + 1].weight > 0) {
       std::int64_t k = join_lookup(q.join + qt[i + 1].join);
-      if (k >= 0 && Retrievable(d.keys[k].kind)) {
+      if (k >= 0 && d.keys[k].kind == TokenKind::kName) {
         add_hit(i, static_cast<std::uint32_t>(k), 0.95f);
         add_hit(i + 1, static_cast<std::uint32_t>(k), 0.95f);
       }
@@ -366,7 +400,14 @@ std::vector<SearchResult> NameIndex::Search(const Query& query,
     if (bound + kMaxQualifierBoost >= options.threshold) candidates.push_back({bound, n});
   }
   s.touched.clear();
-  // Entities sharing an identifier with the query are candidates whatever their names.
+  // Identical names, and entities sharing an identifier with the query, are candidates whatever
+  // their words.
+  {
+    std::uint64_t h = HashText(norm.latin);
+    auto it = std::lower_bound(d.exact_names.begin(), d.exact_names.end(), std::make_pair(h, 0u));
+    for (; it != d.exact_names.end() && it->first == h; ++it)
+      candidates.push_back({2.0, it->second});
+  }
   for (const std::string& raw : query.identifiers) {
     std::uint64_t h = HashText(NormalizeIdentifier(raw));
     auto it = std::lower_bound(d.identifiers.begin(), d.identifiers.end(), std::make_pair(h, 0u));

@@ -38,7 +38,7 @@ using io::Result;
 using io::Status;
 
 // The default threshold for `match` being true; chosen from docs/EVALUATION.md.
-inline constexpr double kDefaultThreshold = 0.70;
+inline constexpr double kDefaultThreshold = 0.75;
 
 struct Query {
   std::string name;

@@ -62,9 +62,11 @@ struct Sim {
   const char* how = "";
 };
 
-// Similarity in [0, 1] of query token `q` and list token `n` (key `n_key_id`).
+// Similarity in [0, 1] of query token `q` and list token `n` (key `n_key_id`, consonant
+// skeleton id `n_skeleton`).
 Sim TokenSim(const QueryToken& q, std::string_view n_text, std::uint32_t n_key_id,
-             std::string_view n_key, TokenKind nk, bool initials_allowed) {
+             std::string_view n_key, TokenKind nk, std::uint32_t n_skeleton,
+             bool initials_allowed) {
   TokenKind qk = q.kind;
   if (qk == TokenKind::kStopword || nk == TokenKind::kStopword) return {};
   if (IsClass(qk) || IsClass(nk)) {
@@ -80,6 +82,10 @@ Sim TokenSim(const QueryToken& q, std::string_view n_text, std::uint32_t n_key_i
   }
   auto it = std::lower_bound(q.similar.begin(), q.similar.end(), std::make_pair(n_key_id, 0.0f));
   if (it != q.similar.end() && it->first == n_key_id) return {it->second, "fuzzy"};
+  if (q.skeleton >= 0 && static_cast<std::uint32_t>(q.skeleton) == n_skeleton &&
+      q.skeletal != SkeletalKey(n_key)) {
+    return {SkeletonSimilarity(TokenSkeleton(q.text, q.key).size()), "skeleton"};
+  }
   // An initial in the query ("V. Putin") stands for a list word with that first letter.
   if (initials_allowed && q.text.size() == 1 && n_text.size() > 1 &&
       q.text.front() == n_text.front()) {
@@ -139,7 +145,7 @@ void VariantHashes(std::string_view key, std::vector<std::uint64_t>& out) {
   if (key.size() >= 4 && key.size() <= kMaxFuzzyKey) {
     for (std::size_t i = 0; i < key.size(); ++i) {
       out.push_back(hash_without(i, kNone));
-      if (key.size() < 8) continue;
+      if (key.size() < 7) continue;  // two edits from 7 letters (AllowedEdits)
       for (std::size_t j = i + 1; j < key.size(); ++j) out.push_back(hash_without(i, j));
     }
   }
@@ -159,16 +165,24 @@ std::string NormalizeIdentifier(std::string_view value) {
 
 PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedName& name) {
   PreparedQuery q;
+  int domains = 0;
   for (const text::NameToken& t : name.tokens) {
     QueryToken qt{t.text, t.key, t.kind, 0, -1, std::string(JoinForm(t.kind, t.text, t.key)), {}};
     auto it = data.key_ids.find(t.key);
     if (it != data.key_ids.end()) qt.key_id = it->second;
+    qt.skeletal = t.skeletal;
+    if (t.kind == TokenKind::kName) {
+      auto sk = data.skeleton_ids.find(TokenSkeleton(t.text, t.key));
+      if (sk != data.skeleton_ids.end()) qt.skeleton = sk->second;
+    }
     qt.weight = it != data.key_ids.end() ? data.keys[it->second].weight
                                          : KeyWeight(t.kind, t.key, data.unknown_weight);
     q.distinctive = q.distinctive || IsDistinctive(t.kind, t.text);
+    domains += t.kind == TokenKind::kDomain;
     q.weight += qt.weight;
     q.tokens.push_back(std::move(qt));
   }
+  q.distinctive = q.distinctive || domains >= 2;
   return q;
 }
 
@@ -210,7 +224,8 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
     const QueryToken& q = query.tokens[i];
     if (q.weight == 0) continue;
     for (int j = 0; j < nn; ++j) {
-      Sim s = TokenSim(q, n_text(j), nt[j].key, n_key(j), nt[j].kind, initials);
+      Sim s = TokenSim(q, n_text(j), nt[j].key, n_key(j), nt[j].kind,
+                       data.token_skeletons[name.first_token + j], initials);
       if (s.value <= 0) continue;
       double w = q.weight + n_weight(j);
       pairs.push_back({s.value * w, s.value, s.how, i, i, j, j});
@@ -223,7 +238,7 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
   };
   for (int i = 0; i < nq; ++i) {
     const QueryToken& q = query.tokens[i];
-    if (!IsDistinctive(q.kind)) continue;
+    if (q.kind != TokenKind::kName) continue;
     for (int j = 0; j + 1 < nn; ++j) {
       if (joined_equal(q.join, n_join(j), n_join(j + 1))) {
         double w = q.weight + n_weight(j) + n_weight(j + 1);
@@ -232,7 +247,7 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
     }
   }
   for (int j = 0; j < nn; ++j) {
-    if (!IsDistinctive(nt[j].kind)) continue;
+    if (nt[j].kind != TokenKind::kName) continue;
     for (int i = 0; i + 1 < nq; ++i) {
       const QueryToken& a = query.tokens[i];
       const QueryToken& b = query.tokens[i + 1];
@@ -250,6 +265,7 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
   std::array<bool, kMaxNameTokens> q_used{}, n_used{};
   double matched = 0, matched_weight = 0;
   bool distinctive_matched = false, numbers_q = false, numbers_n = false, numbers_matched = false;
+  int domain_pairs = 0;
   thread_local std::vector<const Pair*> accepted;
   accepted.clear();
   for (const Pair& p : pairs) {
@@ -268,6 +284,8 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
     }
     for (int j = p.n0; j <= p.n1; ++j) n_distinctive |= IsDistinctive(nt[j].kind, n_text(j));
     distinctive_matched |= q_distinctive && n_distinctive;
+    domain_pairs +=
+        query.tokens[p.q0].kind == TokenKind::kDomain && nt[p.n0].kind == TokenKind::kDomain;
     if (query.tokens[p.q0].kind == TokenKind::kNumber) numbers_matched = true;
   }
   // A query word the list name lacks costs its whole weight; a list word the query lacks (a
@@ -287,10 +305,13 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
   // Same words, same order: the only 1.0.
   bool identical = nq == nn && unmatched == 0;
   for (int k = 0; identical && k < nq; ++k) identical = query.tokens[k].text == n_text(k);
+  // Whatever the words, an identical name is the name.
   if (!identical) score = std::min(score, 0.99);
-  if (numbers_q && numbers_n && !numbers_matched) score *= 0.5;
-  // Generic words and legal forms alone never make a match.
-  if (!query.distinctive || !distinctive_matched) score *= 0.3;
+  if (!identical && numbers_q && numbers_n && !numbers_matched) score *= 0.5;
+  // Generic words and legal forms alone never make a match, nor does one sector word ("TECHNOLOGY
+  // CO LTD"); two together ("Tactical Missiles Corporation") name an organisation.
+  distinctive_matched = distinctive_matched || domain_pairs >= 2;
+  if (!identical && (!query.distinctive || !distinctive_matched)) score *= 0.3;
 
   if (out) {
     out->clear();

@@ -12,7 +12,7 @@ namespace dualwatch::match {
 namespace {
 
 constexpr char kMagic[4] = {'D', 'W', 'N', 'I'};
-constexpr std::uint32_t kFormatVersion = 3;
+constexpr std::uint32_t kFormatVersion = 4;
 
 class Writer {
  public:
@@ -129,6 +129,7 @@ Status NameIndex::Save(const std::string& path, const std::string& key) const {
   w.PodVec(d.variant_hashes);
   w.PodVec(d.variant_keys);
   w.PodVec(d.identifiers);
+  w.PodVec(d.exact_names);
   w.Pod(d.unknown_weight);
   std::string tmp = path + ".tmp";
   std::FILE* f = std::fopen(tmp.c_str(), "wb");
@@ -193,6 +194,7 @@ Result<NameIndex> NameIndex::Load(const std::string& path, const std::string& ke
   r.PodVec(d.variant_hashes);
   r.PodVec(d.variant_keys);
   r.PodVec(d.identifiers);
+  r.PodVec(d.exact_names);
   d.unknown_weight = r.Pod<float>();
   bool table_ok = d.variant_hashes.size() == d.variant_keys.size() && !d.variant_hashes.empty() &&
                   (d.variant_hashes.size() & (d.variant_hashes.size() - 1)) == 0;

@@ -213,10 +213,11 @@ void AppendOtherScript(const icu::UnicodeString& run, std::string& out) {
     unsigned char c = static_cast<unsigned char>(ch);
     if (std::isalnum(c)) {
       word.push_back(static_cast<char>(std::tolower(c)));
-    } else if (ch != '\'' && ch != '`') {
+    } else if (c < 0x80 && ch != '\'' && ch != '`') {
       AppendWord(out, word);
       word.clear();
     }
+    // Letters ICU leaves outside ASCII (ʿ for ain, ʾ for hamza) belong to the word.
   }
   AppendWord(out, word);
 }

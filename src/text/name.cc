@@ -17,12 +17,11 @@ struct Rule {
 // (No j-rules: "john" and "jon" must stay apart from "on"; German-style "Jurij" still comes
 // within one edit of "Yuriy".)
 constexpr std::array<Rule, 26> kRules{{
-    {"shch", "sh"}, {"sch", "sh"}, {"tch", "ch"}, {"dzh", "j"}, {"zh", "j"},
-    {"kh", "h"},    {"ts", "c"},   {"tz", "c"},   {"cz", "c"},  {"ck", "k"},
-    {"ph", "f"},    {"iy", "i"},   {"yi", "i"},   {"ij", "i"},  {"yu", "u"},
-    {"iu", "u"},    {"ya", "a"},   {"ia", "a"},   {"ye", "e"},  {"yo", "o"},
-    {"ou", "u"},    {"oe", "u"},   {"x", "ks"},   {"y", "i"},   {"w", "v"},
-    {"q", "k"},
+    {"shch", "sh"}, {"sch", "sh"}, {"tch", "ch"}, {"dzh", "j"}, {"zh", "j"}, {"kh", "h"},
+    {"ts", "c"},    {"tz", "c"},   {"cz", "c"},   {"ck", "k"},  {"ph", "f"}, {"iy", "i"},
+    {"yi", "i"},    {"ij", "i"},   {"yu", "u"},   {"iu", "u"},  {"ya", "a"}, {"ia", "a"},
+    {"ye", "e"},    {"yo", "o"},   {"ou", "u"},   {"oe", "u"},  {"x", "ks"}, {"y", "i"},
+    {"w", "v"},     {"q", "k"},
 }};
 
 }  // namespace
@@ -52,6 +51,49 @@ std::string RomanizationKey(std::string_view token) {
   return key;
 }
 
+std::string ConsonantSkeleton(std::string_view t) {
+  std::string out;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    char c = t[i];
+    char next = i + 1 < t.size() ? t[i + 1] : '\0';
+    if (next == 'h' &&
+        (c == 'k' || c == 'g' || c == 's' || c == 'c' || c == 't' || c == 'd' || c == 'p')) {
+      // kh gh sh ch th dh ph: one Arabic letter each
+      out.push_back(c == 'c' ? 's' : c == 'p' ? 'f' : c);
+      ++i;
+      continue;
+    }
+    switch (c) {
+      case 'a':
+      case 'e':
+      case 'i':
+      case 'o':
+      case 'u':
+      case 'y':
+      case 'w':
+        continue;
+      case 'q':
+      case 'c':
+        c = 'k';
+        break;
+      case 'v':
+        c = 'f';
+        break;
+      case 'p':
+        c = 'b';
+        break;
+      case 'x':
+        out.push_back('k');
+        c = 's';
+        break;
+      default:
+        break;
+    }
+    if (out.empty() || out.back() != c) out.push_back(c);
+  }
+  return out;
+}
+
 std::string_view TokenKindName(TokenKind kind) {
   switch (kind) {
     case TokenKind::kName:
@@ -74,6 +116,25 @@ NormalizedName NormalizeName(std::string_view name) {
   NormalizedName out;
   out.script = DetectScript(name);
   out.latin = ToLatin(name);
+  // Arabic and Hebrew script write no short vowels: their words are compared by consonants.
+  const bool skeletal = out.script == Script::kArabic || out.script == Script::kHebrew;
+  if (skeletal) {
+    // The article is written onto the word (الخيل, ICU "alkhyl"); Latin spellings part it.
+    std::string parted;
+    std::string_view rest = out.latin;
+    while (!rest.empty()) {
+      std::size_t space = rest.find(' ');
+      std::string_view w = rest.substr(0, space);
+      rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+      if (!parted.empty()) parted.push_back(' ');
+      if (w.size() > 4 && w.substr(0, 2) == "al") {
+        parted.append("al ");
+        w.remove_prefix(2);
+      }
+      parted.append(w);
+    }
+    out.latin = std::move(parted);
+  }
   std::vector<std::string_view> words;
   std::string_view rest = out.latin;
   while (!rest.empty()) {
@@ -113,6 +174,7 @@ NormalizedName NormalizeName(std::string_view name) {
       // name; elsewhere, or alone, it is a generic word ("CORP" alone names nobody).
       TokenKind kind = it->second.kind;
       bool edge = i == 0 || i + len == words.size();
+      if (skeletal && len == 1) continue;  // short consonant strings are not legal forms
       if (len == 1 && kind == TokenKind::kLegalForm && (!edge || words.size() < 2)) {
         kind = TokenKind::kGeneric;
       }
@@ -132,6 +194,12 @@ NormalizedName NormalizeName(std::string_view name) {
     } else if (tables.stopwords.count(token.text)) {
       token.kind = TokenKind::kStopword;
       token.key = token.text;
+    } else if (skeletal) {
+      token.skeletal = true;
+      std::string consonants = ConsonantSkeleton(w);
+      // A final ta marbuta (فاطمة, ICU "fatmt") is silent in Latin spellings ("Fatima").
+      if (consonants.size() >= 4 && consonants.back() == 't') consonants.pop_back();
+      token.key = "~" + consonants;
     } else {
       token.key = RomanizationKey(w);
     }

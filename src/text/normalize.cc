@@ -46,7 +46,7 @@ std::string CollapseSpace(std::string_view utf8) {
 }
 
 Script DetectScript(std::string_view utf8) {
-  std::array<int, 9> counts{};
+  std::array<int, 10> counts{};
   int32_t i = 0, n = static_cast<int32_t>(utf8.size());
   while (i < n) {
     UChar32 c;
@@ -77,6 +77,9 @@ Script DetectScript(std::string_view utf8) {
       case USCRIPT_HIRAGANA:
       case USCRIPT_KATAKANA:
         s = Script::kKana;
+        break;
+      case USCRIPT_HEBREW:
+        s = Script::kHebrew;
         break;
       default:
         s = Script::kOther;
@@ -110,6 +113,8 @@ std::string_view ScriptName(Script script) {
       return "Hang";
     case Script::kKana:
       return "Jpan";
+    case Script::kHebrew:
+      return "Hebr";
     case Script::kOther:
       return "Zzzz";
   }

@@ -104,7 +104,8 @@ const PhraseTables& PhraseTables::Get() {
       std::string latin = ToLatin(row[0]);
       if (latin.empty()) continue;
       t.longest_title = std::max<std::size_t>(
-          t.longest_title, 1 + static_cast<std::size_t>(std::count(latin.begin(), latin.end(), ' ')));
+          t.longest_title,
+          1 + static_cast<std::size_t>(std::count(latin.begin(), latin.end(), ' ')));
       t.titles.insert(std::move(latin));
     }
     t.longest_phrase = std::min<std::size_t>(t.longest_phrase, 6);

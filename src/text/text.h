@@ -26,7 +26,18 @@ std::string FoldCase(std::string_view utf8);
 std::string CollapseSpace(std::string_view utf8);
 
 // The dominant writing system of a string, by count of letters.
-enum class Script { kNone, kLatin, kCyrillic, kHan, kArabic, kGreek, kHangul, kKana, kOther };
+enum class Script {
+  kNone,
+  kLatin,
+  kCyrillic,
+  kHan,
+  kArabic,
+  kGreek,
+  kHangul,
+  kKana,
+  kHebrew,
+  kOther
+};
 Script DetectScript(std::string_view utf8);
 std::string_view ScriptName(Script script);  // ISO 15924 code: "Latn", "Cyrl", "Hani", ...
 
@@ -61,8 +72,12 @@ std::string_view TokenKindName(TokenKind kind);
 struct NameToken {
   std::string text;  // Latin form as written: "tianyi", "co ltd"
   std::string key;   // comparison key: romanisation key for names ("tianii"), "#llc" or "#tech"
-                     // for legal forms and organisation words (equal across languages)
+                     // for legal forms and organisation words (equal across languages); for
+                     // skeletal tokens "~" + the consonant skeleton ("~mhmd")
   TokenKind kind = TokenKind::kName;
+  // From a script that does not write short vowels (Arabic, Persian, Hebrew): only its
+  // consonants can be compared with Latin names (ConsonantSkeleton).
+  bool skeletal = false;
 };
 
 struct NormalizedName {
@@ -78,6 +93,10 @@ NormalizedName NormalizeName(std::string_view name);
 
 // The romanisation key of one Latin token ("khrushchev" → "hrushev", "yuriy" → "uri").
 std::string RomanizationKey(std::string_view token);
+
+// Consonants only, in classes that Arabic-script spellings share with Latin ones: "mohammed",
+// "muhammad" and محمد (ICU: "mhmd") → "mhmd"; "vladimir" and فلاديمير → "fldmr".
+std::string ConsonantSkeleton(std::string_view latin_token);
 
 }  // namespace dualwatch::text
 
