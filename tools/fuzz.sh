@@ -2,7 +2,7 @@
 # Builds the libFuzzer targets (clang-14) into build-fuzz/ and runs each parser's target.
 #   tools/fuzz.sh            smoke run: 10 s per parser (about 2.5 minutes)
 #   tools/fuzz.sh 3600       long run: an hour per parser
-#   tools/fuzz.sh 60 un_xml  one parser
+#   tools/fuzz.sh 60 un_xml  one parser (or "match": name normalisation and matching)
 # Seeds: the first lines of each bundled real list. Crashes land in build-fuzz/crashes/.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -34,4 +34,17 @@ for name in "${!seeds[@]}"; do
     grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|==|SUMMARY)|ERROR' || true
   if ls "$build/crashes/$name-"* >/dev/null 2>&1; then echo "fuzz_$name found a crash" >&2; exit 1; fi
 done
+if [[ -z "$only" || "$only" == match ]]; then
+  corpus="$build/corpus/match"
+  mkdir -p "$corpus"
+  printf '长沙天仪空间科技研究院有限公司' >"$corpus/han"
+  printf 'PUTIN, Vladimir' >"$corpus/person"
+  printf 'ООО «Сонатек»' >"$corpus/cyrillic"
+  printf 'JSCARGUMENT' >"$corpus/joined"
+  echo "== fuzz_match for ${seconds}s"
+  "$build/fuzz_match" -max_total_time="$seconds" -max_len=4096 -timeout=10 -rss_limit_mb=4096 \
+    -artifact_prefix="$build/crashes/match-" -print_final_stats=1 "$corpus" 2>&1 |
+    grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|==|SUMMARY)|ERROR' || true
+  if ls "$build/crashes/match-"* >/dev/null 2>&1; then echo "fuzz_match found a crash" >&2; exit 1; fi
+fi
 echo "fuzz: no crashes"
