@@ -275,6 +275,14 @@ std::vector<SearchResult> NameIndex::Search(const Query& query,
   float extra = 0;
   for (std::size_t i = 0; prepared.distinctive && i < qt.size(); ++i) {
     QueryToken& q = qt[i];
+    // Joined words: "chang sha" = "changsha"; the hit counts for both words.
+    if (i + 1 < qt.size() && q.weight > 0 && qt[i + 1].weight > 0) {
+      std::int64_t k = join_lookup(q.join + qt[i + 1].join);
+      if (k >= 0 && d.keys[k].kind == TokenKind::kName) {
+        add_hit(i, static_cast<std::uint32_t>(k), 0.95f);
+        add_hit(i + 1, static_cast<std::uint32_t>(k), 0.95f);
+      }
+    }
     if (!Retrievable(q.kind)) {
       // A legal form may meet another legal form (0.3); other classes only their own key.
       extra += q.weight + (q.kind == TokenKind::kLegalForm ? kLegalFormWeight : q.weight);
@@ -330,14 +338,6 @@ std::vector<SearchResult> NameIndex::Search(const Query& query,
         }
       }
     }
-    // Joined words: "chang sha" = "changsha"; the hit counts for both words.
-    if (i + 1 < qt.size() && qt[i + 1].weight > 0) {
-      std::int64_t k = join_lookup(q.join + qt[i + 1].join);
-      if (k >= 0 && d.keys[k].kind == TokenKind::kName) {
-        add_hit(i, static_cast<std::uint32_t>(k), 0.95f);
-        add_hit(i + 1, static_cast<std::uint32_t>(k), 0.95f);
-      }
-    }
   }
 
   // Which tokens may start a candidate (MaxScore): a name that only the weakest tokens hit
@@ -347,7 +347,8 @@ std::vector<SearchResult> NameIndex::Search(const Query& query,
   std::vector<std::size_t> order;
   float retrievable_weight = 0;
   for (std::size_t i = 0; i < qt.size(); ++i) {
-    if (!per_token[i].hits.empty() || (Retrievable(qt[i].kind) && prepared.distinctive)) {
+    // Only retrievable tokens can be left out: another word may still meet its class key.
+    if (Retrievable(qt[i].kind) && prepared.distinctive) {
       order.push_back(i);
       retrievable_weight += qt[i].weight;
     }
