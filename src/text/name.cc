@@ -160,7 +160,7 @@ NormalizedName NormalizeName(std::string_view name) {
   }
   while (i < words.size()) {
     std::size_t taken = 0;
-    auto first = tables.first_words.find(std::string(words[i]));
+    auto first = tables.first_words.find(words[i]);
     std::size_t longest = first == tables.first_words.end() ? 0 : first->second;
     for (std::size_t len = std::min(longest, words.size() - i); len >= 1; --len) {
       phrase.assign(words[i]);

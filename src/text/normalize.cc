@@ -6,6 +6,7 @@
 #include <unicode/utf8.h>
 
 #include <array>
+#include <cctype>
 
 #include "text/text.h"
 
@@ -46,6 +47,12 @@ std::string CollapseSpace(std::string_view utf8) {
 }
 
 Script DetectScript(std::string_view utf8) {
+  bool ascii = true, letters = false;
+  for (char c : utf8) {
+    ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    letters = letters || std::isalpha(static_cast<unsigned char>(c));
+  }
+  if (ascii) return letters ? Script::kLatin : Script::kNone;  // most names: no ICU needed
   std::array<int, 10> counts{};
   int32_t i = 0, n = static_cast<int32_t>(utf8.size());
   while (i < n) {

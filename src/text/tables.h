@@ -29,7 +29,11 @@ struct PhraseTables {
   std::size_t longest_phrase = 1;  // in words
   // First word of any phrase → the most words a phrase starting with it has. A word not here
   // starts no phrase, which spares the longer lookups for most words of most names.
-  std::unordered_map<std::string, std::size_t> first_words;
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::size_t, Hash, std::equal_to<>> first_words;
   std::unordered_set<std::string> stopwords;
   // Titles before person names ("president", "his excellency"), by Latin form; at most
   // `longest_title` words.
