@@ -194,6 +194,10 @@ NormalizedName NormalizeName(std::string_view name) {
     } else if (tables.stopwords.count(token.text)) {
       token.kind = TokenKind::kStopword;
       token.key = token.text;
+    } else if (auto* near = skeletal ? nullptr : tables.Misspelt(w)) {
+      // "CORPORATOIN", "TECHNOLGIES": an organisation word or legal form with a typo.
+      token.kind = near->second.kind;
+      token.key = near->second.key;
     } else if (skeletal) {
       token.skeletal = true;
       std::string consonants = ConsonantSkeleton(w);

@@ -78,6 +78,47 @@ const HanTables& HanTables::Get() {
   return tables;
 }
 
+namespace {
+
+constexpr std::size_t kMinMisspeltWord = 8;
+
+// One insertion, deletion, substitution or swap of neighbours apart.
+bool OneEditApart(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > 1) return false;
+  std::size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  if (a.size() == b.size()) {
+    if (i == a.size()) return false;                      // equal
+    if (a.substr(i + 1) == b.substr(i + 1)) return true;  // substitution
+    return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+           a.substr(i + 2) == b.substr(i + 2);  // swap
+  }
+  return a.substr(i) == b.substr(i + 1);  // insertion
+}
+
+}  // namespace
+
+const std::pair<const std::string, Phrase>* PhraseTables::Misspelt(std::string_view word) const {
+  if (word.size() + 1 < kMinMisspeltWord) return nullptr;
+  thread_local std::string variant;  // reused: this runs for every long word of every name
+  auto check = [&]() -> const std::pair<const std::string, Phrase>* {
+    auto [begin, end] = misspelt.equal_range(variant);
+    for (auto it = begin; it != end; ++it) {
+      if (OneEditApart(word, it->second)) return &*phrases.find(it->second);
+    }
+    return nullptr;
+  };
+  variant.assign(word);
+  if (auto* hit = check()) return hit;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    variant.assign(word.substr(0, i));
+    variant.append(word.substr(i + 1));
+    if (auto* hit = check()) return hit;
+  }
+  return nullptr;
+}
+
 const PhraseTables& PhraseTables::Get() {
   static const PhraseTables tables = [] {
     PhraseTables t;
@@ -98,6 +139,13 @@ const PhraseTables& PhraseTables::Get() {
       if (row.size() < 3) continue;
       add(row[0], "#" + std::string(row[1]),
           row[2] == "domain" ? TokenKind::kDomain : TokenKind::kGeneric);
+    }
+    for (const auto& [phrase, what] : t.phrases) {
+      if (phrase.size() < kMinMisspeltWord || phrase.find(' ') != std::string::npos) continue;
+      t.misspelt.emplace(phrase, phrase);
+      for (std::size_t i = 0; i < phrase.size(); ++i) {
+        t.misspelt.emplace(phrase.substr(0, i) + phrase.substr(i + 1), phrase);
+      }
     }
     for (std::string_view w : kStopwords) t.stopwords.emplace(w);
     for (const auto& row : TsvRows(kPersonTitlesTsv)) {

@@ -39,6 +39,11 @@ struct PhraseTables {
   // `longest_title` words.
   std::unordered_set<std::string> titles;
   std::size_t longest_title = 1;
+  // One-word organisation words and legal forms of 8+ letters by their one-deletion variants
+  // (and themselves), to recognise them with a typo ("CORPORATOIN"): variant → words.
+  std::unordered_multimap<std::string, std::string> misspelt;
+  // The organisation word or legal form `word` is one edit from, or nullptr.
+  const std::pair<const std::string, Phrase>* Misspelt(std::string_view word) const;
   static const PhraseTables& Get();
 };
 
