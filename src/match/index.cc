@@ -26,6 +26,7 @@ struct Scratch {
   std::vector<Accumulator> acc;  // per name
   std::vector<std::uint32_t> touched;
   std::vector<std::uint64_t> variants;
+  std::vector<std::uint32_t> keys_seen;
 };
 
 Scratch& ThreadScratch(std::size_t names) {
@@ -40,7 +41,15 @@ std::string TokenSkeleton(std::string_view text, std::string_view key) {
   return SkeletalKey(key) ? std::string(key.substr(1)) : text::ConsonantSkeleton(text);
 }
 
+std::uint32_t LetterMask(std::string_view key) {
+  std::uint32_t mask = 0;
+  for (char c : key) mask |= 1u << (static_cast<unsigned char>(c) % 32);
+  return mask;
+}
+
 void NameIndex::Data::Derive() {
+  key_letters.clear();
+  for (const KeyInfo& k : keys) key_letters.push_back(LetterMask(k.key));
   skeleton_ids.clear();
   skeleton_keys.clear();
   token_skeletons.assign(tokens.size(), UINT32_MAX);
@@ -296,16 +305,30 @@ std::vector<SearchResult> NameIndex::Search(const Query& query,
       const std::size_t mask = d.variant_hashes.size() - 1;
       // The table is large: start every slot's load before the first probe waits on one.
       for (std::uint64_t h : s.variants) __builtin_prefetch(&d.variant_hashes[h & mask]);
+      s.keys_seen.clear();
       for (std::uint64_t h : s.variants) {
         for (std::size_t at = h & mask; d.variant_hashes[at] != 0; at = (at + 1) & mask) {
-          if (d.variant_hashes[at] != h) continue;
           std::uint32_t k = d.variant_keys[at];
-          if (static_cast<std::int64_t>(k) == q.key_id) continue;
-          const std::string& key = d.keys[k].key;
-          std::size_t len = std::max(key.size(), q.key.size());
-          std::size_t edits = Levenshtein(key, q.key, AllowedEdits(len));
-          if (edits <= AllowedEdits(len)) q.similar.emplace_back(k, FuzzySimilarity(edits, len));
+          if (d.variant_hashes[at] == h && static_cast<std::int64_t>(k) != q.key_id) {
+            s.keys_seen.push_back(k);
+          }
         }
+      }
+      // A key reached through several variants is checked once; letters present in one key
+      // and not the other bound the edits from below, which spares most distance computations.
+      std::sort(s.keys_seen.begin(), s.keys_seen.end());
+      s.keys_seen.erase(std::unique(s.keys_seen.begin(), s.keys_seen.end()), s.keys_seen.end());
+      std::uint32_t q_letters = LetterMask(q.key);
+      for (std::uint32_t k : s.keys_seen) {
+        const std::string& key = d.keys[k].key;
+        std::size_t len = std::max(key.size(), q.key.size());
+        std::size_t allowed = AllowedEdits(len);
+        if (static_cast<std::size_t>(__builtin_popcount(q_letters ^ d.key_letters[k])) >
+            2 * allowed) {
+          continue;
+        }
+        std::size_t edits = Levenshtein(key, q.key, allowed);
+        if (edits <= allowed) q.similar.emplace_back(k, FuzzySimilarity(edits, len));
       }
       std::sort(q.similar.begin(), q.similar.end());
       q.similar.erase(std::unique(q.similar.begin(), q.similar.end()), q.similar.end());

@@ -51,7 +51,8 @@ struct NameIndex::Data {
   std::vector<std::uint32_t> entity_names;
   std::vector<std::string> originals;
   std::vector<IndexedName> names;
-  std::vector<float> name_weights;  // names[n].weight again, dense: read for every candidate
+  std::vector<float> name_weights;         // names[n].weight again, dense: read for every candidate
+  std::vector<std::uint32_t> key_letters;  // LetterMask of every key
   std::vector<IndexedToken> tokens;
   std::vector<std::string> texts;
   std::vector<KeyInfo> keys;
@@ -125,6 +126,9 @@ inline bool SkeletalKey(std::string_view key) { return !key.empty() && key[0] ==
 inline float SkeletonSimilarity(std::size_t len) {
   return len >= 3 ? 0.85f : len == 2 ? 0.7f : 0.5f;
 }
+
+// Which letters (by code mod 32) a key holds. One edit changes at most two bits.
+std::uint32_t LetterMask(std::string_view key);
 
 // Edits allowed between two keys whose longer one has `len` letters.
 inline std::size_t AllowedEdits(std::size_t len) {
