@@ -88,6 +88,9 @@ inline constexpr float kLegalFormWeight = 0.3f;
 // Organisation words weigh a share of their IDF: "bank" against "construction" is evidence.
 inline constexpr float kGenericShare = 0.35f;
 inline constexpr float kDomainShare = 0.75f;
+// A patronymic tells people apart less than a given name or surname, and lists often omit it.
+inline constexpr float kPatronymicShare = 0.4f;
+bool IsPatronymic(std::string_view key);
 // Share of its weight an unmatched list token costs (an unmatched query token costs all of it).
 inline constexpr float kUnmatchedCost = 0.7f;
 // Limits that bound the work per query: longer inputs are not names.

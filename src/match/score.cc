@@ -104,6 +104,14 @@ struct Pair {
 
 }  // namespace
 
+bool IsPatronymic(std::string_view key) {
+  // Russian, Ukrainian and Belarusian patronymics, as romanisation keys ("vladimirovich").
+  for (std::string_view end : {"ovich", "evich", "ovna", "evna", "ichna", "ovic", "evic", "ivna"}) {
+    if (key.size() > end.size() + 2 && key.substr(key.size() - end.size()) == end) return true;
+  }
+  return false;
+}
+
 float KeyWeight(TokenKind kind, std::string_view key, float idf) {
   switch (kind) {
     case TokenKind::kLegalForm:
@@ -115,7 +123,9 @@ float KeyWeight(TokenKind kind, std::string_view key, float idf) {
     case TokenKind::kStopword:
       return 0;
     default:
-      return key.size() == 1 && kind == TokenKind::kName ? std::min(idf, 1.0f) : idf;
+      if (kind == TokenKind::kName && key.size() == 1) return std::min(idf, 1.0f);
+      if (kind == TokenKind::kName && IsPatronymic(key)) return kPatronymicShare * idf;
+      return idf;
   }
 }
 
@@ -178,7 +188,8 @@ PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedNa
     qt.weight = it != data.key_ids.end() ? data.keys[it->second].weight
                                          : KeyWeight(t.kind, t.key, data.unknown_weight);
     q.distinctive = q.distinctive || IsDistinctive(t.kind, t.text);
-    domains += t.kind == TokenKind::kDomain;
+    // A sector phrase of several words ("tactical missiles corporation") names one organisation.
+    if (t.kind == TokenKind::kDomain) domains += t.text.find(' ') == std::string::npos ? 1 : 2;
     q.weight += qt.weight;
     q.tokens.push_back(std::move(qt));
   }

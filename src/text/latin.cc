@@ -222,12 +222,23 @@ void AppendOtherScript(const icu::UnicodeString& run, std::string& out) {
   AppendWord(out, word);
 }
 
+// "L.X.C", "U.S.A.": dots between single letters join them ("lxc"), as an acronym is written
+// without dots elsewhere. "J. R. R." (spaced) stays three initials.
+bool JoinsInitials(std::string_view s, std::size_t dot) {
+  auto letter = [&](std::size_t i) { return i < s.size() && std::isalpha(static_cast<unsigned char>(s[i])); };
+  bool single_before = dot >= 1 && letter(dot - 1) && (dot == 1 || !letter(dot - 2));
+  bool single_after = letter(dot + 1) && !letter(dot + 2);
+  return single_before && single_after;
+}
+
 std::string AsciiLatin(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   bool space = false;
-  for (char ch : s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char ch = s[i];
     unsigned char c = static_cast<unsigned char>(ch);
+    if (ch == '.' && JoinsInitials(s, i)) continue;
     if (std::isalnum(c)) {
       if (space && !out.empty()) out.push_back(' ');
       space = false;

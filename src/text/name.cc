@@ -154,7 +154,7 @@ NormalizedName NormalizeName(std::string_view name) {
       phrase.append(words[k]);
     }
     if (tables.titles.count(phrase)) {
-      out.tokens.push_back(NameToken{phrase, phrase, TokenKind::kStopword});
+      out.tokens.push_back(NameToken{phrase, "%" + phrase, TokenKind::kStopword});
       i = len;
     }
   }
@@ -193,7 +193,7 @@ NormalizedName NormalizeName(std::string_view name) {
       token.key = token.text;
     } else if (tables.stopwords.count(token.text)) {
       token.kind = TokenKind::kStopword;
-      token.key = token.text;
+      token.key = "%" + token.text;  // apart from name keys: "du" is also Doe's key
     } else if (auto* near = skeletal ? nullptr : tables.Misspelt(w)) {
       // "CORPORATOIN", "TECHNOLGIES": an organisation word or legal form with a typo.
       token.kind = near->second.kind;

@@ -73,7 +73,8 @@ struct NameToken {
   std::string text;  // Latin form as written: "tianyi", "co ltd"
   std::string key;   // comparison key: romanisation key for names ("tianii"), "#llc" or "#tech"
                      // for legal forms and organisation words (equal across languages); for
-                     // skeletal tokens "~" + the consonant skeleton ("~mhmd")
+                     // skeletal tokens "~" + the consonant skeleton ("~mhmd"); stop words
+                     // "%" + the word
   TokenKind kind = TokenKind::kName;
   // From a script that does not write short vowels (Arabic, Persian, Hebrew): only its
   // consonants can be compared with Latin names (ConsonantSkeleton).

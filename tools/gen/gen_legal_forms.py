@@ -40,6 +40,10 @@ with open(f"{names_dir}/gleif_iso20275_elf_codes_1.4.1.csv", encoding="utf-8-sig
             candidates += row[col].split(";")
         for alias in candidates:
             alias = " ".join(alias.split())
+            # GLEIF's two- and three-letter abbreviations ("DOE", "SON", "DA") collide with
+            # names; rigour's curated short forms (LLC, JSC, AO, SA ...) are kept above.
+            if len("".join(c for c in alias if c.isalnum())) <= 3:
+                continue
             if alias and len(alias) <= 80 and alias.lower() not in forms:
                 forms[alias.lower()] = (alias, f"elf-{code.lower()}")
 
