@@ -137,11 +137,12 @@ std::uint32_t LetterMask(std::string_view key);
 inline std::size_t AllowedEdits(std::size_t len) {
   return len > kMaxFuzzyKey ? 0 : len >= 7 ? 2 : len >= 4 ? 1 : 0;
 }
-// Similarity of two keys `edits` apart: (1 - edits/len)^1.5, so one edit in a long word costs
-// little, in a short word much (jon/john 0.62, argumnet/argument 0.78, scholz/schulze 0.52).
+// Similarity of two keys `edits` apart: 0.95 (1 - edits/len), so one edit in a long word costs
+// little, in a short word much (jon/john 0.71, argumnet/argument 0.83, scholz/schulze 0.63).
+// (The evaluation compared (1 - edits/len)^1.5: fewer false positives, lower recall and F1.)
 inline float FuzzySimilarity(std::size_t edits, std::size_t len) {
   double r = 1.0 - static_cast<double>(edits) / static_cast<double>(len);
-  return static_cast<float>(0.95 * r * std::sqrt(r));
+  return static_cast<float>(0.95 * r);
 }
 
 // A query token, weighted against the index, with the name keys it is similar to.

@@ -225,7 +225,9 @@ void AppendOtherScript(const icu::UnicodeString& run, std::string& out) {
 // "L.X.C", "U.S.A.": dots between single letters join them ("lxc"), as an acronym is written
 // without dots elsewhere. "J. R. R." (spaced) stays three initials.
 bool JoinsInitials(std::string_view s, std::size_t dot) {
-  auto letter = [&](std::size_t i) { return i < s.size() && std::isalpha(static_cast<unsigned char>(s[i])); };
+  auto letter = [&](std::size_t i) {
+    return i < s.size() && std::isalpha(static_cast<unsigned char>(s[i]));
+  };
   bool single_before = dot >= 1 && letter(dot - 1) && (dot == 1 || !letter(dot - 2));
   bool single_after = letter(dot + 1) && !letter(dot + 2);
   return single_before && single_after;
