@@ -148,17 +148,21 @@ void NameIndexBuilder::Add(const lists::Entity& entity) {
 NameIndex NameIndexBuilder::Build() && {
   NameIndex::Data& d = data_->index;
   if (d.entity_names.empty()) d.entity_names.push_back(0);
-  // Document frequency: names holding each key.
-  std::vector<std::uint32_t> last_name(d.keys.size(), UINT32_MAX);
-  for (std::uint32_t n = 0; n < d.names.size(); ++n) {
-    for (std::uint32_t t = 0; t < d.names[n].token_count; ++t) {
-      std::uint32_t k = d.tokens[d.names[n].first_token + t].key;
-      if (last_name[k] != n) {
-        last_name[k] = n;
-        ++d.keys[k].names;
+  // Visits every distinct (name, key) pair, of retrievable keys only if asked.
+  std::vector<std::uint32_t> last_name(d.keys.size());
+  auto for_each_name_key = [&](bool retrievable_only, auto&& visit) {
+    std::fill(last_name.begin(), last_name.end(), UINT32_MAX);
+    for (std::uint32_t n = 0; n < d.names.size(); ++n) {
+      for (std::uint32_t t = 0; t < d.names[n].token_count; ++t) {
+        const IndexedToken& tok = d.tokens[d.names[n].first_token + t];
+        if ((retrievable_only && !Retrievable(tok.kind)) || last_name[tok.key] == n) continue;
+        last_name[tok.key] = n;
+        visit(n, tok.key);
       }
     }
-  }
+  };
+  // Document frequency: names holding each key.
+  for_each_name_key(false, [&](std::uint32_t, std::uint32_t key) { ++d.keys[key].names; });
   double total = std::max<double>(1, static_cast<double>(d.names.size()));
   d.unknown_weight = static_cast<float>(std::log(1.0 + total));
   for (KeyInfo& k : d.keys) {
@@ -171,31 +175,13 @@ NameIndex NameIndexBuilder::Build() && {
       n.weight += d.keys[d.tokens[n.first_token + t].key].weight;
     }
   }
-  // Postings for retrievable keys, CSR.
-  std::vector<std::uint32_t> counts(d.keys.size() + 1, 0);
-  std::fill(last_name.begin(), last_name.end(), UINT32_MAX);
-  for (std::uint32_t n = 0; n < d.names.size(); ++n) {
-    for (std::uint32_t t = 0; t < d.names[n].token_count; ++t) {
-      const IndexedToken& tok = d.tokens[d.names[n].first_token + t];
-      if (!Retrievable(tok.kind) || last_name[tok.key] == n) continue;
-      last_name[tok.key] = n;
-      ++counts[tok.key + 1];
-    }
-  }
+  // Postings for retrievable keys, CSR: count, then fill.
   d.post_offsets.assign(d.keys.size() + 1, 0);
-  for (std::size_t k = 0; k < d.keys.size(); ++k)
-    d.post_offsets[k + 1] = d.post_offsets[k] + counts[k + 1];
+  for_each_name_key(true, [&](std::uint32_t, std::uint32_t key) { ++d.post_offsets[key + 1]; });
+  for (std::size_t k = 0; k < d.keys.size(); ++k) d.post_offsets[k + 1] += d.post_offsets[k];
   d.postings.assign(d.post_offsets.back(), 0);
   std::vector<std::uint32_t> fill(d.post_offsets.begin(), d.post_offsets.end() - 1);
-  std::fill(last_name.begin(), last_name.end(), UINT32_MAX);
-  for (std::uint32_t n = 0; n < d.names.size(); ++n) {
-    for (std::uint32_t t = 0; t < d.names[n].token_count; ++t) {
-      const IndexedToken& tok = d.tokens[d.names[n].first_token + t];
-      if (!Retrievable(tok.kind) || last_name[tok.key] == n) continue;
-      last_name[tok.key] = n;
-      d.postings[fill[tok.key]++] = n;
-    }
-  }
+  for_each_name_key(true, [&](std::uint32_t n, std::uint32_t key) { d.postings[fill[key]++] = n; });
   // Deletion neighbourhoods of name keys.
   std::vector<std::pair<std::uint64_t, std::uint32_t>> entries;
   std::vector<std::uint64_t> hashes;
@@ -335,7 +321,7 @@ std::vector<SearchResult> NameIndex::Search(const Query& query,
       for (const auto& [key, sim] : q.similar) add_hit(i, key, sim);
       // Arabic-script words against Latin ones (and back), by consonants.
       if (q.skeleton >= 0) {
-        float sim = SkeletonSimilarity(d.keys.empty() ? 0 : TokenSkeleton(q.text, q.key).size());
+        float sim = SkeletonSimilarity(TokenSkeleton(q.text, q.key).size());
         for (std::uint32_t k : d.skeleton_keys[static_cast<std::size_t>(q.skeleton)]) {
           if (SkeletalKey(d.keys[k].key) != q.skeletal) add_hit(i, k, sim);
         }
