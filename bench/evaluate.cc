@@ -350,7 +350,8 @@ int main(int argc, char** argv) {
   std::printf("| **all** | %zu | **%.1f%%** | %.1f%% |\n\n", cross.queries,
               Pct(cross.at1, cross.queries), Pct(cross.at5, cross.queries));
   std::printf("Misses (first 10):\n\n");
-  for (std::size_t i = 0; i < std::min<std::size_t>(10, cross_misses.size()); ++i) {
+  std::size_t show = std::getenv("DUALWATCH_EVAL_DEBUG") ? 60 : 10;
+  for (std::size_t i = 0; i < std::min<std::size_t>(show, cross_misses.size()); ++i) {
     std::printf("- %s → expected %s\n", cross_misses[i]->query_name.c_str(),
                 cross_misses[i]->expect_id.c_str());
   }

@@ -268,7 +268,7 @@ std::vector<SearchResult> NameIndex::Search(const Query& query,
 
   // What the index cannot retrieve may still add to a candidate's score: `extra` bounds it.
   float extra = 0;
-  for (std::size_t i = 0; prepared.distinctive && i < qt.size(); ++i) {
+  for (std::size_t i = 0; i < qt.size(); ++i) {
     QueryToken& q = qt[i];
     // Joined words: "chang sha" = "changsha"; the hit counts for both words.
     if (i + 1 < qt.size() && q.weight > 0 && qt[i + 1].weight > 0) {
@@ -357,7 +357,7 @@ std::vector<SearchResult> NameIndex::Search(const Query& query,
   float retrievable_weight = 0;
   for (std::size_t i = 0; i < qt.size(); ++i) {
     // Only retrievable tokens can be left out: another word may still meet its class key.
-    if (Retrievable(qt[i].kind) && prepared.distinctive) {
+    if (Retrievable(qt[i].kind)) {
       order.push_back(i);
       retrievable_weight += qt[i].weight;
     }

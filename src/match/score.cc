@@ -322,7 +322,20 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
   // Generic words and legal forms alone never make a match, nor does one sector word ("TECHNOLOGY
   // CO LTD"); two together ("Tactical Missiles Corporation") name an organisation.
   distinctive_matched = distinctive_matched || domain_pairs >= 2;
-  if (!identical && (!query.distinctive || !distinctive_matched)) score *= 0.3;
+  // Names made only of organisation words match when the words are the same on both sides
+  // ("JSC Energiya" = "PJSC Energiya"), not when one side says more ("GENERAL TECHNOLOGY").
+  bool same_class_words = !query.distinctive && domain_pairs > 0;
+  for (int i = 0; same_class_words && i < nq; ++i) {
+    const QueryToken& q = query.tokens[i];
+    same_class_words = q_used[i] || q.weight == 0 || q.kind == TokenKind::kLegalForm;
+  }
+  for (int j = 0; same_class_words && j < nn; ++j) {
+    same_class_words = !IsDistinctive(nt[j].kind, n_text(j)) &&
+                       (n_used[j] || n_weight(j) == 0 || nt[j].kind == TokenKind::kLegalForm);
+  }
+  if (!identical && !same_class_words && (!query.distinctive || !distinctive_matched)) {
+    score *= 0.3;
+  }
 
   if (out) {
     out->clear();

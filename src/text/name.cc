@@ -194,6 +194,10 @@ NormalizedName NormalizeName(std::string_view name) {
     } else if (tables.stopwords.count(token.text)) {
       token.kind = TokenKind::kStopword;
       token.key = "%" + token.text;  // apart from name keys: "du" is also Doe's key
+    } else if (auto country = w.size() >= 4 && !skeletal ? CountryCode(w) : std::nullopt) {
+      // "Sberbank of Russia": a country in a name says where, not who.
+      token.kind = TokenKind::kGeneric;
+      token.key = "#country-" + *country;
     } else if (auto* near = skeletal ? nullptr : tables.Misspelt(w)) {
       // "CORPORATOIN", "TECHNOLGIES": an organisation word or legal form with a typo.
       token.kind = near->second.kind;

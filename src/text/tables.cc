@@ -150,7 +150,8 @@ const PhraseTables& PhraseTables::Get() {
     for (std::string_view w : kStopwords) t.stopwords.emplace(w);
     for (const auto& row : TsvRows(kPersonTitlesTsv)) {
       std::string latin = ToLatin(row[0]);
-      if (latin.empty()) continue;
+      // "General", "Director", "Private" also name organisations: those stay words.
+      if (latin.empty() || t.phrases.count(latin)) continue;
       t.longest_title = std::max<std::size_t>(
           t.longest_title,
           1 + static_cast<std::size_t>(std::count(latin.begin(), latin.end(), ' ')));
