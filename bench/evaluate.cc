@@ -54,6 +54,20 @@ struct Recall {
   }
 };
 
+// A recall table: one row per group, then the total.
+void PrintRecallTable(const char* title, const char* group_column,
+                      const std::map<std::string, Recall>& groups, const char* total_label,
+                      const Recall& total) {
+  std::printf("## %s\n\n| %s | queries | recall@1 | recall@5 |\n|---|---|---|---|\n", title,
+              group_column);
+  for (const auto& [group, r] : groups) {
+    std::printf("| %s | %zu | %.1f%% | %.1f%% |\n", group.c_str(), r.queries, Pct(r.at1, r.queries),
+                Pct(r.at5, r.queries));
+  }
+  std::printf("| **%s** | %zu | **%.1f%%** | %.1f%% |\n\n", total_label, total.queries,
+              Pct(total.at1, total.queries), Pct(total.at5, total.queries));
+}
+
 // --- leave-one-out -------------------------------------------------------------------------
 
 struct HeldOut {
@@ -325,30 +339,14 @@ int main(int argc, char** argv) {
   // Leave-one-out.
   std::map<std::string, Recall> loo_kinds;
   Recall loo = LeaveOneOut(entities, threshold, &loo_kinds);
-  std::printf(
-      "## Leave-one-out\n\n| held-out name kind | queries | recall@1 | recall@5 "
-      "|\n|---|---|---|---|\n");
-  for (const auto& [kind, r] : loo_kinds) {
-    std::printf("| %s | %zu | %.1f%% | %.1f%% |\n", kind.c_str(), r.queries, Pct(r.at1, r.queries),
-                Pct(r.at5, r.queries));
-  }
-  std::printf("| **all variants** | %zu | **%.1f%%** | %.1f%% |\n\n", loo.queries,
-              Pct(loo.at1, loo.queries), Pct(loo.at5, loo.queries));
+  PrintRecallTable("Leave-one-out", "held-out name kind", loo_kinds, "all variants", loo);
 
   // Cross-list.
   std::vector<CrossPair> pairs = CrossListPairs(entities);
   std::map<std::string, Recall> cross_how;
   std::vector<const CrossPair*> cross_misses;
   Recall cross = CrossList(index, pairs, threshold, &cross_how, &cross_misses);
-  std::printf(
-      "## Cross-list\n\n| evidence of sameness | queries | recall@1 | recall@5 "
-      "|\n|---|---|---|---|\n");
-  for (const auto& [how, r] : cross_how) {
-    std::printf("| %s | %zu | %.1f%% | %.1f%% |\n", how.c_str(), r.queries, Pct(r.at1, r.queries),
-                Pct(r.at5, r.queries));
-  }
-  std::printf("| **all** | %zu | **%.1f%%** | %.1f%% |\n\n", cross.queries,
-              Pct(cross.at1, cross.queries), Pct(cross.at5, cross.queries));
+  PrintRecallTable("Cross-list", "evidence of sameness", cross_how, "all", cross);
   std::printf("Misses (first 10):\n\n");
   std::size_t show = std::getenv("DUALWATCH_EVAL_DEBUG") ? 60 : 10;
   for (std::size_t i = 0; i < std::min<std::size_t>(show, cross_misses.size()); ++i) {

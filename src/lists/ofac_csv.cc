@@ -21,14 +21,20 @@ std::string Value(std::string_view field) {
   return v == "-0-" ? std::string() : v;
 }
 
-// Reads every record of a companion file, checking the field count.
-Status ReadCompanion(const io::Input& input, std::size_t columns,
-                     const std::function<void(const io::CsvRecord&)>& on_record) {
-  io::CsvReader reader(input.name, input.text);
+// Reads the companion file `base` beside the main file, if there is one: every record, with
+// its field count checked, goes to `on_record`; the file is listed in `out.files`.
+Status ReadCompanion(const SiblingReader& siblings, std::string_view base, std::size_t columns,
+                     ParsedList& out, const std::function<void(const io::CsvRecord&)>& on_record) {
+  bool found = false;
+  auto input = siblings(base, found);
+  if (!found) return Status();
+  if (!input.ok()) return input.status();
+  out.files.push_back(input->name);
+  io::CsvReader reader(input->name, input->text);
   io::CsvRecord record;
   while (reader.Next(record)) {
     if (record.fields.size() != columns) {
-      return FieldError(input.name, record.line, "",
+      return FieldError(input->name, record.line, "",
                         fmt::format("expected {} fields, found {}", columns, record.fields.size()));
     }
     on_record(record);
@@ -49,18 +55,15 @@ Status ParseOfacCsv(const io::Input& input, const SiblingReader& siblings, Parse
   std::unordered_map<std::string, std::size_t> by_num;    // ent_num → index in out.entities
   std::unordered_map<std::string, std::string> extended;  // overflow remarks by ent_num
 
+  const std::string comments = cons ? "cons_comments.csv" : "sdn_comments.csv";
+  const std::string add = cons ? "cons_add.csv" : "add.csv";
+  const std::string alt = cons ? "cons_alt.csv" : "alt.csv";
   // Overflow remarks must be known before remarks are parsed, so read comments first.
-  bool found = false;
   if (siblings) {
-    auto comments = siblings(cons ? "cons_comments.csv" : "sdn_comments.csv", found);
-    if (found && !comments.ok()) return comments.status();
-    if (found) {
-      out.files.push_back(comments->name);
-      Status s = ReadCompanion(*comments, kCommentColumns, [&](const io::CsvRecord& r) {
-        extended[Trim(r.fields[0])] += Value(r.fields[1]);
-      });
-      if (!s.ok()) return s;
-    }
+    Status s = ReadCompanion(siblings, comments, kCommentColumns, out, [&](const io::CsvRecord& r) {
+      extended[Trim(r.fields[0])] += Value(r.fields[1]);
+    });
+    if (!s.ok()) return s;
   }
 
   io::CsvReader reader(input.name, input.text);
@@ -119,61 +122,48 @@ Status ParseOfacCsv(const io::Input& input, const SiblingReader& siblings, Parse
   }
   if (!reader.status().ok()) return reader.status();
   for (const auto& [num, text] : extended) {
-    if (!by_num.count(num))
-      ++out.counts.unattached[cons ? "cons_comments.csv" : "sdn_comments.csv"];
+    if (!by_num.count(num)) ++out.counts.unattached[comments];
   }
   if (!siblings) return Status();
 
-  auto addresses = siblings(cons ? "cons_add.csv" : "add.csv", found);
-  if (found && !addresses.ok()) return addresses.status();
-  if (found) {
-    out.files.push_back(addresses->name);
-    Status s = ReadCompanion(*addresses, kAddColumns, [&](const io::CsvRecord& a) {
-      auto it = by_num.find(Trim(a.fields[0]));
-      if (it == by_num.end()) {
-        ++out.counts.unattached[cons ? "cons_add.csv" : "add.csv"];
-        return;
-      }
-      Entity& e = out.entities[it->second];
-      Address addr;
-      std::vector<std::string> parts;
-      for (int i : {2, 3, 4}) {
-        if (auto v = Value(a.fields[i]); !v.empty()) parts.push_back(v);
-      }
-      addr.city = Value(a.fields[3]);
-      addr.country = CountryOf(Value(a.fields[4]));
-      addr.full = fmt::format("{}", fmt::join(parts, ", "));
-      if (addr.full.empty()) return;
-      Entity::AddCode(e.countries, addr.country);
-      if (auto rem = Value(a.fields[5]); !rem.empty()) addr.full += " (" + rem + ")";
-      e.addresses.push_back(std::move(addr));
-    });
-    if (!s.ok()) return s;
-  }
-
-  auto aliases = siblings(cons ? "cons_alt.csv" : "alt.csv", found);
-  if (found && !aliases.ok()) return aliases.status();
-  if (found) {
-    out.files.push_back(aliases->name);
-    Status s = ReadCompanion(*aliases, kAltColumns, [&](const io::CsvRecord& a) {
-      auto it = by_num.find(Trim(a.fields[0]));
-      if (it == by_num.end()) {
-        ++out.counts.unattached[cons ? "cons_alt.csv" : "alt.csv"];
-        return;
-      }
-      std::string type = Value(a.fields[2]);
-      std::string remark = Value(a.fields[4]);
-      NameKind kind = type == "fka" ? NameKind::kFormer : NameKind::kAlias;
-      // OFAC marks low-quality a.k.a.s in the remarks of the alias row.
-      if (remark.find("weak") != std::string::npos ||
-          remark.find("low quality") != std::string::npos) {
-        kind = NameKind::kWeakAlias;
-      }
-      out.entities[it->second].AddName(Value(a.fields[3]), kind);
-    });
-    if (!s.ok()) return s;
-  }
-  return Status();
+  // The entity a companion row belongs to; rows of entities not in the main file are counted.
+  auto owner = [&](const io::CsvRecord& row, const std::string& file) -> Entity* {
+    auto it = by_num.find(Trim(row.fields[0]));
+    if (it == by_num.end()) {
+      ++out.counts.unattached[file];
+      return nullptr;
+    }
+    return &out.entities[it->second];
+  };
+  Status s = ReadCompanion(siblings, add, kAddColumns, out, [&](const io::CsvRecord& a) {
+    Entity* e = owner(a, add);
+    if (!e) return;
+    Address addr;
+    std::vector<std::string> parts;
+    for (int i : {2, 3, 4}) {
+      if (auto v = Value(a.fields[i]); !v.empty()) parts.push_back(v);
+    }
+    addr.city = Value(a.fields[3]);
+    addr.country = CountryOf(Value(a.fields[4]));
+    addr.full = fmt::format("{}", fmt::join(parts, ", "));
+    if (addr.full.empty()) return;
+    Entity::AddCode(e->countries, addr.country);
+    if (auto rem = Value(a.fields[5]); !rem.empty()) addr.full += " (" + rem + ")";
+    e->addresses.push_back(std::move(addr));
+  });
+  if (!s.ok()) return s;
+  return ReadCompanion(siblings, alt, kAltColumns, out, [&](const io::CsvRecord& a) {
+    Entity* e = owner(a, alt);
+    if (!e) return;
+    std::string remark = Value(a.fields[4]);
+    NameKind kind = Value(a.fields[2]) == "fka" ? NameKind::kFormer : NameKind::kAlias;
+    // OFAC marks low-quality a.k.a.s in the remarks of the alias row.
+    if (remark.find("weak") != std::string::npos ||
+        remark.find("low quality") != std::string::npos) {
+      kind = NameKind::kWeakAlias;
+    }
+    e->AddName(Value(a.fields[3]), kind);
+  });
 }
 
 }  // namespace dualwatch::lists::internal
