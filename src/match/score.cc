@@ -295,8 +295,10 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
     }
     for (int j = p.n0; j <= p.n1; ++j) n_distinctive |= IsDistinctive(nt[j].kind, n_text(j));
     distinctive_matched |= q_distinctive && n_distinctive;
-    domain_pairs +=
-        query.tokens[p.q0].kind == TokenKind::kDomain && nt[p.n0].kind == TokenKind::kDomain;
+    // A sector phrase of several words counts as two, as in PrepareQuery.
+    if (query.tokens[p.q0].kind == TokenKind::kDomain && nt[p.n0].kind == TokenKind::kDomain) {
+      domain_pairs += query.tokens[p.q0].text.find(' ') == std::string::npos ? 1 : 2;
+    }
     if (query.tokens[p.q0].kind == TokenKind::kNumber) numbers_matched = true;
   }
   // A query word the list name lacks costs its whole weight; a list word the query lacks (a
