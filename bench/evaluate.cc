@@ -236,13 +236,13 @@ Recall CrossList(const match::NameIndex& index, const std::vector<CrossPair>& pa
     (*by_how)[p.how].Add(rank);
     if (rank != 1 && misses) misses->push_back(&p);
     if (rank != 1 && std::getenv("DUALWATCH_EVAL_DEBUG")) {
-      std::fprintf(stderr, "cross miss: %s -> %s got %s\n", p.query_name.c_str(),
-                   p.expect_id.c_str(),
-                   results.empty() ? "nothing"
-                                   : (index.entity(results[0].entity).id + " " +
-                                      index.entity(results[0].entity).caption + " " +
-                                      std::to_string(results[0].score))
-                                         .c_str());
+      std::fprintf(
+          stderr, "cross miss: %s -> %s got %s\n", p.query_name.c_str(), p.expect_id.c_str(),
+          results.empty()
+              ? "nothing"
+              : (index.entity(results[0].entity).id + " " +
+                 index.entity(results[0].entity).caption + " " + std::to_string(results[0].score))
+                    .c_str());
     }
   }
   return all;
