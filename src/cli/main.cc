@@ -46,6 +46,7 @@ int Run(int argc, char** argv) {
                  "workspace file (default: $DUALWATCH_WORKSPACE or ./dualwatch.db)");
   AddListsCommands(app, context);
   AddMatchCommand(app, context);
+  AddGoodsCommands(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
