@@ -51,8 +51,8 @@ inline io::Result<std::vector<GoodsCase>> ReadGoodsCases(const std::string& path
       return io::Status::Error(fmt::format("{}:{}: class: '{}'", path, line, f[3]));
     }
     if (f[5] != "yes" && f[5] != "no") {
-      return io::Status::Error(fmt::format("{}:{}: misdeclared: '{}' is not yes or no", path,
-                                           line, f[5]));
+      return io::Status::Error(
+          fmt::format("{}:{}: misdeclared: '{}' is not yes or no", path, line, f[5]));
     }
     out.push_back({line, f[0], dash(f[1]), dash(f[2]), f[3], dash(f[4]), f[5] == "yes", f[6]});
   }

@@ -22,7 +22,9 @@ struct Tally {
     ++n;
     right += ok;
   }
-  double Share() const { return n ? 100.0 * static_cast<double>(right) / static_cast<double>(n) : 0; }
+  double Share() const {
+    return n ? 100.0 * static_cast<double>(right) / static_cast<double>(n) : 0;
+  }
 };
 
 }  // namespace
@@ -61,8 +63,9 @@ int main(int argc, char** argv) {
               r->misdeclared == c.expected_misdeclared;
     all.Add(ok);
     by_lang[c.lang].Add(ok);
-    std::string input = c.description.empty() ? "HS only" : c.hs.empty() ? "description only"
-                                                                        : "both";
+    std::string input = c.description.empty() ? "HS only"
+                        : c.hs.empty()        ? "description only"
+                                              : "both";
     by_input[input].Add(ok);
     by_class[c.expected_class].Add(ok);
     if (c.expected_class != "none") by_category[c.expected_category].Add(ok);
@@ -78,8 +81,8 @@ int main(int argc, char** argv) {
                        (c.hs.empty() ? "" : " [HS " + c.hs + "]") + " — expected " +
                        c.expected_class + "/" + c.expected_category +
                        (c.expected_misdeclared ? "/misdeclared" : "") + ", got " +
-                       (r.ok() ? std::string(goods::ClassName(r->goods_class)) + "/" +
-                                     r->category + (r->misdeclared ? "/misdeclared" : "")
+                       (r.ok() ? std::string(goods::ClassName(r->goods_class)) + "/" + r->category +
+                                     (r->misdeclared ? "/misdeclared" : "")
                                : r.status().message()));
     }
   }

@@ -16,8 +16,8 @@ TEST(GoodsCli, ClassifiesTextWithACodeAsJson) {
   auto r = RunDualwatch("goods classify 'Квадрокоптер DJI Mavic 3' --hs '9503 00 950 0' --json");
   ASSERT_EQ(r.exit_code, 0) << r.out;
   auto j = nlohmann::json::parse(r.out);
-  for (const char* key : {"input", "class", "category", "chpl_tier", "hs", "misdeclared",
-                          "confidence", "evidence"}) {
+  for (const char* key :
+       {"input", "class", "category", "chpl_tier", "hs", "misdeclared", "confidence", "evidence"}) {
     EXPECT_TRUE(j.contains(key)) << key;
   }
   EXPECT_EQ(j["class"], "lethal");

@@ -48,16 +48,17 @@ nlohmann::json ClassificationJson(const std::string& description, const std::str
                 {"class", goods::ClassName(c.hs_class)},
                 {"category", c.hs_category}};
   }
-  return {{"input", {{"description", description}, {"hs", hs}}},
-          {"class", goods::ClassName(c.goods_class)},
-          {"category", c.category},
-          {"chpl_tier", c.chpl_tier.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.chpl_tier)},
-          {"hs", {{"declared", declared}, {"inferred", c.inferred_hs}}},
-          {"description_class", goods::ClassName(c.description_class)},
-          {"description_category", c.description_category},
-          {"misdeclared", c.misdeclared},
-          {"confidence", std::round(c.confidence * 1000) / 1000},
-          {"evidence", evidence}};
+  return {
+      {"input", {{"description", description}, {"hs", hs}}},
+      {"class", goods::ClassName(c.goods_class)},
+      {"category", c.category},
+      {"chpl_tier", c.chpl_tier.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.chpl_tier)},
+      {"hs", {{"declared", declared}, {"inferred", c.inferred_hs}}},
+      {"description_class", goods::ClassName(c.description_class)},
+      {"description_category", c.description_category},
+      {"misdeclared", c.misdeclared},
+      {"confidence", std::round(c.confidence * 1000) / 1000},
+      {"evidence", evidence}};
 }
 
 void PrintClassification(std::ostream& os, const goods::Classification& c) {
@@ -115,11 +116,10 @@ int RunFile(const goods::GoodsClassifier& classifier, const GoodsOptions& o) {
     std::string description = line.substr(0, tab);
     std::string hs = tab == std::string::npos ? "" : line.substr(tab + 1);
     ++lines;
-    io::Result<goods::Classification> c =
-        hs.find('\t') != std::string::npos
-            ? io::Result<goods::Classification>(
-                  io::Status::Error("line: more than two tab-separated fields"))
-            : classifier.Classify(description, hs);
+    io::Result<goods::Classification> c = hs.find('\t') != std::string::npos
+                                              ? io::Result<goods::Classification>(io::Status::Error(
+                                                    "line: more than two tab-separated fields"))
+                                              : classifier.Classify(description, hs);
     if (!c.ok()) {
       ++rejected;
       std::string message = fmt::format("{}:{}: {}", o.file, line_no, c.status().message());
@@ -161,8 +161,7 @@ void AddGoodsCommands(CLI::App& app, Context& context) {
     context.run = [o, cmd] {
       bool single = !o->text.empty() || !o->hs.empty();
       if (single == !o->file.empty()) {
-        std::cerr << "dualwatch: goods classify: give TEXT and/or --hs, or --file\n"
-                  << cmd->help();
+        std::cerr << "dualwatch: goods classify: give TEXT and/or --hs, or --file\n" << cmd->help();
         return kExitInputError;
       }
       auto classifier = goods::GoodsClassifier::Create();

@@ -88,7 +88,7 @@ Result<GoodsClassifier> GoodsClassifier::Create(ScannerKind kind) {
   Status s = LoadTables(c.data_.get(), &patterns);
   if (!s.ok()) return s;
   auto scanner = kind == ScannerKind::kVectorscan ? MakeVectorscanScanner(patterns)
-                                                   : MakeRe2SetScanner(patterns);
+                                                  : MakeRe2SetScanner(patterns);
   if (!scanner.ok()) return scanner.status();
   c.data_->scanner = std::move(*scanner);
   return c;

@@ -44,9 +44,9 @@ struct HsEntry {
 };
 
 struct Evidence {
-  std::string source;  // "hs", "description", "brand" or "part"
-  std::string rule;    // the lexicon term, pattern or HS prefix that fired
-  std::string text;    // what it matched: the words of the description, or the HS code
+  std::string source;              // "hs", "description", "brand" or "part"
+  std::string rule;                // the lexicon term, pattern or HS prefix that fired
+  std::string text;                // what it matched: the words of the description, or the HS code
   std::size_t begin = 0, end = 0;  // byte span in the description (source != "hs")
   GoodsClass goods_class = GoodsClass::kNone;
   std::string category;

@@ -71,7 +71,7 @@ Result<std::unique_ptr<Scanner>> MakeRe2SetScanner(const std::vector<Pattern>& p
 
 // --- the classifier's data --------------------------------------------------------------------
 
-struct Rule {  // one lexicon row or pattern row
+struct Rule {          // one lexicon row or pattern row
   std::string source;  // "description", "brand" or "part"
   std::string term;    // as written in the table
   GoodsClass goods_class;

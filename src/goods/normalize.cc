@@ -21,9 +21,11 @@ bool IsJoiner(char32_t c) { return c == '-' || c == '.' || c == '/' || c == ',' 
 
 char32_t Fold(char32_t c) {
   if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
-  if (c >= 0x0410 && c <= 0x042F) c += 32;        // А..Я
-  else if (c >= 0x0400 && c <= 0x040F) c += 80;   // Ѐ..Џ
-  if (c == 0x0451) return 0x0435;                 // ё → е
+  if (c >= 0x0410 && c <= 0x042F)
+    c += 32;  // А..Я
+  else if (c >= 0x0400 && c <= 0x040F)
+    c += 80;                                                // Ѐ..Џ
+  if (c == 0x0451) return 0x0435;                           // ё → е
   if (c >= 0xFF01 && c <= 0xFF5E) return Fold(c - 0xFEE0);  // full-width ASCII
   if (c >= 0x0400 && c <= 0x04FF) return c;
   return static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT));
@@ -74,16 +76,33 @@ void StemRussian(std::string& w) {
 Normalizer::Normalizer() : simplified_(kHanLast - kHanFirst + 1, 0) {
   // Every CJK character through ICU's Traditional-Simplified once; most map to themselves.
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
-      "Traditional-Simplified", UTRANS_FORWARD, status));
+  std::unique_ptr<icu::Transliterator> t(
+      icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, status));
   if (U_FAILURE(status) || !t) return;
+  // All at once (one call is ~50x faster than one per character), each character followed by
+  // a space so that no two combine; per character only if the result does not line up.
+  std::vector<char32_t> chars;
+  icu::UnicodeString all;
   for (char32_t c = kHanFirst; c <= kHanLast; ++c) {
     if (!u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_IDEOGRAPHIC)) continue;
-    icu::UnicodeString s(static_cast<UChar32>(c));
-    t->transliterate(s);
-    if (s.countChar32() == 1 && s.char32At(0) != static_cast<UChar32>(c)) {
-      simplified_[c - kHanFirst] = static_cast<char32_t>(s.char32At(0));
+    chars.push_back(c);
+    all.append(static_cast<UChar32>(c)).append(static_cast<UChar>(' '));
+  }
+  icu::UnicodeString mapped(all);
+  t->transliterate(mapped);
+  bool aligned = mapped.countChar32() == all.countChar32();
+  for (std::size_t i = 0, at = 0; i < chars.size(); ++i) {
+    char32_t c = chars[i];
+    UChar32 to;
+    if (aligned) {
+      to = mapped.char32At(static_cast<int32_t>(at));
+      at += static_cast<std::size_t>(U16_LENGTH(to)) + 1;
+    } else {
+      icu::UnicodeString one(static_cast<UChar32>(c));
+      t->transliterate(one);
+      to = one.countChar32() == 1 ? one.char32At(0) : static_cast<UChar32>(c);
     }
+    if (to != static_cast<UChar32>(c)) simplified_[c - kHanFirst] = static_cast<char32_t>(to);
   }
 }
 
@@ -124,8 +143,10 @@ void Normalizer::Run(std::string_view in, Normalized* out) const {
             cyr = cyr || IsCyrillic(raw[k]);
             latin = latin && raw[k] < 0x80;
           }
-          if (cyr && !has_other) StemRussian(word);
-          else if (latin) StemEnglish(word);
+          if (cyr && !has_other)
+            StemRussian(word);
+          else if (latin)
+            StemEnglish(word);
           emit(word, raw_begin, raw_end, true);
         }
         start = i + 1;
@@ -151,8 +172,8 @@ void Normalizer::Run(std::string_view in, Normalized* out) const {
       flush();
       if (c <= kHanLast && simplified_[c - kHanFirst] != 0) c = simplified_[c - kHanFirst];
       // Han characters run together: Chinese has no spaces, terms match inside the run.
-      bool after_han = !out->tokens.empty() && out->tokens.back().orig_end == at &&
-                       out->text.back() != ' ';
+      bool after_han =
+          !out->tokens.empty() && out->tokens.back().orig_end == at && out->text.back() != ' ';
       std::string ch;
       AppendUtf8(ch, c);
       if (!after_han && out->text.back() != ' ') out->text.push_back(' ');
@@ -165,8 +186,10 @@ void Normalizer::Run(std::string_view in, Normalized* out) const {
       if (raw.empty()) raw_begin = at;
       raw.push_back(c);
       raw_end = i;
-      if (c >= '0' && c <= '9') has_digit = true;
-      else if (c >= 0x80 && !IsCyrillic(c) && alnum) has_other = true;
+      if (c >= '0' && c <= '9')
+        has_digit = true;
+      else if (c >= 0x80 && !IsCyrillic(c) && alnum)
+        has_other = true;
       continue;
     }
     flush();

@@ -5,6 +5,7 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <cstdio>
 
 #include "goods/internal.h"
 
@@ -40,22 +41,36 @@ class VectorscanScanner : public Scanner {
     // Scratch space is per thread; hs_alloc_scratch grows it for this database.
     thread_local struct ScratchHolder {
       hs_scratch_t* scratch = nullptr;
+      const hs_database_t* sized_for = nullptr;
       ~ScratchHolder() { hs_free_scratch(scratch); }
     } holder;
-    if (hs_alloc_scratch(db_, &holder.scratch) != HS_SUCCESS) return;
+    // hs_alloc_scratch is not free: call it once per thread and database.
+    if (holder.sized_for != db_) {
+      if (hs_alloc_scratch(db_, &holder.scratch) != HS_SUCCESS) return;
+      holder.sized_for = db_;
+    }
     struct Context {
       const VectorscanScanner* self;
       const Normalized* n;
       std::vector<Match>* out;
-    } ctx{this, &n, out};
+      std::size_t first;
+    } ctx{this, &n, out, out->size()};
     auto on_match = [](unsigned id, unsigned long long, unsigned long long to, unsigned,
                        void* c) -> int {
       auto* ctx = static_cast<Context*>(c);
       ctx->out->push_back(Locate(ctx->self->patterns_, *ctx->n, id, to));
       return 0;
     };
-    hs_scan(db_, n.text.data(), static_cast<unsigned>(n.text.size()), 0, holder.scratch,
-            on_match, &ctx);
+    hs_error_t e = hs_scan(db_, n.text.data(), static_cast<unsigned>(n.text.size()), 0,
+                           holder.scratch, on_match, &ctx);
+    if (e == HS_INVALID || e == HS_BAD_ALLOC) {  // another database at the same address
+      out->resize(ctx.first);
+      holder.sized_for = nullptr;
+      if (hs_alloc_scratch(db_, &holder.scratch) != HS_SUCCESS) return;
+      holder.sized_for = db_;
+      hs_scan(db_, n.text.data(), static_cast<unsigned>(n.text.size()), 0, holder.scratch, on_match,
+              &ctx);
+    }
   }
 
  private:
@@ -91,14 +106,19 @@ class Re2SetScanner : public Scanner {
   void Scan(const Normalized& n, std::vector<Match>* out) const override {
     thread_local std::vector<int> hits;
     hits.clear();
-    if (!set_.Match(n.text, &hits)) return;
+    RE2::Set::ErrorInfo error{};
+    if (!set_.Match(n.text, &hits, &error)) {
+      if (error.kind != RE2::Set::kNoError) {
+        std::fprintf(stderr, "RE2::Set error %d\n", static_cast<int>(error.kind));
+      }
+      return;
+    }
     for (int id : hits) {
       const RE2& re = *singles_[static_cast<std::size_t>(id)];
       re2::StringPiece text(n.text), m;
       std::size_t from = 0;
       // Patterns start and end on a space; the next occurrence may share the closing one.
-      while (from < n.text.size() &&
-             re.Match(text, from, n.text.size(), RE2::UNANCHORED, &m, 1)) {
+      while (from < n.text.size() && re.Match(text, from, n.text.size(), RE2::UNANCHORED, &m, 1)) {
         std::size_t end = static_cast<std::size_t>(m.data() - n.text.data()) + m.size();
         out->push_back(Locate(patterns_, n, static_cast<unsigned>(id), end));
         from = end > 0 && n.text[end - 1] == ' ' ? end - 1 : end;
@@ -120,7 +140,7 @@ Result<std::unique_ptr<Scanner>> MakeVectorscanScanner(const std::vector<Pattern
   std::vector<unsigned> flags, ids;
   for (std::size_t i = 0; i < patterns.size(); ++i) {
     expressions.push_back(patterns[i].regex.c_str());
-    flags.push_back(HS_FLAG_UTF8);
+    flags.push_back(0);  // bytes: literals match as UTF-8 bytes, part patterns are ASCII
     ids.push_back(static_cast<unsigned>(i));
   }
   hs_database_t* db = nullptr;
@@ -131,9 +151,9 @@ Result<std::unique_ptr<Scanner>> MakeVectorscanScanner(const std::vector<Pattern
     std::string message = error && error->message ? error->message : "unknown error";
     int at = error ? error->expression : -1;
     hs_free_compile_error(error);
-    return Status::Error("Vectorscan: " + message +
-                         (at >= 0 ? " in pattern " + patterns[static_cast<std::size_t>(at)].regex
-                                  : std::string()));
+    return Status::Error(
+        "Vectorscan: " + message +
+        (at >= 0 ? " in pattern " + patterns[static_cast<std::size_t>(at)].regex : std::string()));
   }
   return std::unique_ptr<Scanner>(new VectorscanScanner(patterns, db));
 }

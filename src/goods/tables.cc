@@ -33,8 +33,8 @@ Result<std::vector<TsvRow>> ReadTsv(std::string_view name, std::string_view text
     }
     if (row.fields[0] == header_first) continue;
     if (row.fields.size() != columns) {
-      return Status::Error(fmt::format("{}:{}: {} fields, expected {}", name, line,
-                                       row.fields.size(), columns));
+      return Status::Error(
+          fmt::format("{}:{}: {} fields, expected {}", name, line, row.fields.size(), columns));
     }
     rows.push_back(std::move(row));
   }
@@ -45,8 +45,8 @@ Result<GoodsClass> ParseClass(std::string_view name, std::size_t line, std::stri
   if (s == "lethal") return GoodsClass::kLethal;
   if (s == "dual_use") return GoodsClass::kDualUse;
   if (s == "none") return GoodsClass::kNone;
-  return Status::Error(fmt::format("{}:{}: class: '{}' is not lethal, dual_use or none", name,
-                                   line, s));
+  return Status::Error(
+      fmt::format("{}:{}: class: '{}' is not lethal, dual_use or none", name, line, s));
 }
 
 // "8525.89,9013.10" → {"8525.89", "9013.10"}; "-" → {}. Each must be a valid HS code.
@@ -112,8 +112,8 @@ Status LoadTables(GoodsClassifier::Data* d, std::vector<Pattern>* patterns) {
     io::CsvRecord r;
     while (reader.Next(r)) {
       if (r.fields.size() != 5) {
-        return Status::Error(fmt::format("data/goods/hs2022.csv:{}: {} fields, expected 5",
-                                         r.line, r.fields.size()));
+        return Status::Error(fmt::format("data/goods/hs2022.csv:{}: {} fields, expected 5", r.line,
+                                         r.fields.size()));
       }
       if (r.line == 1 || r.fields[1] == "TOTAL") continue;
       d->by_code[r.fields[1]] = d->nomenclature.size();
@@ -175,9 +175,10 @@ Status LoadTables(GoodsClassifier::Data* d, std::vector<Pattern>* patterns) {
       p.literal_length = literal.size();
     }
     if (!seen.insert(p.regex).second) {
-      return Status::Error(fmt::format("{}:{}: '{}' repeats an earlier row (same words once "
-                                       "normalised)",
-                                       name, line, match));
+      return Status::Error(
+          fmt::format("{}:{}: '{}' repeats an earlier row (same words once "
+                      "normalised)",
+                      name, line, match));
     }
     d->rules.push_back(std::move(rule));
     patterns->push_back(std::move(p));
@@ -190,8 +191,8 @@ Status LoadTables(GoodsClassifier::Data* d, std::vector<Pattern>* patterns) {
     for (const TsvRow& row : *rows) {
       const auto& f = row.fields;
       if (f[0] != "en" && f[0] != "ru" && f[0] != "zh") {
-        return Status::Error(fmt::format("{}:{}: lang: '{}' is not en, ru or zh", kName,
-                                         row.line, f[0]));
+        return Status::Error(
+            fmt::format("{}:{}: lang: '{}' is not en, ru or zh", kName, row.line, f[0]));
       }
       auto c = ParseClass(kName, row.line, f[2]);
       if (!c.ok()) return c.status();
@@ -211,8 +212,8 @@ Status LoadTables(GoodsClassifier::Data* d, std::vector<Pattern>* patterns) {
     for (const TsvRow& row : *rows) {
       const auto& f = row.fields;
       if (f[0] != "brand" && f[0] != "part") {
-        return Status::Error(fmt::format("{}:{}: kind: '{}' is not brand or part", kName,
-                                         row.line, f[0]));
+        return Status::Error(
+            fmt::format("{}:{}: kind: '{}' is not brand or part", kName, row.line, f[0]));
       }
       auto c = ParseClass(kName, row.line, f[2]);
       if (!c.ok()) return c.status();
