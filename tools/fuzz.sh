@@ -2,7 +2,8 @@
 # Builds the libFuzzer targets (clang-14) into build-fuzz/ and runs each parser's target.
 #   tools/fuzz.sh            smoke run: 10 s per parser (about 2.5 minutes)
 #   tools/fuzz.sh 3600       long run: an hour per parser
-#   tools/fuzz.sh 60 un_xml  one parser (or "match": name normalisation and matching)
+#   tools/fuzz.sh 60 un_xml  one parser (or "match": name normalisation and matching;
+#                            "goods": goods classification)
 # Seeds: the first lines of each bundled real list. Crashes land in build-fuzz/crashes/.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -46,5 +47,18 @@ if [[ -z "$only" || "$only" == match ]]; then
     -artifact_prefix="$build/crashes/match-" -print_final_stats=1 "$corpus" 2>&1 |
     grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|==|SUMMARY)|ERROR' || true
   if ls "$build/crashes/match-"* >/dev/null 2>&1; then echo "fuzz_match found a crash" >&2; exit 1; fi
+fi
+if [[ -z "$only" || "$only" == goods ]]; then
+  corpus="$build/corpus/goods"
+  mkdir -p "$corpus"
+  printf 'Quadcopter DJI Mavic 3\t9503.00' >"$corpus/en"
+  printf 'Квадрокоптеры с камерой\t8806 22 000 0' >"$corpus/ru"
+  printf '大疆無人機 STM32F407VGT6' >"$corpus/zh"
+  printf 'Патрон для лампы E27\t8536.61' >"$corpus/ordinary"
+  echo "== fuzz_goods for ${seconds}s"
+  "$build/fuzz_goods" -max_total_time="$seconds" -max_len=70000 -timeout=10 -rss_limit_mb=4096 \
+    -artifact_prefix="$build/crashes/goods-" -print_final_stats=1 "$corpus" 2>&1 |
+    grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|==|SUMMARY)|ERROR' || true
+  if ls "$build/crashes/goods-"* >/dev/null 2>&1; then echo "fuzz_goods found a crash" >&2; exit 1; fi
 fi
 echo "fuzz: no crashes"
