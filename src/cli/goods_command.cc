@@ -45,6 +45,8 @@ nlohmann::json ClassificationJson(const std::string& description, const std::str
                 {"digits", c.hs},
                 {"known", c.hs_known},
                 {"description", c.hs_description},
+                {"section", c.hs_section},
+                {"section_name", c.hs_section_name},
                 {"class", goods::ClassName(c.hs_class)},
                 {"category", c.hs_category}};
   }

@@ -133,6 +133,9 @@ Result<Classification> GoodsClassifier::Classify(std::string_view description,
       if (const HsEntry* e = FindHs(six.substr(0, len))) {
         out.hs_description = e->description;
         out.hs_known = len == six.size();
+        out.hs_section = e->section;
+        auto name = d.sections.find(e->section);
+        if (name != d.sections.end()) out.hs_section_name = name->second;
         break;
       }
     }

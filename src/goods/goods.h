@@ -43,6 +43,11 @@ struct HsEntry {
   std::string section;  // "XVI"
 };
 
+struct HsSection {
+  std::string number;  // "XVI"
+  std::string name;    // "Machinery and mechanical appliances; ..."
+};
+
 struct Evidence {
   std::string source;              // "hs", "description", "brand" or "part"
   std::string rule;                // the lexicon term, pattern or HS prefix that fired
@@ -64,7 +69,9 @@ struct Classification {
   // The declared code, as digits, and what it says on its own.
   std::string hs;
   std::string hs_description;  // text of the most precise HS 2022 level known
-  bool hs_known = false;       // the HS-6 subheading (or heading) exists in HS 2022
+  std::string hs_section;      // "XVI"
+  std::string hs_section_name;
+  bool hs_known = false;  // the HS-6 subheading (or heading) exists in HS 2022
   GoodsClass hs_class = GoodsClass::kNone;
   std::string hs_category;
 

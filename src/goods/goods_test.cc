@@ -148,6 +148,8 @@ TEST(Misdeclaration, DroneDeclaredAsAToyIsFlaggedWithBothSides) {
   EXPECT_EQ(c.description_class, GoodsClass::kLethal);
   EXPECT_EQ(c.hs, "950300");
   EXPECT_NE(c.hs_description.find("toys"), std::string::npos);
+  EXPECT_EQ(c.hs_section, "XX");
+  EXPECT_EQ(c.hs_section_name, "Miscellaneous manufactured articles");
   // The right code is no misdeclaration; nor is a toy declared as a toy.
   EXPECT_FALSE(Classify("Quadcopter with camera", "8806.22").misdeclared);
   EXPECT_FALSE(Classify("Plush toys", "9503.00").misdeclared);

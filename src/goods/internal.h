@@ -17,6 +17,7 @@ namespace dualwatch::goods {
 // The embedded tables (data/goods, see its PROVENANCE.md).
 extern const char kHs2022Csv[];
 extern const char kChplCsv[];
+extern const char kHsSectionsCsv[];
 extern const char kHsControlsTsv[];
 extern const char kLexiconTsv[];
 extern const char kPatternsTsv[];
@@ -89,10 +90,11 @@ struct HsControl {
 
 struct GoodsClassifier::Data {
   std::vector<HsEntry> nomenclature;
-  std::unordered_map<std::string, std::size_t> by_code;  // "85", "8542", "854231" → row
-  std::map<std::string, HsControl> controls;             // prefix → control
-  std::unordered_map<std::string, std::string> chpl;     // HS-6 → tier
-  std::vector<Rule> rules;                               // index = pattern id
+  std::unordered_map<std::string, std::size_t> by_code;   // "85", "8542", "854231" → row
+  std::unordered_map<std::string, std::string> sections;  // "XVI" → name
+  std::map<std::string, HsControl> controls;              // prefix → control
+  std::unordered_map<std::string, std::string> chpl;      // HS-6 → tier
+  std::vector<Rule> rules;                                // index = pattern id
   Normalizer normalizer;
   std::unique_ptr<Scanner> scanner;
 };

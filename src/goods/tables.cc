@@ -121,6 +121,19 @@ Status LoadTables(GoodsClassifier::Data* d, std::vector<Pattern>* patterns) {
     }
     if (!reader.status().ok()) return reader.status();
   }
+  {
+    io::CsvReader reader("data/goods/hs_sections.csv", kHsSectionsCsv);
+    io::CsvRecord r;
+    while (reader.Next(r)) {
+      if (r.line == 1) continue;
+      if (r.fields.size() != 2) {
+        return Status::Error(fmt::format("data/goods/hs_sections.csv:{}: {} fields, expected 2",
+                                         r.line, r.fields.size()));
+      }
+      d->sections[r.fields[0]] = r.fields[1];
+    }
+    if (!reader.status().ok()) return reader.status();
+  }
   // Lethal and dual-use headings.
   {
     constexpr std::string_view kName = "data/goods/hs_controls.tsv";
