@@ -30,6 +30,7 @@ struct Context {
 void AddListsCommands(CLI::App& app, Context& context);
 void AddMatchCommand(CLI::App& app, Context& context);
 void AddGoodsCommands(CLI::App& app, Context& context);
+void AddScreenCommand(CLI::App& app, Context& context);
 
 // Prints "dualwatch: <message>" to stderr and returns kExitInputError.
 int Fail(const io::Status& status);

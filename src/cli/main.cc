@@ -47,6 +47,7 @@ int Run(int argc, char** argv) {
   AddListsCommands(app, context);
   AddMatchCommand(app, context);
   AddGoodsCommands(app, context);
+  AddScreenCommand(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

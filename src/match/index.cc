@@ -105,6 +105,7 @@ void NameIndexBuilder::Add(const lists::Entity& entity) {
     }
   }
   ref.birth_dates = entity.birth_dates;
+  ref.programs = entity.programs;
   for (const lists::Identifier& id : entity.identifiers) {
     if (id.type == "email" || id.type == "phone" || id.type == "website") continue;
     std::string v = NormalizeIdentifier(id.value);

@@ -88,6 +88,7 @@ struct EntityRef {
   std::vector<std::string> countries;  // countries, nationalities, citizenships together
   std::vector<std::string> birth_dates;
   std::vector<std::string> identifiers;  // values, normalised (upper case, no spaces/punctuation)
+  std::vector<std::string> programs;     // sanctions programmes, as the list names them
 };
 
 struct SearchResult {

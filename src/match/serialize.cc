@@ -12,7 +12,7 @@ namespace dualwatch::match {
 namespace {
 
 constexpr char kMagic[4] = {'D', 'W', 'N', 'I'};
-constexpr std::uint32_t kFormatVersion = 4;
+constexpr std::uint32_t kFormatVersion = 5;
 
 class Writer {
  public:
@@ -111,6 +111,7 @@ Status NameIndex::Save(const std::string& path, const std::string& key) const {
     w.StrVec(e.countries);
     w.StrVec(e.birth_dates);
     w.StrVec(e.identifiers);
+    w.StrVec(e.programs);
   }
   w.PodVec(d.entity_names);
   w.StrVec(d.originals);
@@ -172,6 +173,7 @@ Result<NameIndex> NameIndex::Load(const std::string& path, const std::string& ke
     r.StrVec(e.countries);
     r.StrVec(e.birth_dates);
     r.StrVec(e.identifiers);
+    r.StrVec(e.programs);
   }
   r.PodVec(d.entity_names);
   r.StrVec(d.originals);

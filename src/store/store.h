@@ -31,7 +31,8 @@ namespace dualwatch::store {
 using io::Result;
 using io::Status;
 
-inline constexpr int kSchemaVersion = 1;
+// 1: lists; 2: adds screening runs and their alerts (a version-1 file is upgraded on open).
+inline constexpr int kSchemaVersion = 2;
 
 struct ListVersion {
   std::int64_t id = 0;
@@ -66,6 +67,29 @@ struct Stats {
   DatasetStats total;  // dataset "total"; countries = distinct over all datasets
 };
 
+// One run of `dualwatch screen`. run_key identifies what was screened with what: the input's
+// SHA-256, the parameters and the list versions. Saving a run with a key already present
+// replaces that run, so re-running the same input is idempotent.
+struct ScreenRun {
+  std::int64_t id = 0;
+  std::string run_key;
+  std::string input, input_sha256, mapping;
+  std::string parameters;     // JSON
+  std::string list_versions;  // "dataset:version_id;..."
+  std::string finished_at;    // UTC, ISO 8601
+  std::size_t rows_read = 0, rows_screened = 0, rows_rejected = 0, alerts = 0;
+  std::string summary;  // summary.json
+};
+
+// One alert of a run, as written to alerts.jsonl. Views into the caller's strings.
+struct StoredAlert {
+  std::string_view record_id;
+  std::size_t line = 0;
+  std::string_view severity;
+  double score = 0;
+  std::string_view body;  // JSON
+};
+
 class Workspace {
  public:
   // Opens or creates the workspace file at `path` (":memory:" for an in-memory one).
@@ -90,6 +114,14 @@ class Workspace {
   Result<std::optional<lists::Entity>> FindEntity(const std::string& id) const;
   Result<Stats> ComputeStats() const;
   bool Empty() const;
+
+  // Records a screening run and all its alerts in one transaction (see ScreenRun): a run killed
+  // before this returns leaves the workspace as it was.
+  Result<std::int64_t> SaveScreenRun(const ScreenRun& run, const std::vector<StoredAlert>& alerts);
+  // Every run, oldest first (summary included).
+  Result<std::vector<ScreenRun>> ScreenRuns() const;
+  // Alerts of one run, in their stored (output) order.
+  Result<std::vector<std::string>> RunAlerts(std::int64_t run_id) const;
   const std::string& path() const { return path_; }
 
  private:

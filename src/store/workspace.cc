@@ -52,6 +52,33 @@ CREATE TABLE entity_countries(
 CREATE INDEX entity_countries_by_version ON entity_countries(version_id);
 )sql";
 
+// Schema version 2: screening runs and their alerts.
+constexpr const char* kSchemaV2 = R"sql(
+CREATE TABLE screen_runs(
+  id INTEGER PRIMARY KEY,
+  run_key TEXT NOT NULL UNIQUE,
+  input TEXT NOT NULL,
+  input_sha256 TEXT NOT NULL,
+  mapping TEXT NOT NULL,
+  parameters TEXT NOT NULL,
+  list_versions TEXT NOT NULL,
+  finished_at TEXT NOT NULL,
+  rows_read INTEGER NOT NULL,
+  rows_screened INTEGER NOT NULL,
+  rows_rejected INTEGER NOT NULL,
+  alerts INTEGER NOT NULL,
+  summary TEXT NOT NULL);
+CREATE TABLE alerts(
+  run_id INTEGER NOT NULL REFERENCES screen_runs(id),
+  seq INTEGER NOT NULL,
+  record_id TEXT NOT NULL,
+  line INTEGER NOT NULL,
+  severity TEXT NOT NULL,
+  score REAL NOT NULL,
+  body TEXT NOT NULL,
+  PRIMARY KEY(run_id, seq)) WITHOUT ROWID;
+)sql";
+
 // A prepared statement, finalized on scope exit.
 class Statement {
  public:
@@ -84,6 +111,7 @@ class Statement {
              : std::string();
   }
   std::int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
+  sqlite3_stmt* raw() { return stmt_; }
 
  private:
   sqlite3_stmt* stmt_ = nullptr;
@@ -244,6 +272,7 @@ Result<Workspace> Workspace::Open(const std::string& path) {
     Status s = Exec(db, "PRAGMA journal_mode=WAL");
     if (s.ok()) s = Exec(db, "BEGIN");
     if (s.ok()) s = Exec(db, kSchema);
+    if (s.ok()) s = Exec(db, kSchemaV2);
     if (s.ok()) {
       s = Exec(db, fmt::format("PRAGMA application_id={}; PRAGMA user_version={}", kApplicationId,
                                kSchemaVersion)
@@ -259,6 +288,16 @@ Result<Workspace> Workspace::Open(const std::string& path) {
         "{}: workspace schema version {} is newer than this dualwatch supports ({}); upgrade "
         "dualwatch",
         path, version, kSchemaVersion));
+  } else if (version == 1) {
+    Status s = Exec(db, "BEGIN IMMEDIATE");
+    if (s.ok()) s = Exec(db, kSchemaV2);
+    if (s.ok()) s = Exec(db, "PRAGMA user_version=2");
+    if (s.ok()) s = Exec(db, "COMMIT");
+    if (!s.ok()) {
+      Exec(db, "ROLLBACK");
+      return Status::Error(fmt::format("{}: upgrading the workspace to schema 2: {}", path,
+                                       s.message()));
+    }
   }
   Exec(db, "PRAGMA synchronous=NORMAL");
   return ws;
@@ -403,6 +442,97 @@ Result<Stats> Workspace::ComputeStats() const {
   }
   for (auto& [name, d] : by_dataset) stats.datasets.push_back(std::move(d));
   return stats;
+}
+
+Result<std::int64_t> Workspace::SaveScreenRun(const ScreenRun& run,
+                                              const std::vector<StoredAlert>& alerts) {
+  Status s = Exec(db_, "BEGIN IMMEDIATE");
+  if (!s.ok()) return s;
+  auto fail = [&](std::string_view what) {
+    Status e = SqlError(db_, what);
+    Exec(db_, "ROLLBACK");
+    return e;
+  };
+  {
+    Statement old(db_, "SELECT id FROM screen_runs WHERE run_key = ?");
+    old.Bind(1, run.run_key);
+    if (old.Step() == SQLITE_ROW) {
+      std::int64_t id = old.Int(0);
+      Statement del_alerts(db_, "DELETE FROM alerts WHERE run_id = ?");
+      del_alerts.Bind(1, id);
+      if (del_alerts.Step() != SQLITE_DONE) return fail("delete old alerts");
+      Statement del_run(db_, "DELETE FROM screen_runs WHERE id = ?");
+      del_run.Bind(1, id);
+      if (del_run.Step() != SQLITE_DONE) return fail("delete old run");
+    }
+  }
+  Statement insert(db_,
+                   "INSERT INTO screen_runs(run_key, input, input_sha256, mapping, parameters, "
+                   "list_versions, finished_at, rows_read, rows_screened, rows_rejected, alerts, "
+                   "summary) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+  insert.Bind(1, run.run_key).Bind(2, run.input).Bind(3, run.input_sha256).Bind(4, run.mapping);
+  insert.Bind(5, run.parameters).Bind(6, run.list_versions).Bind(7, NowUtc());
+  insert.Bind(8, static_cast<std::int64_t>(run.rows_read));
+  insert.Bind(9, static_cast<std::int64_t>(run.rows_screened));
+  insert.Bind(10, static_cast<std::int64_t>(run.rows_rejected));
+  insert.Bind(11, static_cast<std::int64_t>(alerts.size()));
+  insert.Bind(12, run.summary);
+  if (insert.Step() != SQLITE_DONE) return fail("insert screen run");
+  std::int64_t run_id = sqlite3_last_insert_rowid(db_);
+  Statement alert(db_,
+                  "INSERT INTO alerts(run_id, seq, record_id, line, severity, score, body) "
+                  "VALUES (?,?,?,?,?,?,?)");
+  std::int64_t seq = 0;
+  for (const StoredAlert& a : alerts) {
+    alert.Bind(1, run_id).Bind(2, seq++).Bind(3, a.record_id);
+    alert.Bind(4, static_cast<std::int64_t>(a.line)).Bind(5, a.severity);
+    sqlite3_bind_double(alert.raw(), 6, a.score);
+    alert.Bind(7, a.body);
+    if (alert.Step() != SQLITE_DONE) return fail("insert alert");
+    alert.Reset();
+  }
+  s = Exec(db_, "COMMIT");
+  if (!s.ok()) {
+    Exec(db_, "ROLLBACK");
+    return s;
+  }
+  return run_id;
+}
+
+Result<std::vector<ScreenRun>> Workspace::ScreenRuns() const {
+  Statement st(db_,
+               "SELECT id, run_key, input, input_sha256, mapping, parameters, list_versions, "
+               "finished_at, rows_read, rows_screened, rows_rejected, alerts, summary "
+               "FROM screen_runs ORDER BY id");
+  if (!st.ok()) return SqlError(db_, "read screen runs");
+  std::vector<ScreenRun> runs;
+  while (st.Step() == SQLITE_ROW) {
+    ScreenRun r;
+    r.id = st.Int(0);
+    r.run_key = st.Text(1);
+    r.input = st.Text(2);
+    r.input_sha256 = st.Text(3);
+    r.mapping = st.Text(4);
+    r.parameters = st.Text(5);
+    r.list_versions = st.Text(6);
+    r.finished_at = st.Text(7);
+    r.rows_read = static_cast<std::size_t>(st.Int(8));
+    r.rows_screened = static_cast<std::size_t>(st.Int(9));
+    r.rows_rejected = static_cast<std::size_t>(st.Int(10));
+    r.alerts = static_cast<std::size_t>(st.Int(11));
+    r.summary = st.Text(12);
+    runs.push_back(std::move(r));
+  }
+  return runs;
+}
+
+Result<std::vector<std::string>> Workspace::RunAlerts(std::int64_t run_id) const {
+  Statement st(db_, "SELECT body FROM alerts WHERE run_id = ? ORDER BY seq");
+  if (!st.ok()) return SqlError(db_, "read alerts");
+  st.Bind(1, run_id);
+  std::vector<std::string> out;
+  while (st.Step() == SQLITE_ROW) out.push_back(st.Text(0));
+  return out;
 }
 
 }  // namespace dualwatch::store

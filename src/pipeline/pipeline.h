@@ -1,0 +1,131 @@
+// dualwatch::pipeline — the batch screen: every row of a shipment file read, every party and
+// goods line screened, every alert explained, every row accounted for.
+//
+// ScreenFile() streams the input (trade::ShipmentReader) in batches; in each batch it collects
+// the distinct party names and goods lines not seen before (the same exporter appears thousands
+// of times: each distinct value is screened once per run), screens them on all cores, then
+// scores every row (risk::ScoreShipment) on all cores and keeps its alert. At the end it writes,
+// into the output folder, each file first under a temporary name and then renamed, so a killed
+// run leaves the previous outputs whole:
+//   alerts.jsonl  one JSON object per alert, by severity, then score, then input line;
+//   alerts.csv    the same, one line each (record_id, line, severity, score, reasons, ...);
+//   summary.json  rows_read, rows_screened, rows_rejected, alerts_by_severity, breakdowns;
+//   rejected.csv  line, record_id, reason for each row that could not be screened.
+// Counts reconcile: rows_read = rows_screened + rows_rejected.
+//
+// Screener is the facade the CLI (and later the server) calls: a NameIndex, a GoodsClassifier
+// and the risk rules. It is immutable and safe to share between threads.
+#ifndef DUALWATCH_PIPELINE_PIPELINE_H_
+#define DUALWATCH_PIPELINE_PIPELINE_H_
+
+#include <array>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "goods/goods.h"
+#include "match/match.h"
+#include "risk/risk.h"
+#include "store/store.h"
+#include "trade/trade.h"
+
+namespace dualwatch::pipeline {
+
+using io::Result;
+using io::Status;
+
+// One screened row's outcome, whether or not it raised an alert.
+struct Assessment {
+  risk::Alert alert;  // severity kNone: no alert
+  std::shared_ptr<const goods::Classification> goods;  // null when the row is rejected
+  std::string error;  // non-empty: the row is rejected (e.g. "hs_code: ...")
+};
+
+// The goods of a line, classified once and shared by every row that carries them.
+using GoodsResult = std::pair<std::shared_ptr<const goods::Classification>, std::string>;
+
+class Screener {
+ public:
+  // Both must outlive the Screener.
+  Screener(const match::NameIndex& index, const goods::GoodsClassifier& classifier,
+           double threshold = match::kDefaultThreshold);
+
+  // Listed entities one party matches (score ≥ the threshold), best first.
+  std::vector<risk::PartyHit> ScreenParty(std::string_view role, const trade::Party& party) const;
+  // The goods of a line: description (with brand) and declared HS code.
+  // The classification, or an error for the row ("hs_code: ...").
+  GoodsResult ClassifyGoods(const trade::Shipment& shipment) const;
+  // One shipment, start to end (no caching: ScreenFile adds that).
+  Assessment Screen(const trade::Shipment& shipment) const;
+  // Combines results already computed for the parts of a shipment.
+  Assessment Combine(const trade::Shipment& shipment, std::vector<risk::PartyHit> hits,
+                     const GoodsResult& goods) const;
+
+  double threshold() const { return threshold_; }
+  const match::NameIndex& index() const { return index_; }
+
+ private:
+  const match::NameIndex& index_;
+  const goods::GoodsClassifier& classifier_;
+  double threshold_;
+};
+
+// The JSON form of one alert (alerts.jsonl), on one line.
+std::string AlertJson(const trade::Shipment& shipment, const Assessment& assessment);
+
+struct ScreenOptions {
+  std::string out_dir;  // required; created when missing
+  unsigned threads = 0;  // 0: every core (std::thread::hardware_concurrency)
+  std::size_t batch_rows = 16384;
+  trade::ReaderOptions reader;
+  bool progress = false;  // a progress line on stderr (the CLI sets it on a terminal)
+  std::size_t top = 10;   // alerts kept in ScreenSummary::top
+};
+
+// An alert as written: enough to sort and to print, and its JSON.
+struct AlertRecord {
+  std::string record_id;
+  std::size_t line = 0;
+  risk::Severity severity = risk::Severity::kNone;
+  double score = 0;
+  std::string first_reason;
+  std::string json;
+  std::string csv;
+};
+
+struct ScreenSummary {
+  std::string input, input_sha256, mapping, format;
+  std::size_t rows_read = 0, rows_screened = 0, rows_rejected = 0;
+  std::size_t alerts = 0;
+  std::array<std::size_t, 5> alerts_by_severity{};  // by risk::Severity
+  std::map<std::string, std::size_t> by_goods_class;      // rows screened, per class
+  std::map<std::string, std::size_t> by_route;            // rows, per route finding code
+  std::map<std::string, std::size_t> by_listed_party;     // alerts, per matched entity id
+  std::map<std::string, std::string> listed_party_names;  // entity id → caption
+  std::size_t distinct_parties = 0, distinct_goods = 0;
+  std::size_t duplicate_record_ids = 0;
+  std::vector<std::string> duplicate_examples;  // "id (lines 3 and 9)"
+  double seconds_read = 0, seconds_screen = 0, seconds_write = 0, seconds_total = 0;
+  std::vector<AlertRecord> top;  // the first `top` alerts in output order
+  std::vector<AlertRecord> all;  // every alert in output order (for the workspace)
+};
+
+std::string SummaryJson(const ScreenSummary& summary);
+
+// Screens one file. Fails only when the input cannot be read at all (a missing file, a header
+// without the required columns, a record too long to be one) or the outputs cannot be written;
+// bad rows are counted and listed in rejected.csv.
+Result<ScreenSummary> ScreenFile(const std::string& path, const Screener& screener,
+                                 const ScreenOptions& options);
+
+// Records the run and its alerts in the workspace, in one transaction. The run is keyed by the
+// input's SHA-256, the threshold, the mapping and the current list versions: re-running the same
+// input replaces the earlier run instead of adding a second one. Returns the run id.
+Result<std::int64_t> SaveRun(store::Workspace& workspace, const ScreenSummary& summary,
+                             const Screener& screener, const std::string& mapping_file);
+
+}  // namespace dualwatch::pipeline
+
+#endif  // DUALWATCH_PIPELINE_PIPELINE_H_
