@@ -31,6 +31,7 @@ void AddListsCommands(CLI::App& app, Context& context);
 void AddMatchCommand(CLI::App& app, Context& context);
 void AddGoodsCommands(CLI::App& app, Context& context);
 void AddScreenCommand(CLI::App& app, Context& context);
+void AddSampleCommand(CLI::App& app, Context& context);
 
 // Prints "dualwatch: <message>" to stderr and returns kExitInputError.
 int Fail(const io::Status& status);

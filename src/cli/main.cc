@@ -48,6 +48,7 @@ int Run(int argc, char** argv) {
   AddMatchCommand(app, context);
   AddGoodsCommands(app, context);
   AddScreenCommand(app, context);
+  AddSampleCommand(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

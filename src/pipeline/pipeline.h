@@ -120,6 +120,14 @@ std::string SummaryJson(const ScreenSummary& summary);
 Result<ScreenSummary> ScreenFile(const std::string& path, const Screener& screener,
                                  const ScreenOptions& options);
 
+// What `dualwatch sample` draws from: organisations of the blocking and export-control lists
+// with a country that trades with Russia (and their original-script names), the Forbes Global
+// 2000 and S&P 500 companies (data/eval/companies; Russian ones and those known to be listed
+// left out), the labelled goods lines (tests/cases/goods/cases.tsv) and HS 2022 texts of
+// everyday goods.
+Result<trade::SampleSources> GatherSampleSources(const std::vector<lists::Entity>& entities,
+                                                 const goods::GoodsClassifier& classifier);
+
 // Records the run and its alerts in the workspace, in one transaction. The run is keyed by the
 // input's SHA-256, the threshold, the mapping and the current list versions: re-running the same
 // input replaces the earlier run instead of adding a second one. Returns the run id.

@@ -53,11 +53,24 @@ std::vector<risk::PartyHit> Screener::ScreenParty(std::string_view role,
   match::Query query;
   query.name = party.name;
   query.country = party.country;
+  // A name with a legal form or an organisation word ("Tata Steel", "AXA Group") is an
+  // organisation: it is not screened against people who happen to share one word with it.
+  for (const text::NameToken& t : text::NormalizeName(party.name).tokens) {
+    if (t.kind == text::TokenKind::kLegalForm || t.kind == text::TokenKind::kGeneric ||
+        t.kind == text::TokenKind::kDomain) {
+      query.schema = lists::Schema::kCompany;
+      break;
+    }
+  }
   match::SearchOptions options;
   options.threshold = threshold_;
-  options.limit = 3;
+  options.limit = 8;
   for (const match::SearchResult& r : index_.Search(query, options)) {
     const match::EntityRef& e = index_.entity(r.entity);
+    // A trading party is a company or a person; listed vessels and aircraft are screened from
+    // vessel and flight fields, and their names (HERA, LINDA, SALINA) are common words.
+    if (e.schema == lists::Schema::kVessel || e.schema == lists::Schema::kAircraft) continue;
+    if (hits.size() == 3) break;
     risk::PartyHit hit;
     hit.role = std::string(role);
     hit.name = party.name;

@@ -208,6 +208,47 @@ class ShipmentReader {
   std::unique_ptr<State> state_;
 };
 
+// --- Sample data: `dualwatch sample` -------------------------------------------------------
+//
+// Realistic records built from real pieces, for the demo and the benchmarks: real listed names
+// with the spelling variation trade data shows, real unlisted companies, real goods lines, and
+// routes from China, Hong Kong, Turkey, the UAE and Central Asia to Russia among ordinary world
+// trade. Each row carries `truth`: "flag:<why>" when a perfect screen raises an alert of medium
+// severity or above (a listed party; controlled goods to a sanctioned destination or a hub),
+// else "clear". Output is the canonical layout, identical for the same sources, rows and seed.
+
+struct SampleParty {
+  std::vector<std::string> names;  // names[0] the primary; others in original script
+  std::string country;             // ISO alpha-2
+  std::string entity_id;           // listed entity, empty for an unlisted company
+};
+
+struct SampleGoods {
+  std::string description;  // may be empty (HS code alone)
+  std::string hs;           // may be empty
+  std::string goods_class;  // "lethal", "dual_use" or "none": the label, not our classifier's
+};
+
+struct SampleSources {
+  std::vector<SampleParty> listed;
+  std::vector<SampleParty> unlisted;
+  std::vector<SampleGoods> goods;
+};
+
+struct SampleOptions {
+  std::size_t rows = 10000;
+  std::uint64_t seed = 1;
+  double listed_share = 0.03;  // rows with a listed party (default 3%)
+  double risky_share = 0.35;   // rows on a route to Russia, Belarus or a hub (default 35%)
+};
+
+// Writes the header and `rows` records to `out` (a FILE opened for writing).
+Status WriteSample(const SampleSources& sources, const SampleOptions& options, std::FILE* out);
+
+// A listed name as a clerk might write it: legal form moved or translated, punctuation dropped,
+// case changed, or two letters swapped in the longest word. `r` is a random number.
+std::string VaryName(std::string_view name, std::uint64_t r);
+
 }  // namespace dualwatch::trade
 
 #endif  // DUALWATCH_TRADE_TRADE_H_
