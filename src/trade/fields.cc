@@ -85,6 +85,19 @@ Result<std::string> ParseDate(std::string_view text) {
 
 Result<double> ParseAmount(std::string_view text, DecimalMark mark) {
   std::string_view trimmed = Trim(text);
+  // A currency before or after the number ("$25,000.00", "1 200 USD", "500 руб.").
+  auto money = [](unsigned char c) { return !(c >= '0' && c <= '9') && c != '-' && c != '.' &&
+                                            c != ','; };
+  std::size_t lead = 0, trail = trimmed.size();
+  while (lead < trail && money(static_cast<unsigned char>(trimmed[lead]))) ++lead;
+  while (trail > lead && money(static_cast<unsigned char>(trimmed[trail - 1]))) --trail;
+  for (std::string_view part : {trimmed.substr(0, lead), trimmed.substr(trail)}) {
+    if (!Trim(part).empty() && CurrencyIn(part).empty()) {
+      return Status::Error(fmt::format("'{}' is not an amount", Trim(text)));
+    }
+  }
+  std::string_view whole = trimmed;
+  trimmed = Trim(trimmed.substr(lead, trail - lead));
   std::string digits;
   std::size_t points = 0, commas = 0, last_point = 0, last_comma = 0;
   bool negative = false;
@@ -106,11 +119,11 @@ Result<double> ParseAmount(std::string_view text, DecimalMark mark) {
     } else if (c == '-' && digits.empty() && !negative) {
       negative = true;
     } else {
-      return Status::Error(fmt::format("'{}' is not an amount", trimmed));
+      return Status::Error(fmt::format("'{}' is not an amount", whole));
     }
   }
   if (digits.empty() || (digits.find_first_of("0123456789") == std::string::npos)) {
-    return Status::Error(fmt::format("'{}' is not an amount", trimmed));
+    return Status::Error(fmt::format("'{}' is not an amount", whole));
   }
   // Which mark is the decimal one: the last of two different marks; a lone mark not followed
   // by exactly three digits; for "1,234" and "1.234" the layout decides (comma layouts read a
@@ -134,7 +147,7 @@ Result<double> ParseAmount(std::string_view text, DecimalMark mark) {
   std::size_t decimals = 0;
   for (char c : digits) {
     if (c == decimal) {
-      if (++decimals > 1) return Status::Error(fmt::format("'{}' is not an amount", trimmed));
+      if (++decimals > 1) return Status::Error(fmt::format("'{}' is not an amount", whole));
       number.push_back('.');
     } else if (c != '.' && c != ',') {
       number.push_back(c);
@@ -143,7 +156,7 @@ Result<double> ParseAmount(std::string_view text, DecimalMark mark) {
   double value = 0;
   auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), value);
   if (ec != std::errc() || end != number.data() + number.size()) {
-    return Status::Error(fmt::format("'{}' is not an amount", trimmed));
+    return Status::Error(fmt::format("'{}' is not an amount", whole));
   }
   return negative ? -value : value;
 }

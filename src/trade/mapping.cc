@@ -109,7 +109,7 @@ Result<Mapping> ParseMapping(std::string_view name, std::string_view text) {
     std::size_t tab = line.find('\t');
     if (tab == std::string_view::npos) {
       return Status::Error(
-          io::Where(name, line_no, "") + "expected 'field<TAB>header|header...' or '@option<TAB>value'");
+          io::Where(name, line_no, "") + ": expected 'field<TAB>header|header...' or '@option<TAB>value'");
     }
     std::string_view key = Trim(line.substr(0, tab));
     std::string_view value = Trim(line.substr(tab + 1));
@@ -122,25 +122,25 @@ Result<Mapping> ParseMapping(std::string_view name, std::string_view text) {
         } else if (value == "auto") {
           mapping.decimal = DecimalMark::kAuto;
         } else {
-          return Status::Error(io::Where(name, line_no, "@decimal") +
+          return Status::Error(io::Where(name, line_no, "@decimal") + ": " +
                                fmt::format("'{}' is not comma, point or auto", value));
         }
       } else if (key == "@currency") {
         mapping.default_currency = CurrencyIn(value);
         if (mapping.default_currency.empty()) {
-          return Status::Error(io::Where(name, line_no, "@currency") +
+          return Status::Error(io::Where(name, line_no, "@currency") + ": " +
                                fmt::format("'{}' is not an ISO 4217 currency code", value));
         }
       } else if (key == "@destination") {
         auto code = ParseCountry(value);
         if (!code.ok() || code->empty()) {
-          return Status::Error(io::Where(name, line_no, "@destination") +
+          return Status::Error(io::Where(name, line_no, "@destination") + ": " +
                                fmt::format("'{}' is not a country", value));
         }
         mapping.default_destination = *code;
       } else {
         return Status::Error(io::Where(name, line_no, key) +
-                             "unknown option (known: @decimal, @currency, @destination)");
+                             ": unknown option (known: @decimal, @currency, @destination)");
       }
       continue;
     }
@@ -149,7 +149,7 @@ Result<Mapping> ParseMapping(std::string_view name, std::string_view text) {
       std::string known;
       for (std::string_view f : kFieldNames) known += (known.empty() ? "" : ", ") + std::string(f);
       return Status::Error(io::Where(name, line_no, key) +
-                           fmt::format("unknown field (known: {})", known));
+                           fmt::format(": unknown field (known: {})", known));
     }
     for (std::string_view header : Split(value, '|')) {
       std::string h = NormalizeHeader(header);
@@ -164,7 +164,7 @@ Result<Mapping> LoadMapping(const std::string& path) {
   if (!input.ok()) return input.status();
   if (std::size_t bad = io::FindInvalidUtf8(input->text); bad != std::string::npos) {
     return Status::Error(io::Where(path, io::LineOfOffset(input->text, bad), "") +
-                         fmt::format("invalid UTF-8 at byte {}", bad));
+                         fmt::format(": invalid UTF-8 at byte {}", bad));
   }
   std::string stem = path.substr(path.find_last_of('/') + 1);
   stem = stem.substr(0, stem.find('.'));

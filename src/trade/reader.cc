@@ -312,7 +312,10 @@ char DetectDelimiter(std::string_view header_line) {
 }
 
 Status ReadHeader(ShipmentReader::State& st) {
-  st.Fill();
+  // Enough input to hold the first line.
+  while (st.Fill() && st.buffer.find('\n') == std::string::npos &&
+         st.buffer.size() <= st.options.max_record_bytes) {
+  }
   if (st.buffer.empty()) return Status::Error(fmt::format("{}: empty file", st.name));
   if (st.buffer.rfind("\xEF\xBB\xBF", 0) == 0) st.pos = 3;
   // Binary input: a NUL or invalid UTF-8 in the first line means this is not a record file.
