@@ -19,6 +19,7 @@
 #define DUALWATCH_PIPELINE_PIPELINE_H_
 
 #include <array>
+#include <cstdio>
 #include <functional>
 #include <map>
 #include <memory>
@@ -95,6 +96,34 @@ struct AlertRecord {
   std::string csv;
 };
 
+// A run's alerts, kept in a file beside the outputs while the run goes on (memory holds 40
+// bytes an alert, not its JSON), then read back in output order. The file is removed with the
+// object.
+class AlertSpill {
+ public:
+  static Result<std::shared_ptr<AlertSpill>> Create(const std::string& path);
+  ~AlertSpill();
+  Status Add(const AlertRecord& record);
+  // Orders the alerts: by severity, then score, then input line. Call once, after the last Add.
+  Status Finish();
+  std::size_t size() const { return keys_.size(); }
+  // The i-th alert in output order (after Finish).
+  Result<AlertRecord> Get(std::size_t i) const;
+
+ private:
+  struct Key {
+    std::uint64_t offset;
+    std::uint32_t id_bytes, json_bytes, csv_bytes, line;
+    double score;
+    risk::Severity severity;
+  };
+  AlertSpill() = default;
+  std::string path_;
+  std::FILE* file_ = nullptr;
+  std::uint64_t size_ = 0;
+  std::vector<Key> keys_;
+};
+
 struct ScreenSummary {
   std::string input, input_sha256, mapping, format;
   std::size_t rows_read = 0, rows_screened = 0, rows_rejected = 0;
@@ -108,8 +137,8 @@ struct ScreenSummary {
   std::size_t duplicate_record_ids = 0;
   std::vector<std::string> duplicate_examples;  // "id (lines 3 and 9)"
   double seconds_read = 0, seconds_screen = 0, seconds_write = 0, seconds_total = 0;
-  std::vector<AlertRecord> top;  // the first `top` alerts in output order
-  std::vector<AlertRecord> all;  // every alert in output order (for the workspace)
+  std::vector<AlertRecord> top;         // the first `top` alerts in output order
+  std::shared_ptr<AlertSpill> alerts_in_order;  // every alert (for the workspace)
 };
 
 std::string SummaryJson(const ScreenSummary& summary);

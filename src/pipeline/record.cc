@@ -33,12 +33,23 @@ Result<std::int64_t> SaveRun(store::Workspace& workspace, const ScreenSummary& s
   run.rows_rejected = summary.rows_rejected;
   run.alerts = summary.alerts;
   run.summary = SummaryJson(summary);
-  std::vector<store::StoredAlert> alerts;
-  alerts.reserve(summary.all.size());
-  for (const AlertRecord& a : summary.all) {
-    alerts.push_back({a.record_id, a.line, risk::SeverityName(a.severity), a.score, a.json});
-  }
-  return workspace.SaveScreenRun(run, alerts);
+  const AlertSpill& spill = *summary.alerts_in_order;
+  AlertRecord current;
+  Status read_error;
+  auto next = [&](std::size_t i, store::StoredAlert& out) {
+    auto r = spill.Get(i);
+    if (!r.ok()) {
+      read_error = r.status();
+      return false;
+    }
+    current = std::move(*r);
+    out = {current.record_id, current.line, risk::SeverityName(current.severity), current.score,
+           current.json};
+    return true;
+  };
+  auto id = workspace.SaveScreenRun(run, spill.size(), next);
+  if (!read_error.ok()) return read_error;
+  return id;
 }
 
 }  // namespace dualwatch::pipeline

@@ -9,6 +9,8 @@
 #include <thread>
 #include <unordered_map>
 
+#include <unistd.h>
+
 #include "pipeline/pipeline.h"
 
 namespace dualwatch::pipeline {
@@ -161,6 +163,65 @@ void PrintProgress(const trade::ShipmentReader& reader, std::size_t rows, double
 
 }  // namespace
 
+Result<std::shared_ptr<AlertSpill>> AlertSpill::Create(const std::string& path) {
+  std::shared_ptr<AlertSpill> spill(new AlertSpill());
+  spill->path_ = path;
+  spill->file_ = std::fopen(path.c_str(), "w+b");
+  if (!spill->file_) return Status::Error(fmt::format("{}: cannot write", path));
+  return spill;
+}
+
+AlertSpill::~AlertSpill() {
+  if (file_) std::fclose(file_);
+  std::error_code ec;
+  std::filesystem::remove(path_, ec);
+}
+
+Status AlertSpill::Add(const AlertRecord& r) {
+  Key k{size_,
+        static_cast<std::uint32_t>(r.record_id.size()),
+        static_cast<std::uint32_t>(r.json.size()),
+        static_cast<std::uint32_t>(r.csv.size()),
+        static_cast<std::uint32_t>(r.line),
+        r.score,
+        r.severity};
+  for (const std::string* part : {&r.record_id, &r.json, &r.csv}) {
+    if (std::fwrite(part->data(), 1, part->size(), file_) != part->size()) {
+      return Status::Error(fmt::format("{}: write failed (disk full?)", path_));
+    }
+    size_ += part->size();
+  }
+  keys_.push_back(k);
+  return Status();
+}
+
+Status AlertSpill::Finish() {
+  if (std::fflush(file_) != 0) return Status::Error(fmt::format("{}: write failed", path_));
+  std::sort(keys_.begin(), keys_.end(), [](const Key& a, const Key& b) {
+    if (a.severity != b.severity) return a.severity > b.severity;
+    if (a.score != b.score) return a.score > b.score;
+    return a.line < b.line;
+  });
+  return Status();
+}
+
+Result<AlertRecord> AlertSpill::Get(std::size_t i) const {
+  const Key& k = keys_[i];
+  std::string bytes(std::size_t{k.id_bytes} + k.json_bytes + k.csv_bytes, '\0');
+  if (pread(fileno(file_), bytes.data(), bytes.size(), static_cast<off_t>(k.offset)) !=
+      static_cast<ssize_t>(bytes.size())) {
+    return Status::Error(fmt::format("{}: read failed", path_));
+  }
+  AlertRecord r;
+  r.record_id = bytes.substr(0, k.id_bytes);
+  r.json = bytes.substr(k.id_bytes, k.json_bytes);
+  r.csv = bytes.substr(k.id_bytes + k.json_bytes);
+  r.line = k.line;
+  r.score = k.score;
+  r.severity = k.severity;
+  return r;
+}
+
 Result<ScreenSummary> ScreenFile(const std::string& path, const Screener& screener,
                                  const ScreenOptions& options) {
   auto start = Clock::now();
@@ -202,6 +263,9 @@ Result<ScreenSummary> ScreenFile(const std::string& path, const Screener& screen
   std::unordered_map<std::string, GoodsResult> goods_cache;
   constexpr std::size_t kCacheLimit = 2'000'000;  // distinct values kept between batches
   SeenIds seen_ids;
+  auto spill = AlertSpill::Create((out_dir / ".alerts.spill").string());
+  if (!spill.ok()) return spill.status();
+  summary.alerts_in_order = *spill;
   std::vector<trade::Row> batch(options.batch_rows);
   std::vector<Assessment> assessed;
   std::vector<AlertRecord> records;
@@ -321,7 +385,7 @@ Result<ScreenSummary> ScreenFile(const std::string& path, const Screener& screen
         ++summary.by_listed_party[p.entity_id];
         summary.listed_party_names.emplace(p.entity_id, p.caption);
       }
-      summary.all.push_back(std::move(records[i]));
+      if (Status st = summary.alerts_in_order->Add(records[i]); !st.ok()) return st;
     }
     if (options.progress && Since(last_progress) > 0.25) {
       PrintProgress(reader, summary.rows_read, Since(start), false);
@@ -337,27 +401,37 @@ Result<ScreenSummary> ScreenFile(const std::string& path, const Screener& screen
   summary.input_sha256 = reader.sha256();
 
   auto t_write = Clock::now();
-  std::sort(summary.all.begin(), summary.all.end(), [](const AlertRecord& a, const AlertRecord& b) {
-    if (a.severity != b.severity) return a.severity > b.severity;
-    if (a.score != b.score) return a.score > b.score;
-    return a.line < b.line;
-  });
+  AlertSpill& alerts = *summary.alerts_in_order;
+  if (Status st = alerts.Finish(); !st.ok()) return st;
   rejected.flush();
   if (!rejected) return Status::Error(fmt::format("{}: write failed", rejected_tmp.string()));
   rejected.close();
   std::filesystem::rename(rejected_tmp, rejected_path, ec);
   if (ec) return Status::Error(fmt::format("{}: cannot rename", rejected_path.string()));
-  Status s = WriteWhole(out_dir / "alerts.jsonl", [&](std::ofstream& out) {
-    for (const AlertRecord& r : summary.all) out << r.json << '\n';
-  });
-  if (s.ok()) {
-    s = WriteWhole(out_dir / "alerts.csv", [&](std::ofstream& out) {
-      out << kAlertsCsvHeader;
-      for (const AlertRecord& r : summary.all) out << r.csv;
-    });
+  // Both alert files in one pass over the ordered alerts.
+  std::filesystem::path jsonl = out_dir / "alerts.jsonl", csv = out_dir / "alerts.csv";
+  std::filesystem::path jsonl_tmp = jsonl.string() + ".tmp", csv_tmp = csv.string() + ".tmp";
+  {
+    std::ofstream j(jsonl_tmp, std::ios::binary | std::ios::trunc);
+    std::ofstream c(csv_tmp, std::ios::binary | std::ios::trunc);
+    if (!j || !c) return Status::Error(fmt::format("{}: cannot write", out_dir.string()));
+    c << kAlertsCsvHeader;
+    for (std::size_t i = 0; i < alerts.size(); ++i) {
+      auto r = alerts.Get(i);
+      if (!r.ok()) return r.status();
+      j << r->json << '\n';
+      c << r->csv;
+      if (summary.top.size() < options.top) summary.top.push_back(std::move(*r));
+    }
+    j.flush();
+    c.flush();
+    if (!j || !c) return Status::Error(fmt::format("{}: write failed (disk full?)", out_dir.string()));
   }
-  summary.top.assign(summary.all.begin(),
-                     summary.all.begin() + std::min(options.top, summary.all.size()));
+  for (auto [from, to] : {std::pair{jsonl_tmp, jsonl}, std::pair{csv_tmp, csv}}) {
+    std::filesystem::rename(from, to, ec);
+    if (ec) return Status::Error(fmt::format("{}: cannot rename: {}", to.string(), ec.message()));
+  }
+  Status s;
   summary.seconds_write = Since(t_write);
   summary.seconds_total = Since(start);
   if (s.ok()) {

@@ -16,6 +16,7 @@
 #define DUALWATCH_STORE_STORE_H_
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -117,7 +118,10 @@ class Workspace {
 
   // Records a screening run and all its alerts in one transaction (see ScreenRun): a run killed
   // before this returns leaves the workspace as it was.
-  Result<std::int64_t> SaveScreenRun(const ScreenRun& run, const std::vector<StoredAlert>& alerts);
+  // `next(i, alert)` gives the i-th of `count` alerts (views valid until the next call); false
+  // stops the save and rolls it back.
+  Result<std::int64_t> SaveScreenRun(const ScreenRun& run, std::size_t count,
+                                     const std::function<bool(std::size_t, StoredAlert&)>& next);
   // Every run, oldest first (summary included).
   Result<std::vector<ScreenRun>> ScreenRuns() const;
   // Alerts of one run, in their stored (output) order.

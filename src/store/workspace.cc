@@ -444,8 +444,9 @@ Result<Stats> Workspace::ComputeStats() const {
   return stats;
 }
 
-Result<std::int64_t> Workspace::SaveScreenRun(const ScreenRun& run,
-                                              const std::vector<StoredAlert>& alerts) {
+Result<std::int64_t> Workspace::SaveScreenRun(
+    const ScreenRun& run, std::size_t count,
+    const std::function<bool(std::size_t, StoredAlert&)>& next) {
   Status s = Exec(db_, "BEGIN IMMEDIATE");
   if (!s.ok()) return s;
   auto fail = [&](std::string_view what) {
@@ -475,7 +476,7 @@ Result<std::int64_t> Workspace::SaveScreenRun(const ScreenRun& run,
   insert.Bind(8, static_cast<std::int64_t>(run.rows_read));
   insert.Bind(9, static_cast<std::int64_t>(run.rows_screened));
   insert.Bind(10, static_cast<std::int64_t>(run.rows_rejected));
-  insert.Bind(11, static_cast<std::int64_t>(alerts.size()));
+  insert.Bind(11, static_cast<std::int64_t>(count));
   insert.Bind(12, run.summary);
   if (insert.Step() != SQLITE_DONE) return fail("insert screen run");
   std::int64_t run_id = sqlite3_last_insert_rowid(db_);
@@ -483,7 +484,12 @@ Result<std::int64_t> Workspace::SaveScreenRun(const ScreenRun& run,
                   "INSERT INTO alerts(run_id, seq, record_id, line, severity, score, body) "
                   "VALUES (?,?,?,?,?,?,?)");
   std::int64_t seq = 0;
-  for (const StoredAlert& a : alerts) {
+  for (std::size_t i = 0; i < count; ++i) {
+    StoredAlert a;
+    if (!next(i, a)) {
+      Exec(db_, "ROLLBACK");
+      return Status::Error("workspace: alerts could not be read back");
+    }
     alert.Bind(1, run_id).Bind(2, seq++).Bind(3, a.record_id);
     alert.Bind(4, static_cast<std::int64_t>(a.line)).Bind(5, a.severity);
     sqlite3_bind_double(alert.raw(), 6, a.score);
