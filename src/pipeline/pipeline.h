@@ -136,6 +136,8 @@ struct ScreenSummary {
   std::size_t distinct_parties = 0, distinct_goods = 0;
   std::size_t duplicate_record_ids = 0;
   std::vector<std::string> duplicate_examples;  // "id (lines 3 and 9)"
+  // read: time spent waiting for input (reading overlaps screening); screen: screening and
+  // scoring; write: ordering and writing the outputs.
   double seconds_read = 0, seconds_screen = 0, seconds_write = 0, seconds_total = 0;
   std::vector<AlertRecord> top;         // the first `top` alerts in output order
   std::shared_ptr<AlertSpill> alerts_in_order;  // every alert (for the workspace)

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <thread>
 #include <unordered_map>
 
@@ -271,12 +272,20 @@ Result<ScreenSummary> ScreenFile(const std::string& path, const Screener& screen
   std::vector<AlertRecord> records;
   auto last_progress = Clock::now();
 
-  while (true) {
-    auto t_read = Clock::now();
-    std::size_t n = 0;
-    while (n < batch.size() && reader.Next(batch[n])) ++n;
-    summary.seconds_read += Since(t_read);
-    if (n == 0) break;
+  // The next batch is read on its own thread while this one is screened; seconds_read counts
+  // only the time screening waited for input.
+  std::vector<trade::Row> next_batch(options.batch_rows);
+  auto read_into = [&reader](std::vector<trade::Row>* rows) {
+    std::size_t got = 0;
+    while (got < rows->size() && reader.Next((*rows)[got])) ++got;
+    return got;
+  };
+  auto t_first = Clock::now();
+  std::size_t n = read_into(&batch);
+  summary.seconds_read += Since(t_first);
+  while (n > 0) {
+    std::future<std::size_t> ahead =
+        std::async(std::launch::async, read_into, &next_batch);
     auto t_screen = Clock::now();
     summary.rows_read += n;
 
@@ -387,6 +396,10 @@ Result<ScreenSummary> ScreenFile(const std::string& path, const Screener& screen
       }
       if (Status st = summary.alerts_in_order->Add(records[i]); !st.ok()) return st;
     }
+    auto t_wait = Clock::now();
+    n = ahead.get();
+    summary.seconds_read += Since(t_wait);
+    batch.swap(next_batch);
     if (options.progress && Since(last_progress) > 0.25) {
       PrintProgress(reader, summary.rows_read, Since(start), false);
       last_progress = Clock::now();
