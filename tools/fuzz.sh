@@ -3,7 +3,7 @@
 #   tools/fuzz.sh            smoke run: 10 s per parser (about 2.5 minutes)
 #   tools/fuzz.sh 3600       long run: an hour per parser
 #   tools/fuzz.sh 60 un_xml  one parser (or "match": name normalisation and matching;
-#                            "goods": goods classification)
+#                            "goods": goods classification; "trade": shipment records)
 # Seeds: the first lines of each bundled real list. Crashes land in build-fuzz/crashes/.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -35,30 +35,28 @@ for name in "${!seeds[@]}"; do
     grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|==|SUMMARY)|ERROR' || true
   if ls "$build/crashes/$name-"* >/dev/null 2>&1; then echo "fuzz_$name found a crash" >&2; exit 1; fi
 done
-if [[ -z "$only" || "$only" == match ]]; then
-  corpus="$build/corpus/match"
+# One non-parser target: its name, longest input, then "file=seed" pairs for its corpus.
+fuzz_target() {
+  local name=$1 max_len=$2
+  shift 2
+  [[ -z "$only" || "$only" == "$name" ]] || return 0
+  local corpus="$build/corpus/$name"
   mkdir -p "$corpus"
-  printf '长沙天仪空间科技研究院有限公司' >"$corpus/han"
-  printf 'PUTIN, Vladimir' >"$corpus/person"
-  printf 'ООО «Сонатек»' >"$corpus/cyrillic"
-  printf 'JSCARGUMENT' >"$corpus/joined"
-  echo "== fuzz_match for ${seconds}s"
-  "$build/fuzz_match" -max_total_time="$seconds" -max_len=4096 -timeout=10 -rss_limit_mb=4096 \
-    -artifact_prefix="$build/crashes/match-" -print_final_stats=1 "$corpus" 2>&1 |
+  for seed in "$@"; do printf '%b' "${seed#*=}" >"$corpus/${seed%%=*}"; done
+  echo "== fuzz_$name for ${seconds}s"
+  "$build/fuzz_$name" -max_total_time="$seconds" -max_len="$max_len" -timeout=10 \
+    -rss_limit_mb=4096 -artifact_prefix="$build/crashes/$name-" -print_final_stats=1 \
+    "$corpus" 2>&1 |
     grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|==|SUMMARY)|ERROR' || true
-  if ls "$build/crashes/match-"* >/dev/null 2>&1; then echo "fuzz_match found a crash" >&2; exit 1; fi
-fi
-if [[ -z "$only" || "$only" == goods ]]; then
-  corpus="$build/corpus/goods"
-  mkdir -p "$corpus"
-  printf 'Quadcopter DJI Mavic 3\t9503.00' >"$corpus/en"
-  printf 'Квадрокоптеры с камерой\t8806 22 000 0' >"$corpus/ru"
-  printf '大疆無人機 STM32F407VGT6' >"$corpus/zh"
-  printf 'Патрон для лампы E27\t8536.61' >"$corpus/ordinary"
-  echo "== fuzz_goods for ${seconds}s"
-  "$build/fuzz_goods" -max_total_time="$seconds" -max_len=70000 -timeout=10 -rss_limit_mb=4096 \
-    -artifact_prefix="$build/crashes/goods-" -print_final_stats=1 "$corpus" 2>&1 |
-    grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|==|SUMMARY)|ERROR' || true
-  if ls "$build/crashes/goods-"* >/dev/null 2>&1; then echo "fuzz_goods found a crash" >&2; exit 1; fi
-fi
+  if ls "$build/crashes/$name-"* >/dev/null 2>&1; then echo "fuzz_$name found a crash" >&2; exit 1; fi
+}
+fuzz_target match 4096 'han=长沙天仪空间科技研究院有限公司' 'person=PUTIN, Vladimir' \
+  'cyrillic=ООО «Сонатек»' 'joined=JSCARGUMENT'
+fuzz_target goods 70000 'en=Quadcopter DJI Mavic 3\t9503.00' \
+  'ru=Квадрокоптеры с камерой\t8806 22 000 0' 'zh=大疆無人機 STM32F407VGT6' \
+  'ordinary=Патрон для лампы E27\t8536.61'
+fuzz_target trade 8192 \
+  'ru=Номер декларации;Дата;Отправитель;Страна отправителя;Получатель;Описание товара;Код ТН ВЭД\n1;21.02.2023;SZ DJI;Китай;ООО «Вектор»;"Квадрокоптер\nс камерой";8806\n' \
+  'bol=Bill of Lading Number\tShipper\tConsignee\tProduct Description\tValue\nB1\tA\tB\tlaptops\t$1,000.50\n' \
+  'jsonl={"exporter_name": "A", "description": "drone", "transit_countries": ["KZ"]}\nnot json\n'
 echo "fuzz: no crashes"
