@@ -59,10 +59,10 @@ std::vector<nlohmann::json> CheckOutputs(const std::string& dir) {
   std::size_t by_severity = 0;
   for (auto& [k, v] : s["alerts_by_severity"].items()) by_severity += v.get<std::size_t>();
   EXPECT_EQ(by_severity, alerts.size());
-  const std::map<std::string, int> rank = {
-      {"critical", 4}, {"high", 3}, {"medium", 2}, {"low", 1}};
+  const std::map<std::string, int> rank = {{"critical", 4}, {"high", 3}, {"medium", 2}, {"low", 1}};
   for (std::size_t i = 0; i < alerts.size(); ++i) {
-    for (const char* key : {"record_id", "severity", "score", "reasons", "parties", "goods", "route"}) {
+    for (const char* key :
+         {"record_id", "severity", "score", "reasons", "parties", "goods", "route"}) {
       EXPECT_TRUE(alerts[i].contains(key)) << key;
     }
     EXPECT_FALSE(alerts[i]["reasons"].empty());
@@ -100,8 +100,8 @@ TEST(ScreenCli, ScreensTheBundledSampleWithReconciledCountsAndTheTruthFound) {
   }
   double recall = static_cast<double>(tp) / (tp + fn);
   double precision = static_cast<double>(tp) / (tp + fp);
-  EXPECT_GE(recall, 0.98) << tp << " " << fn;         // 0.995 when written
-  EXPECT_GE(precision, 0.60) << tp << " " << fp;      // 0.644 when written (docs/EVALUATION.md)
+  EXPECT_GE(recall, 0.98) << tp << " " << fn;     // 0.995 when written
+  EXPECT_GE(precision, 0.60) << tp << " " << fp;  // 0.644 when written (docs/EVALUATION.md)
 }
 
 TEST(ScreenCli, ReRunningTheSameInputReplacesItsRunInTheWorkspace) {
@@ -131,18 +131,18 @@ TEST(ScreenCli, ReRunningTheSameInputReplacesItsRunInTheWorkspace) {
 
 TEST(ScreenCli, BadRowsAreRejectedWithTheirReasonAndTheGoodRowsGoThrough) {
   TempDir dir;
-  std::string file = dir.Write(
-      "ru.csv",
-      "Номер декларации;Дата декларации;Отправитель;Страна отправителя;Получатель;"
-      "Страна получателя;Код ТН ВЭД;Описание товара;Фактурная стоимость\n"
-      "D1;21.02.2023;SZ DJI Technology Co., Ltd.;Китай;ООО Ромашка;Россия;8806221000;"
-      "Квадрокоптер;1000\n"
-      "D2;32.01.2023;ABC;Китай;ООО Ромашка;Россия;8471300000;Ноутбук;1000\n"
-      "D3;21.02.2023;ABC;Атлантида;ООО Ромашка;Россия;8471300000;Ноутбук;1000\n"
-      "D4;21.02.2023;ABC;Китай;ООО Ромашка;Россия;85AB;Ноутбук;1000\n"
-      "D5;21.02.2023;ABC;Китай;ООО Ромашка;Россия;8471300000;Ноутбук;десять\n"
-      "D1;22.02.2023;ABC;Китай;ООО Ромашка;Россия;6109100000;Футболки;10\n"
-      "D6;22.02.2023;ABC;Китай\n");
+  std::string file =
+      dir.Write("ru.csv",
+                "Номер декларации;Дата декларации;Отправитель;Страна отправителя;Получатель;"
+                "Страна получателя;Код ТН ВЭД;Описание товара;Фактурная стоимость\n"
+                "D1;21.02.2023;SZ DJI Technology Co., Ltd.;Китай;ООО Ромашка;Россия;8806221000;"
+                "Квадрокоптер;1000\n"
+                "D2;32.01.2023;ABC;Китай;ООО Ромашка;Россия;8471300000;Ноутбук;1000\n"
+                "D3;21.02.2023;ABC;Атлантида;ООО Ромашка;Россия;8471300000;Ноутбук;1000\n"
+                "D4;21.02.2023;ABC;Китай;ООО Ромашка;Россия;85AB;Ноутбук;1000\n"
+                "D5;21.02.2023;ABC;Китай;ООО Ромашка;Россия;8471300000;Ноутбук;десять\n"
+                "D1;22.02.2023;ABC;Китай;ООО Ромашка;Россия;6109100000;Футболки;10\n"
+                "D6;22.02.2023;ABC;Китай\n");
   auto r = RunDualwatch(Ws() + "screen " + file + " --out " + dir.File("o"));
   ASSERT_EQ(r.exit_code, 0) << r.out;
   CheckOutputs(dir.File("o"));
@@ -155,8 +155,7 @@ TEST(ScreenCli, BadRowsAreRejectedWithTheirReasonAndTheGoodRowsGoThrough) {
   EXPECT_EQ(s["duplicate_record_id_examples"][0], "D1 (lines 2 and 7)");
   EXPECT_EQ(Lines(dir.File("o") + "/rejected.csv"),
             (std::vector<std::string>{
-                "line,record_id,reason",
-                "3,D2,date: '32.01.2023' is not a valid date",
+                "line,record_id,reason", "3,D2,date: '32.01.2023' is not a valid date",
                 "4,D3,exporter_country: unknown country 'Атлантида'",
                 "5,D4,\"hs_code: '85AB' is not an HS code (digits with optional dots or spaces, "
                 "as 8542.31 or 8542 31 0000)\"",
@@ -182,7 +181,9 @@ TEST(ScreenCli, AHeaderWithoutTheRequiredColumnsIsOneClearError) {
 
 TEST(ScreenCli, BinaryGarbageAndHugeRecordsStopWithTheirPlace) {
   TempDir dir;
-  std::string bin = dir.Write("g.csv", std::string("\x7F" "ELF\x02\x01\x01\0\0\0", 10));
+  std::string bin = dir.Write("g.csv", std::string("\x7F"
+                                                   "ELF\x02\x01\x01\0\0\0",
+                                                   10));
   auto r = RunDualwatch(Ws() + "screen " + bin + " --out " + dir.File("o"));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.out.find("g.csv:1: header: control character U+007F at byte 0"), std::string::npos)

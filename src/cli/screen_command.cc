@@ -44,11 +44,11 @@ void PrintSummary(std::ostream& os, const pipeline::ScreenSummary& s, const std:
              s.seconds_read, s.seconds_screen, s.seconds_write);
   if (!s.top.empty()) fmt::print(os, "\ntop alerts:\n");
   for (const pipeline::AlertRecord& r : s.top) {
-    fmt::print(os, "  {:<8} {:.3f}  {} (line {})\n           {}\n",
-               risk::SeverityName(r.severity), r.score, r.record_id, r.line, r.first_reason);
+    fmt::print(os, "  {:<8} {:.3f}  {} (line {})\n           {}\n", risk::SeverityName(r.severity),
+               r.score, r.record_id, r.line, r.first_reason);
   }
-  fmt::print(os, "\nwritten: {0}/alerts.jsonl, {0}/alerts.csv, {0}/summary.json, {0}/rejected.csv\n",
-             out);
+  fmt::print(
+      os, "\nwritten: {0}/alerts.jsonl, {0}/alerts.csv, {0}/summary.json, {0}/rejected.csv\n", out);
 }
 
 int RunScreen(const Context& context, const ScreenCliOptions& o) {
@@ -149,8 +149,8 @@ void AddSampleCommand(CLI::App& app, Context& context) {
         s = io::Status::Error(fmt::format("{}: write failed", options->out));
       }
       if (!s.ok()) return Fail(s);
-      std::cerr << fmt::format("dualwatch: wrote {} rows to {} (seed {})\n", o.rows,
-                               options->out, o.seed);
+      std::cerr << fmt::format("dualwatch: wrote {} rows to {} (seed {})\n", o.rows, options->out,
+                               o.seed);
       return kExitOk;
     };
   });

@@ -39,7 +39,7 @@ using io::Status;
 
 // One screened row's outcome, whether or not it raised an alert.
 struct Assessment {
-  risk::Alert alert;  // severity kNone: no alert
+  risk::Alert alert;                                   // severity kNone: no alert
   std::shared_ptr<const goods::Classification> goods;  // null when the row is rejected
   std::string error;  // non-empty: the row is rejected (e.g. "hs_code: ...")
 };
@@ -77,7 +77,7 @@ class Screener {
 std::string AlertJson(const trade::Shipment& shipment, const Assessment& assessment);
 
 struct ScreenOptions {
-  std::string out_dir;  // required; created when missing
+  std::string out_dir;   // required; created when missing
   unsigned threads = 0;  // 0: every core (std::thread::hardware_concurrency)
   std::size_t batch_rows = 16384;
   trade::ReaderOptions reader;
@@ -128,7 +128,7 @@ struct ScreenSummary {
   std::string input, input_sha256, mapping, format;
   std::size_t rows_read = 0, rows_screened = 0, rows_rejected = 0;
   std::size_t alerts = 0;
-  std::array<std::size_t, 5> alerts_by_severity{};  // by risk::Severity
+  std::array<std::size_t, 5> alerts_by_severity{};        // by risk::Severity
   std::map<std::string, std::size_t> by_goods_class;      // rows screened, per class
   std::map<std::string, std::size_t> by_route;            // rows, per route finding code
   std::map<std::string, std::size_t> by_listed_party;     // alerts, per matched entity id
@@ -139,7 +139,7 @@ struct ScreenSummary {
   // read: time spent waiting for input (reading overlaps screening); screen: screening and
   // scoring; write: ordering and writing the outputs.
   double seconds_read = 0, seconds_screen = 0, seconds_write = 0, seconds_total = 0;
-  std::vector<AlertRecord> top;         // the first `top` alerts in output order
+  std::vector<AlertRecord> top;                 // the first `top` alerts in output order
   std::shared_ptr<AlertSpill> alerts_in_order;  // every alert (for the workspace)
 };
 

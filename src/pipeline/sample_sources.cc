@@ -91,8 +91,9 @@ Result<trade::SampleSources> GatherSampleSources(const std::vector<lists::Entity
     }
   }
   for (const char* year : {"2024", "2025"}) {
-    Status s = AddCompanies(fmt::format("{}/eval/companies/forbes_global2000_{}.csv.zst", data, year),
-                            1, 7, known_listed, src.unlisted);
+    Status s =
+        AddCompanies(fmt::format("{}/eval/companies/forbes_global2000_{}.csv.zst", data, year), 1,
+                     7, known_listed, src.unlisted);
     if (!s.ok()) return s;
   }
   Status s = AddCompanies(data + "/eval/companies/sp500_constituents.csv.zst", 1, -1, known_listed,
@@ -118,8 +119,8 @@ Result<trade::SampleSources> GatherSampleSources(const std::vector<lists::Entity
     src.goods.push_back({dash(f[1]), dash(f[2]), std::string(f[3])});
   }
   static const std::set<std::string, std::less<>> kEveryday = {
-      "02", "04", "07", "08", "09", "16", "19", "20", "22", "33", "42", "48", "52", "61",
-      "62", "63", "64", "69", "70", "94", "96"};
+      "02", "04", "07", "08", "09", "16", "19", "20", "22", "33", "42",
+      "48", "52", "61", "62", "63", "64", "69", "70", "94", "96"};
   for (const goods::HsEntry& h : classifier.nomenclature()) {
     if (h.code.size() != 6 || !kEveryday.count(h.code.substr(0, 2))) continue;
     src.goods.push_back({h.description, h.code.substr(0, 4) + "." + h.code.substr(4), "none"});

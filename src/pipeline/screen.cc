@@ -1,5 +1,6 @@
 // ScreenFile: stream → distinct values screened once, on all cores → alerts in a fixed order.
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -9,8 +10,6 @@
 #include <future>
 #include <thread>
 #include <unordered_map>
-
-#include <unistd.h>
 
 #include "pipeline/pipeline.h"
 
@@ -42,16 +41,6 @@ void ParallelFor(std::size_t n, unsigned threads, Fn&& fn) {
   for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
   work();
   for (std::thread& t : pool) t.join();
-}
-
-std::string CsvField(std::string_view v) {
-  if (v.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(v);
-  std::string out = "\"";
-  for (char c : v) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 // FNV-1a, for the duplicate-id table.
@@ -117,13 +106,13 @@ std::string AlertCsv(const trade::Shipment& s, const Assessment& a) {
   std::string reasons;
   for (const std::string& r : a.alert.reasons) reasons += (reasons.empty() ? "" : " | ") + r;
   const goods::Classification* g = a.goods.get();
-  return fmt::format("{},{},{},{:.4f},{},{},{},{},{},{},{},{},{},{},{}\n", CsvField(s.record_id),
-                     s.line, risk::SeverityName(a.alert.severity), a.alert.score,
-                     CsvField(s.exporter.name), CsvField(s.importer.name),
-                     g ? goods::ClassName(g->goods_class) : "", g ? CsvField(g->category) : "",
-                     g ? g->chpl_tier : "", g && g->misdeclared ? "yes" : "no",
-                     CsvField(s.hs_code), s.destination_country, CsvField(listed),
-                     CsvField(route), CsvField(reasons));
+  return fmt::format(
+      "{},{},{},{:.4f},{},{},{},{},{},{},{},{},{},{},{}\n", trade::CsvQuote(s.record_id), s.line,
+      risk::SeverityName(a.alert.severity), a.alert.score, trade::CsvQuote(s.exporter.name),
+      trade::CsvQuote(s.importer.name), g ? goods::ClassName(g->goods_class) : "",
+      g ? trade::CsvQuote(g->category) : "", g ? g->chpl_tier : "",
+      g && g->misdeclared ? "yes" : "no", trade::CsvQuote(s.hs_code), s.destination_country,
+      trade::CsvQuote(listed), trade::CsvQuote(route), trade::CsvQuote(reasons));
 }
 
 constexpr const char* kAlertsCsvHeader =
@@ -230,24 +219,24 @@ Result<ScreenSummary> ScreenFile(const std::string& path, const Screener& screen
   std::error_code ec;
   std::filesystem::create_directories(options.out_dir, ec);
   if (ec) {
-    return Status::Error(fmt::format("{}: cannot create the output folder: {}", options.out_dir,
-                                     ec.message()));
+    return Status::Error(
+        fmt::format("{}: cannot create the output folder: {}", options.out_dir, ec.message()));
   }
   std::filesystem::path out_dir(options.out_dir);
   auto opened = trade::ShipmentReader::Open(path, options.reader);
   if (!opened.ok()) return opened.status();
   trade::ShipmentReader& reader = *opened;
-  unsigned threads = options.threads ? options.threads
-                                     : std::max(1u, std::thread::hardware_concurrency());
+  unsigned threads =
+      options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
 
   ScreenSummary summary;
   summary.input = path;
   summary.mapping = reader.mapping().name;
-  summary.format = reader.format() == trade::InputFormat::kJsonLines
-                       ? "jsonl"
-                       : fmt::format("csv (delimiter {})",
-                                     reader.delimiter() == '\t' ? "tab"
-                                                                : std::string(1, reader.delimiter()));
+  summary.format =
+      reader.format() == trade::InputFormat::kJsonLines
+          ? "jsonl"
+          : fmt::format("csv (delimiter {})",
+                        reader.delimiter() == '\t' ? "tab" : std::string(1, reader.delimiter()));
 
   std::filesystem::path rejected_path = out_dir / "rejected.csv";
   std::filesystem::path rejected_tmp = rejected_path;
@@ -256,7 +245,8 @@ Result<ScreenSummary> ScreenFile(const std::string& path, const Screener& screen
   if (!rejected) return Status::Error(fmt::format("{}: cannot write", rejected_tmp.string()));
   rejected << "line,record_id,reason\n";
   auto reject = [&](const trade::Rejection& r) {
-    rejected << r.line << ',' << CsvField(r.record_id) << ',' << CsvField(r.reason) << '\n';
+    rejected << r.line << ',' << trade::CsvQuote(r.record_id) << ',' << trade::CsvQuote(r.reason)
+             << '\n';
     ++summary.rows_rejected;
   };
 
@@ -284,8 +274,7 @@ Result<ScreenSummary> ScreenFile(const std::string& path, const Screener& screen
   std::size_t n = read_into(&batch);
   summary.seconds_read += Since(t_first);
   while (n > 0) {
-    std::future<std::size_t> ahead =
-        std::async(std::launch::async, read_into, &next_batch);
+    std::future<std::size_t> ahead = std::async(std::launch::async, read_into, &next_batch);
     auto t_screen = Clock::now();
     summary.rows_read += n;
 
@@ -384,8 +373,8 @@ Result<ScreenSummary> ScreenFile(const std::string& path, const Screener& screen
           }
         }
       }
-      ++summary.by_goods_class[a.goods ? std::string(goods::ClassName(a.goods->goods_class))
-                                       : "none"];
+      ++summary
+            .by_goods_class[a.goods ? std::string(goods::ClassName(a.goods->goods_class)) : "none"];
       for (const risk::RouteFinding& f : a.alert.route) ++summary.by_route[f.code];
       if (a.alert.severity == risk::Severity::kNone) continue;
       ++summary.alerts;
@@ -438,7 +427,8 @@ Result<ScreenSummary> ScreenFile(const std::string& path, const Screener& screen
     }
     j.flush();
     c.flush();
-    if (!j || !c) return Status::Error(fmt::format("{}: write failed (disk full?)", out_dir.string()));
+    if (!j || !c)
+      return Status::Error(fmt::format("{}: write failed (disk full?)", out_dir.string()));
   }
   for (auto [from, to] : {std::pair{jsonl_tmp, jsonl}, std::pair{csv_tmp, csv}}) {
     std::filesystem::rename(from, to, ec);

@@ -16,9 +16,8 @@ nlohmann::json OrNull(const std::string& s) {
 }
 
 nlohmann::json GoodsJson(const trade::Shipment& s, const goods::Classification* c) {
-  nlohmann::json j = {{"description", s.description},
-                      {"brand", OrNull(s.brand)},
-                      {"hs", OrNull(s.hs_code)}};
+  nlohmann::json j = {
+      {"description", s.description}, {"brand", OrNull(s.brand)}, {"hs", OrNull(s.hs_code)}};
   if (!c) return j;
   j["class"] = goods::ClassName(c->goods_class);
   j["category"] = OrNull(c->category);
@@ -148,25 +147,24 @@ std::string AlertJson(const trade::Shipment& s, const Assessment& a) {
   for (const risk::RouteFinding& f : a.alert.route) {
     route.push_back({{"code", f.code}, {"detail", f.detail}});
   }
-  nlohmann::json j = {
-      {"record_id", s.record_id},
-      {"line", s.line},
-      {"severity", risk::SeverityName(a.alert.severity)},
-      {"score", a.alert.score},
-      {"reasons", a.alert.reasons},
-      {"parties", parties},
-      {"goods", GoodsJson(s, a.goods.get())},
-      {"route",
-       {{"exporter_country", OrNull(s.exporter.country)},
-        {"importer_country", OrNull(s.importer.country)},
-        {"origin", OrNull(s.origin_country)},
-        {"dispatch", OrNull(s.dispatch_country)},
-        {"destination", OrNull(s.destination_country)},
-        {"transit", s.transit_countries},
-        {"findings", route}}},
-      {"exporter", s.exporter.name},
-      {"importer", s.importer.name},
-      {"date", OrNull(s.date)}};
+  nlohmann::json j = {{"record_id", s.record_id},
+                      {"line", s.line},
+                      {"severity", risk::SeverityName(a.alert.severity)},
+                      {"score", a.alert.score},
+                      {"reasons", a.alert.reasons},
+                      {"parties", parties},
+                      {"goods", GoodsJson(s, a.goods.get())},
+                      {"route",
+                       {{"exporter_country", OrNull(s.exporter.country)},
+                        {"importer_country", OrNull(s.importer.country)},
+                        {"origin", OrNull(s.origin_country)},
+                        {"dispatch", OrNull(s.dispatch_country)},
+                        {"destination", OrNull(s.destination_country)},
+                        {"transit", s.transit_countries},
+                        {"findings", route}}},
+                      {"exporter", s.exporter.name},
+                      {"importer", s.importer.name},
+                      {"date", OrNull(s.date)}};
   if (!s.truth.empty()) j["truth"] = s.truth;
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -193,28 +191,27 @@ std::string SummaryJson(const ScreenSummary& s) {
                       {"caption", name == s.listed_party_names.end() ? "" : name->second},
                       {"alerts", count}});
   }
-  nlohmann::json j = {
-      {"input", s.input},
-      {"input_sha256", s.input_sha256},
-      {"format", s.format},
-      {"mapping", s.mapping},
-      {"rows_read", s.rows_read},
-      {"rows_screened", s.rows_screened},
-      {"rows_rejected", s.rows_rejected},
-      {"alerts", s.alerts},
-      {"alerts_by_severity", severity},
-      {"rows_by_goods_class", s.by_goods_class},
-      {"rows_by_route_finding", s.by_route},
-      {"alerts_by_listed_party", listed},
-      {"distinct_parties_screened", s.distinct_parties},
-      {"distinct_goods_screened", s.distinct_goods},
-      {"duplicate_record_ids", s.duplicate_record_ids},
-      {"duplicate_record_id_examples", s.duplicate_examples},
-      {"seconds",
-       {{"read", Round(s.seconds_read)},
-        {"screen", Round(s.seconds_screen)},
-        {"write", Round(s.seconds_write)},
-        {"total", Round(s.seconds_total)}}}};
+  nlohmann::json j = {{"input", s.input},
+                      {"input_sha256", s.input_sha256},
+                      {"format", s.format},
+                      {"mapping", s.mapping},
+                      {"rows_read", s.rows_read},
+                      {"rows_screened", s.rows_screened},
+                      {"rows_rejected", s.rows_rejected},
+                      {"alerts", s.alerts},
+                      {"alerts_by_severity", severity},
+                      {"rows_by_goods_class", s.by_goods_class},
+                      {"rows_by_route_finding", s.by_route},
+                      {"alerts_by_listed_party", listed},
+                      {"distinct_parties_screened", s.distinct_parties},
+                      {"distinct_goods_screened", s.distinct_goods},
+                      {"duplicate_record_ids", s.duplicate_record_ids},
+                      {"duplicate_record_id_examples", s.duplicate_examples},
+                      {"seconds",
+                       {{"read", Round(s.seconds_read)},
+                        {"screen", Round(s.seconds_screen)},
+                        {"write", Round(s.seconds_write)},
+                        {"total", Round(s.seconds_total)}}}};
   return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

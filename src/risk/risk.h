@@ -40,7 +40,7 @@ enum class CountryRole : unsigned char { kNone, kHub, kSanctioned };
 // The embedded tables, parsed once.
 CountryRole RoleOf(std::string_view iso2);
 std::string_view CountrySource(std::string_view iso2);  // the citation of its role, or ""
-ListKind KindOfDataset(std::string_view dataset);        // unknown datasets count as blocking
+ListKind KindOfDataset(std::string_view dataset);       // unknown datasets count as blocking
 std::string_view DatasetAuthority(std::string_view dataset);
 // The occupied region an address names ("Crimea", "Donetsk" ...), or "".
 std::string OccupiedRegionIn(std::string_view address);

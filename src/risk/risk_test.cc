@@ -90,7 +90,7 @@ TEST(Severity, FollowsTheRulesForPartiesGoodsAndRoutes) {
     return ScoreShipment(s, hits, &g, AssessRoute(s), 0.75).severity;
   };
   goods::Classification drone = Goods("Квадрокоптер DJI Mavic 3");
-  goods::Classification chips = Goods("STM32F407VGT6");         // CHPL tier 1
+  goods::Classification chips = Goods("STM32F407VGT6");          // CHPL tier 1
   goods::Classification laptops = Goods("Ноутбуки", "8471.30");  // dual-use, no tier
   goods::Classification toy_drone = Goods("quadcopter drone with camera", "9503.00");
   goods::Classification tea = Goods("Green tea, in packages", "0902.10");

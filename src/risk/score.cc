@@ -21,8 +21,8 @@ bool Hub(std::string_view code) { return RoleOf(code) == CountryRole::kHub; }
 // "transactions involving ... freight forwarders ... as the ultimate consignee").
 bool ForwarderName(std::string_view name) {
   std::string folded = text::FoldCase(name);
-  for (std::string_view w : {"logistic", "forwarding", "freight", "cargo", "shipping",
-                             "логистик", "экспедир", "карго", "物流", "货运", "货代"}) {
+  for (std::string_view w : {"logistic", "forwarding", "freight", "cargo", "shipping", "логистик",
+                             "экспедир", "карго", "物流", "货运", "货代"}) {
     if (folded.find(w) != std::string::npos) return true;
   }
   return false;
@@ -54,8 +54,8 @@ std::string_view SeverityName(Severity s) {
 std::vector<RouteFinding> AssessRoute(const trade::Shipment& s) {
   std::vector<RouteFinding> out;
   // Where the goods end up: the destination, else the consignee's country.
-  const std::string& dest = !s.destination_country.empty() ? s.destination_country
-                                                           : s.importer.country;
+  const std::string& dest =
+      !s.destination_country.empty() ? s.destination_country : s.importer.country;
   bool to_sanctioned = false;
   for (const std::string* c : {&s.destination_country, &s.importer.country}) {
     if (!c->empty() && Sanctioned(*c)) {
@@ -68,11 +68,11 @@ std::vector<RouteFinding> AssessRoute(const trade::Shipment& s) {
   }
   for (const trade::Party* p : {&s.importer, &s.notify}) {
     if (std::string region = OccupiedRegionIn(p->address); !region.empty()) {
-      out.push_back({"occupied_region",
-                     fmt::format("{} address in occupied {} (EO 13685 / EO 14065; EU Reg 692/2014, "
-                                 "2022/263): '{}'",
-                                 p == &s.importer ? "consignee" : "notify party", region,
-                                 p->address)});
+      out.push_back(
+          {"occupied_region",
+           fmt::format("{} address in occupied {} (EO 13685 / EO 14065; EU Reg 692/2014, "
+                       "2022/263): '{}'",
+                       p == &s.importer ? "consignee" : "notify party", region, p->address)});
       to_sanctioned = true;
     }
   }
@@ -147,9 +147,9 @@ Alert ScoreShipment(const trade::Shipment& shipment, const std::vector<PartyHit>
   std::vector<std::pair<Severity, std::string>> reasons;
   for (const PartyHit& p : alert.parties) {
     if (p.score < match_threshold) continue;
-    std::string what = fmt::format("{} '{}' matches {} '{}' ({}, {}) at {:.2f}", p.role, p.name,
-                                   ListKindName(p.kind), p.caption, p.dataset, p.entity_id,
-                                   p.score);
+    std::string what =
+        fmt::format("{} '{}' matches {} '{}' ({}, {}) at {:.2f}", p.role, p.name,
+                    ListKindName(p.kind), p.caption, p.dataset, p.entity_id, p.score);
     if (p.kind == ListKind::kRestricted) {
       evidence(0.5 * p.score);
       raise(Severity::kMedium);
@@ -169,11 +169,9 @@ Alert ScoreShipment(const trade::Shipment& shipment, const std::vector<PartyHit>
     }
   }
   if (controlled) {
-    std::string goods_what = fmt::format("{} goods ({}{})", goods::ClassName(goods->goods_class),
-                                         goods->category,
-                                         goods->chpl_tier.empty()
-                                             ? ""
-                                             : fmt::format(", CHPL tier {}", goods->chpl_tier));
+    std::string goods_what = fmt::format(
+        "{} goods ({}{})", goods::ClassName(goods->goods_class), goods->category,
+        goods->chpl_tier.empty() ? "" : fmt::format(", CHPL tier {}", goods->chpl_tier));
     std::string where = sanctioned_route ? "to a sanctioned destination" : "through a hub";
     if (risky_route && (lethal || top_tier)) {
       evidence((lethal ? 0.7 : 0.6) + (sanctioned_route ? 0.1 : 0));
@@ -189,10 +187,10 @@ Alert ScoreShipment(const trade::Shipment& shipment, const std::vector<PartyHit>
       reasons.emplace_back(Severity::kLow, goods_what + " on an ordinary route");
     }
     if (goods->misdeclared) {
-      std::string what = fmt::format("misdeclared: the description names {} goods, declared HS {} "
-                                     "says {}",
-                                     goods::ClassName(goods->description_class), goods->hs,
-                                     goods::ClassName(goods->hs_class));
+      std::string what = fmt::format(
+          "misdeclared: the description names {} goods, declared HS {} "
+          "says {}",
+          goods::ClassName(goods->description_class), goods->hs, goods::ClassName(goods->hs_class));
       if (risky_route) {
         evidence(0.5);
         raise(Severity::kHigh);

@@ -128,8 +128,7 @@ std::string OccupiedRegionIn(std::string_view address) {
   std::string folded = text::FoldCase(address);
   for (const auto& [region, words] : Get().regions) {
     for (const std::string& w : words) {
-      for (std::size_t at = folded.find(w); at != std::string::npos;
-           at = folded.find(w, at + 1)) {
+      for (std::size_t at = folded.find(w); at != std::string::npos; at = folded.find(w, at + 1)) {
         bool left = at == 0 || !WordChar(static_cast<unsigned char>(folded[at - 1]));
         std::size_t after = at + w.size();
         // Russian inflects place names (в Крыму, Донецкой): a Cyrillic word may run on.

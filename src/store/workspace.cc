@@ -295,8 +295,8 @@ Result<Workspace> Workspace::Open(const std::string& path) {
     if (s.ok()) s = Exec(db, "COMMIT");
     if (!s.ok()) {
       Exec(db, "ROLLBACK");
-      return Status::Error(fmt::format("{}: upgrading the workspace to schema 2: {}", path,
-                                       s.message()));
+      return Status::Error(
+          fmt::format("{}: upgrading the workspace to schema 2: {}", path, s.message()));
     }
   }
   Exec(db, "PRAGMA synchronous=NORMAL");

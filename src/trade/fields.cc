@@ -86,8 +86,9 @@ Result<std::string> ParseDate(std::string_view text) {
 Result<double> ParseAmount(std::string_view text, DecimalMark mark) {
   std::string_view trimmed = Trim(text);
   // A currency before or after the number ("$25,000.00", "1 200 USD", "500 руб.").
-  auto money = [](unsigned char c) { return !(c >= '0' && c <= '9') && c != '-' && c != '.' &&
-                                            c != ','; };
+  auto money = [](unsigned char c) {
+    return !(c >= '0' && c <= '9') && c != '-' && c != '.' && c != ',';
+  };
   std::size_t lead = 0, trail = trimmed.size();
   while (lead < trail && money(static_cast<unsigned char>(trimmed[lead]))) ++lead;
   while (trail > lead && money(static_cast<unsigned char>(trimmed[trail - 1]))) --trail;
@@ -161,11 +162,33 @@ Result<double> ParseAmount(std::string_view text, DecimalMark mark) {
   return negative ? -value : value;
 }
 
+std::string CsvQuote(std::string_view v) {
+  if (v.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(v);
+  std::string out = "\"";
+  for (char c : v) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
 std::string CurrencyIn(std::string_view text) {
   static const std::array<std::pair<std::string_view, std::string_view>, 16> kNames = {{
-      {"usd", "USD"}, {"долл", "USD"}, {"$", "USD"}, {"eur", "EUR"}, {"евро", "EUR"},
-      {"€", "EUR"},   {"rub", "RUB"},  {"руб", "RUB"}, {"cny", "CNY"}, {"rmb", "CNY"},
-      {"юан", "CNY"}, {"gbp", "GBP"},  {"aed", "AED"}, {"try", "TRY"}, {"kzt", "KZT"},
+      {"usd", "USD"},
+      {"долл", "USD"},
+      {"$", "USD"},
+      {"eur", "EUR"},
+      {"евро", "EUR"},
+      {"€", "EUR"},
+      {"rub", "RUB"},
+      {"руб", "RUB"},
+      {"cny", "CNY"},
+      {"rmb", "CNY"},
+      {"юан", "CNY"},
+      {"gbp", "GBP"},
+      {"aed", "AED"},
+      {"try", "TRY"},
+      {"kzt", "KZT"},
       {"hkd", "HKD"},
   }};
   std::string folded = text::FoldCase(text);

@@ -15,21 +15,34 @@ extern const char kUsBolMappingTsv[];
 
 namespace {
 
-constexpr std::array<std::string_view, kFieldCount> kFieldNames = {
-    "record_id",         "date",
-    "exporter_name",     "exporter_country",
-    "exporter_address",  "importer_name",
-    "importer_country",  "importer_address",
-    "notify_name",       "notify_country",
-    "notify_address",    "manufacturer",
-    "origin_country",    "dispatch_country",
-    "destination_country", "transit_countries",
-    "hs_code",           "description",
-    "brand",             "quantity",
-    "unit",              "weight_kg",
-    "value",             "currency",
-    "declaration_number", "port_of_lading",
-    "port_of_unlading",  "truth"};
+constexpr std::array<std::string_view, kFieldCount> kFieldNames = {"record_id",
+                                                                   "date",
+                                                                   "exporter_name",
+                                                                   "exporter_country",
+                                                                   "exporter_address",
+                                                                   "importer_name",
+                                                                   "importer_country",
+                                                                   "importer_address",
+                                                                   "notify_name",
+                                                                   "notify_country",
+                                                                   "notify_address",
+                                                                   "manufacturer",
+                                                                   "origin_country",
+                                                                   "dispatch_country",
+                                                                   "destination_country",
+                                                                   "transit_countries",
+                                                                   "hs_code",
+                                                                   "description",
+                                                                   "brand",
+                                                                   "quantity",
+                                                                   "unit",
+                                                                   "weight_kg",
+                                                                   "value",
+                                                                   "currency",
+                                                                   "declaration_number",
+                                                                   "port_of_lading",
+                                                                   "port_of_unlading",
+                                                                   "truth"};
 
 std::vector<std::string_view> Split(std::string_view s, char sep) {
   std::vector<std::string_view> out;
@@ -50,9 +63,9 @@ std::string_view Trim(std::string_view s) {
 
 // Words a value or weight header may add after its name: units and currencies.
 bool IsUnitWord(std::string_view word) {
-  static const std::array<std::string_view, 14> kWords = {
-      "kg", "кг", "net", "нетто", "gross", "брутто", "usd", "eur", "rub", "cny",
-      "руб", "долл", "сша", "in"};
+  static const std::array<std::string_view, 14> kWords = {"kg",     "кг",   "net", "нетто", "gross",
+                                                          "брутто", "usd",  "eur", "rub",   "cny",
+                                                          "руб",    "долл", "сша", "in"};
   for (std::string_view w : kWords) {
     if (w == word) return true;
   }
@@ -108,8 +121,8 @@ Result<Mapping> ParseMapping(std::string_view name, std::string_view text) {
     }
     std::size_t tab = line.find('\t');
     if (tab == std::string_view::npos) {
-      return Status::Error(
-          io::Where(name, line_no, "") + ": expected 'field<TAB>header|header...' or '@option<TAB>value'");
+      return Status::Error(io::Where(name, line_no, "") +
+                           ": expected 'field<TAB>header|header...' or '@option<TAB>value'");
     }
     std::string_view key = Trim(line.substr(0, tab));
     std::string_view value = Trim(line.substr(tab + 1));
@@ -176,9 +189,9 @@ Result<Mapping> LoadMapping(const std::string& path) {
 const std::vector<Mapping>& BuiltinMappings() {
   static const std::vector<Mapping> mappings = [] {
     std::vector<Mapping> out;
-    for (auto [name, text] : {std::pair{"canonical", kCanonicalMappingTsv},
-                              std::pair{"ru_customs", kRuCustomsMappingTsv},
-                              std::pair{"us_bol", kUsBolMappingTsv}}) {
+    for (auto [name, text] :
+         {std::pair{"canonical", kCanonicalMappingTsv},
+          std::pair{"ru_customs", kRuCustomsMappingTsv}, std::pair{"us_bol", kUsBolMappingTsv}}) {
       auto m = ParseMapping(name, text);
       if (!m.ok()) {
         fmt::print(stderr, "dualwatch: built-in mapping {}: {}\n", name, m.status().message());

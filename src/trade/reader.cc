@@ -33,7 +33,7 @@ struct ShipmentReader::State {
   ColumnPlan plan;
   std::vector<std::string> header;
   std::unordered_map<std::string, std::optional<Field>> json_keys;  // JSON key → field
-  std::vector<std::string> fields;  // scratch for one CSV record
+  std::vector<std::string> fields;                                  // scratch for one CSV record
 
   ~State() {
     if (file) std::fclose(file);
@@ -251,8 +251,8 @@ bool FillShipment(const ShipmentReader::State& st, Values& v, std::size_t line, 
       s.currency = c;
     }
   } else if (s.value) {
-    s.currency = !st.plan.value_currency.empty() ? st.plan.value_currency
-                                                 : st.mapping.default_currency;
+    s.currency =
+        !st.plan.value_currency.empty() ? st.plan.value_currency : st.mapping.default_currency;
   }
   if (s.destination_country.empty()) s.destination_country = st.mapping.default_destination;
   s.exporter.name = std::move(get(Field::kExporterName));
@@ -397,8 +397,8 @@ bool NextCsv(ShipmentReader::State& st, Row& row) {
     if (n != st.header.size()) {
       row.ok = false;
       row.rejection = {line, "",
-                       fmt::format("expected {} fields (as the header), found {}",
-                                   st.header.size(), st.fields.size())};
+                       fmt::format("expected {} fields (as the header), found {}", st.header.size(),
+                                   st.fields.size())};
       return true;
     }
     Values values;

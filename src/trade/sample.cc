@@ -79,8 +79,7 @@ std::string DropPunctuation(std::string_view name) {
     unsigned char c = static_cast<unsigned char>(name[i]);
     if (c == '.' || c == ',' || c == '"' || c == '\'') continue;
     // Typographic quotes « » “ ” ‘ ’ (two or three UTF-8 bytes).
-    if (c == 0xC2 && i + 1 < name.size() &&
-        (name[i + 1] == '\xAB' || name[i + 1] == '\xBB')) {
+    if (c == 0xC2 && i + 1 < name.size() && (name[i + 1] == '\xAB' || name[i + 1] == '\xBB')) {
       ++i;
       continue;
     }
@@ -120,30 +119,20 @@ constexpr std::array<std::string_view, 3> kTransit = {"KZ", "KG", "AM"};
 
 // How countries are written: mostly ISO-2, sometimes a name in English or Russian.
 std::string WriteCountry(std::string_view code, Draw& d) {
-  static const std::array<std::pair<std::string_view, std::array<std::string_view, 2>>, 8>
-      kNames = {{{"RU", {"Russia", "Россия"}},
-                 {"CN", {"China", "Китай"}},
-                 {"HK", {"Hong Kong", "Гонконг"}},
-                 {"KZ", {"Kazakhstan", "Казахстан"}},
-                 {"TR", {"Turkey", "Турция"}},
-                 {"AE", {"United Arab Emirates", "ОАЭ"}},
-                 {"DE", {"Germany", "Германия"}},
-                 {"US", {"United States", "США"}}}};
+  static const std::array<std::pair<std::string_view, std::array<std::string_view, 2>>, 8> kNames =
+      {{{"RU", {"Russia", "Россия"}},
+        {"CN", {"China", "Китай"}},
+        {"HK", {"Hong Kong", "Гонконг"}},
+        {"KZ", {"Kazakhstan", "Казахстан"}},
+        {"TR", {"Turkey", "Турция"}},
+        {"AE", {"United Arab Emirates", "ОАЭ"}},
+        {"DE", {"Germany", "Германия"}},
+        {"US", {"United States", "США"}}}};
   if (d.Chance(0.85)) return std::string(code);
   for (const auto& [c, names] : kNames) {
     if (c == code) return std::string(names[d.Below(2)]);
   }
   return std::string(code);
-}
-
-std::string Csv(std::string_view v) {
-  if (v.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(v);
-  std::string out = "\"";
-  for (char c : v) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 }  // namespace
@@ -210,8 +199,7 @@ Status WriteSample(const SampleSources& src, const SampleOptions& o, std::FILE* 
       } while (destination == exporter_country);
       importer_country = destination;
     }
-    origin = d.Chance(0.85) ? exporter_country
-                            : std::string(PickFrom(d, kOrdinaryCountries));
+    origin = d.Chance(0.85) ? exporter_country : std::string(PickFrom(d, kOrdinaryCountries));
     dispatch = exporter_country;
 
     auto unlisted = [&](const std::string& country) {
@@ -237,13 +225,11 @@ Status WriteSample(const SampleSources& src, const SampleOptions& o, std::FILE* 
       truth = "flag:listed_party " + p.entity_id;
     }
     bool controlled_goods = d.Chance(risky ? 0.4 : 0.12);
-    const SampleGoods& g =
-        controlled_goods ? *PickFrom(d, controlled) : *PickFrom(d, ordinary);
+    const SampleGoods& g = controlled_goods ? *PickFrom(d, controlled) : *PickFrom(d, ordinary);
     bool risky_now = sanctioned_destination || risky || destination == "RU" || destination == "BY";
     if (truth.empty() && controlled_goods && risky_now) {
       truth = fmt::format("flag:{}_goods_{}", g.goods_class,
-                          destination == "RU" || destination == "BY" ? "to_sanctioned"
-                                                                     : "to_hub");
+                          destination == "RU" || destination == "BY" ? "to_sanctioned" : "to_hub");
     }
     if (truth.empty()) truth = "clear";
     int year = 2022 + static_cast<int>(d.Below(4));
@@ -252,11 +238,13 @@ Status WriteSample(const SampleSources& src, const SampleOptions& o, std::FILE* 
     double quantity = 1 + static_cast<double>(d.Below(500));
     double weight = std::round(quantity * (0.1 + d.Unit() * 20) * 10) / 10;
     double value = std::round(quantity * (5 + d.Unit() * 900) * 100) / 100;
-    fmt::print(out, "DW-{:07},{:04}-{:02}-{:02},{},{},{},{},{},{},{},{},{},{},{},{},{},pcs,{},{:.2f},USD,{}\n",
-               row + 1, year, month, day, Csv(exporter), WriteCountry(exporter_country, d),
-               Csv(importer), WriteCountry(importer_country, d), Csv(notify), notify_country,
-               origin, dispatch, destination, transit, g.hs, Csv(g.description), quantity, weight,
-               value, Csv(truth));
+    fmt::print(
+        out,
+        "DW-{:07},{:04}-{:02}-{:02},{},{},{},{},{},{},{},{},{},{},{},{},{},pcs,{},{:.2f},USD,{}\n",
+        row + 1, year, month, day, CsvQuote(exporter), WriteCountry(exporter_country, d),
+        CsvQuote(importer), WriteCountry(importer_country, d), CsvQuote(notify), notify_country,
+        origin, dispatch, destination, transit, g.hs, CsvQuote(g.description), quantity, weight,
+        value, CsvQuote(truth));
   }
   if (std::ferror(out)) return Status::Error("sample: write failed");
   return Status();

@@ -109,7 +109,8 @@ struct Mapping {
   std::string name;         // "canonical", "ru_customs", "us_bol", or the file's stem
   std::string description;  // one line
   // For each field, the header names that fill it (already normalised by NormalizeHeader).
-  std::vector<std::vector<std::string>> headers = std::vector<std::vector<std::string>>(kFieldCount);
+  std::vector<std::vector<std::string>> headers =
+      std::vector<std::vector<std::string>>(kFieldCount);
   DecimalMark decimal = DecimalMark::kAuto;
   std::string default_currency;     // when neither a currency column nor the value header says
   std::string default_destination;  // ISO alpha-2, when no column says (US import manifests)
@@ -147,6 +148,10 @@ std::vector<std::string> MissingRequired(const ColumnPlan& plan);
 Result<std::string> ParseCountry(std::string_view text);  // "" for empty input
 Result<std::string> ParseDate(std::string_view text);     // ISO yyyy-mm-dd; "" for empty
 Result<double> ParseAmount(std::string_view text, DecimalMark mark = DecimalMark::kAuto);
+// A CSV field as RFC 4180 writes it: quoted (quotes doubled) when it holds a comma, quote or
+// line break.
+std::string CsvQuote(std::string_view field);
+
 // ISO 4217 code in a header or value: "USD", "долл. США" → "USD"; empty when none is named.
 std::string CurrencyIn(std::string_view text);
 

@@ -66,7 +66,7 @@ TEST(ShipmentReader, ReadsTheRussianCustomsLayoutWithQuotesNewlinesAndDecimalCom
   EXPECT_EQ(s.brand, "DJI Mavic 3");
   EXPECT_DOUBLE_EQ(*s.weight_kg, 45.5);
   EXPECT_DOUBLE_EQ(*s.value, 1234567.89);
-  EXPECT_EQ(s.currency, "USD");  // from the header "Фактурная стоимость, USD"
+  EXPECT_EQ(s.currency, "USD");   // from the header "Фактурная стоимость, USD"
   EXPECT_EQ(r.rows[1].line, 4u);  // the quoted newline moved it down a line
   EXPECT_EQ(r.rows[1].exporter.country, "HK");
   EXPECT_EQ(r.rows[1].importer.country, "RU");  // ISO-3
@@ -188,8 +188,9 @@ TEST(ShipmentReader, RefusesBinaryInput) {
   std::string garbage("\x28\xB5\x2F\xFD\x00\x01\x02\xFF\xFE", 9);
   Read r = ReadAll(garbage + "\n" + garbage);
   ASSERT_FALSE(r.status.ok());
-  EXPECT_EQ(r.status.message(), "in.csv:1: header: invalid UTF-8 at byte 1: not a text record "
-                                "file");
+  EXPECT_EQ(r.status.message(),
+            "in.csv:1: header: invalid UTF-8 at byte 1: not a text record "
+            "file");
   EXPECT_EQ(ReadAll("").status.message(), "in.csv: empty file");
 }
 
@@ -205,18 +206,24 @@ TEST(ShipmentReader, AnUnterminatedQuoteAtTheEndRejectsThatRecord) {
 TEST(ShipmentReader, StopsOnARecordLongerThanTheLimit) {
   ReaderOptions o;
   o.max_record_bytes = 100;
-  Read r = ReadAll("exporter_name,description\nABC,tea\nDEF,\"" + std::string(500, 'x') + "\n",
-                   o);
+  Read r = ReadAll("exporter_name,description\nABC,tea\nDEF,\"" + std::string(500, 'x') + "\n", o);
   EXPECT_EQ(r.rows.size(), 1u);
   EXPECT_EQ(r.status.message(),
             "in.csv:3: record longer than 100 bytes (an unterminated quote?); stopped here");
 }
 
 TEST(Fields, ParseCountriesInIsoCodesEnglishAndRussian) {
-  for (auto [text, code] : std::vector<std::pair<std::string, std::string>>{
-           {"RU", "RU"}, {"RUS", "RU"}, {"Russia", "RU"}, {"Россия", "RU"}, {"Китай", "CN"},
-           {"Гонконг", "HK"}, {"Казахстан", "KZ"}, {"США", "US"}, {"ОАЭ", "AE"},
-           {"Türkiye", "TR"}, {"", ""}}) {
+  for (auto [text, code] : std::vector<std::pair<std::string, std::string>>{{"RU", "RU"},
+                                                                            {"RUS", "RU"},
+                                                                            {"Russia", "RU"},
+                                                                            {"Россия", "RU"},
+                                                                            {"Китай", "CN"},
+                                                                            {"Гонконг", "HK"},
+                                                                            {"Казахстан", "KZ"},
+                                                                            {"США", "US"},
+                                                                            {"ОАЭ", "AE"},
+                                                                            {"Türkiye", "TR"},
+                                                                            {"", ""}}) {
     auto c = ParseCountry(text);
     ASSERT_TRUE(c.ok()) << text;
     EXPECT_EQ(*c, code) << text;
