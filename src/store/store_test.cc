@@ -92,8 +92,32 @@ TEST(Workspace, FileCarriesMagicAndSchemaVersionAndSurvivesReopen) {
   ASSERT_FALSE(newer.ok());
   EXPECT_EQ(newer.status().message(),
             path +
-                ": workspace schema version 99 is newer than this dualwatch supports (1); "
+                ": workspace schema version 99 is newer than this dualwatch supports (2); "
                 "upgrade dualwatch");
+}
+
+TEST(Workspace, UpgradesASchemaOneFileAndKeepsItsLists) {
+  TempDir dir;
+  std::string path = dir.File("ws.db");
+  {
+    auto ws = Workspace::Open(path);
+    ASSERT_TRUE(ws.ok());
+    ASSERT_TRUE(ws->Import({Parse("us_csl/bis_mieu.csv.zst")}).ok());
+  }
+  // What a schema-1 workspace (before screening runs) looked like.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  sqlite3_exec(db, "DROP TABLE alerts; DROP TABLE screen_runs; PRAGMA user_version=1", nullptr,
+               nullptr, nullptr);
+  sqlite3_close(db);
+  auto ws = Workspace::Open(path);
+  ASSERT_TRUE(ws.ok()) << ws.status().message();
+  auto runs = ws->ScreenRuns();
+  ASSERT_TRUE(runs.ok()) << runs.status().message();
+  EXPECT_TRUE(runs->empty());
+  auto current = ws->CurrentEntities();
+  ASSERT_TRUE(current.ok());
+  EXPECT_EQ(current->size(), 13u);
 }
 
 TEST(Workspace, RefusesAnotherApplicationsDatabase) {
