@@ -80,6 +80,8 @@ TEST(ScreenCli, ScreensTheBundledSampleWithReconciledCountsAndTheTruthFound) {
   ASSERT_EQ(r.exit_code, 0) << r.out;
   EXPECT_NE(r.out.find("rows read 10000"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("top alerts:"), std::string::npos) << r.out;
+  // Each top alert printed with its first reason.
+  EXPECT_NE(r.out.find("matches blocking"), std::string::npos) << r.out;
   auto alerts = CheckOutputs(out.File("o"));
   nlohmann::json s = Summary(out.File("o"));
   EXPECT_EQ(s["rows_read"], 10000);

@@ -113,7 +113,7 @@ class AlertSpill {
  private:
   struct Key {
     std::uint64_t offset;
-    std::uint32_t id_bytes, json_bytes, csv_bytes, line;
+    std::uint32_t id_bytes, json_bytes, csv_bytes, reason_bytes, line;
     double score;
     risk::Severity severity;
   };

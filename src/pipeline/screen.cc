@@ -172,10 +172,11 @@ Status AlertSpill::Add(const AlertRecord& r) {
         static_cast<std::uint32_t>(r.record_id.size()),
         static_cast<std::uint32_t>(r.json.size()),
         static_cast<std::uint32_t>(r.csv.size()),
+        static_cast<std::uint32_t>(r.first_reason.size()),
         static_cast<std::uint32_t>(r.line),
         r.score,
         r.severity};
-  for (const std::string* part : {&r.record_id, &r.json, &r.csv}) {
+  for (const std::string* part : {&r.record_id, &r.json, &r.csv, &r.first_reason}) {
     if (std::fwrite(part->data(), 1, part->size(), file_) != part->size()) {
       return Status::Error(fmt::format("{}: write failed (disk full?)", path_));
     }
@@ -197,7 +198,7 @@ Status AlertSpill::Finish() {
 
 Result<AlertRecord> AlertSpill::Get(std::size_t i) const {
   const Key& k = keys_[i];
-  std::string bytes(std::size_t{k.id_bytes} + k.json_bytes + k.csv_bytes, '\0');
+  std::string bytes(std::size_t{k.id_bytes} + k.json_bytes + k.csv_bytes + k.reason_bytes, '\0');
   if (pread(fileno(file_), bytes.data(), bytes.size(), static_cast<off_t>(k.offset)) !=
       static_cast<ssize_t>(bytes.size())) {
     return Status::Error(fmt::format("{}: read failed", path_));
@@ -205,7 +206,8 @@ Result<AlertRecord> AlertSpill::Get(std::size_t i) const {
   AlertRecord r;
   r.record_id = bytes.substr(0, k.id_bytes);
   r.json = bytes.substr(k.id_bytes, k.json_bytes);
-  r.csv = bytes.substr(k.id_bytes + k.json_bytes);
+  r.csv = bytes.substr(k.id_bytes + k.json_bytes, k.csv_bytes);
+  r.first_reason = bytes.substr(k.id_bytes + k.json_bytes + k.csv_bytes);
   r.line = k.line;
   r.score = k.score;
   r.severity = k.severity;
