@@ -127,11 +127,9 @@ struct ShipmentReader::State {
           field_start = false;
         }
       }
-      if (need_more) {
-        std::size_t offset = pos;
-        if (!Fill() && !eof) return Parse::kEnd;
-        (void)offset;
-      }
+      // The record runs past the buffer: read more (which moves it to the front), then parse
+      // it again from its start.
+      if (need_more) Fill();
     }
   }
 

@@ -17,10 +17,6 @@ class Draw {
   std::size_t Below(std::size_t n) { return n == 0 ? 0 : static_cast<std::size_t>(rng_() % n); }
   double Unit() { return static_cast<double>(rng_() >> 11) * 0x1.0p-53; }
   bool Chance(double p) { return Unit() < p; }
-  template <typename T>
-  const T& Pick(const T* items, std::size_t n) {
-    return items[Below(n)];
-  }
 
  private:
   std::mt19937_64 rng_;
@@ -176,13 +172,11 @@ Status WriteSample(const SampleSources& src, const SampleOptions& o, std::FILE* 
     std::string exporter_country, importer_country, origin, dispatch, destination, transit;
     std::string notify, notify_country;
     bool risky = d.Chance(o.risky_share);
-    bool sanctioned_destination = false;
     if (risky) {
       if (d.Chance(0.7)) {  // to Russia (or Belarus), often through Central Asia
         exporter_country = std::string(PickFrom(d, kToRussiaFrom));
         destination = d.Chance(0.9) ? "RU" : "BY";
         importer_country = destination;
-        sanctioned_destination = true;
         if (d.Chance(0.2)) transit = std::string(PickFrom(d, kTransit));
       } else {  // into a diversion hub
         exporter_country = std::string(PickFrom(d, kOrdinaryCountries));
@@ -202,13 +196,11 @@ Status WriteSample(const SampleSources& src, const SampleOptions& o, std::FILE* 
     origin = d.Chance(0.85) ? exporter_country : std::string(PickFrom(d, kOrdinaryCountries));
     dispatch = exporter_country;
 
-    auto unlisted = [&](const std::string& country) {
-      (void)country;
-      return PickFrom(d, src.unlisted).names[0];
-    };
-    std::string exporter = unlisted(exporter_country);
-    std::string importer = unlisted(importer_country);
-    if (!notify_country.empty()) notify = unlisted(notify_country);
+    // Unlisted companies trade from and to any country (a subsidiary, a branch).
+    auto unlisted = [&] { return PickFrom(d, src.unlisted).names[0]; };
+    std::string exporter = unlisted();
+    std::string importer = unlisted();
+    if (!notify_country.empty()) notify = unlisted();
     std::string truth;
     if (!src.listed.empty() && d.Chance(o.listed_share)) {
       const SampleParty& p = PickFrom(d, src.listed);
@@ -226,7 +218,7 @@ Status WriteSample(const SampleSources& src, const SampleOptions& o, std::FILE* 
     }
     bool controlled_goods = d.Chance(risky ? 0.4 : 0.12);
     const SampleGoods& g = controlled_goods ? *PickFrom(d, controlled) : *PickFrom(d, ordinary);
-    bool risky_now = sanctioned_destination || risky || destination == "RU" || destination == "BY";
+    bool risky_now = risky || destination == "RU" || destination == "BY";
     if (truth.empty() && controlled_goods && risky_now) {
       truth = fmt::format("flag:{}_goods_{}", g.goods_class,
                           destination == "RU" || destination == "BY" ? "to_sanctioned" : "to_hub");
