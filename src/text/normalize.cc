@@ -5,6 +5,7 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 
@@ -13,6 +14,16 @@
 namespace dualwatch::text {
 
 std::string FoldCase(std::string_view utf8) {
+  // NFKC_Casefold maps ASCII to ASCII lower case and nothing else: skip ICU for the common case
+  // (trade records are mostly ASCII; the screen folds every country and name field).
+  if (std::all_of(utf8.begin(), utf8.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string result(utf8);
+    for (char& c : result) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return result;
+  }
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
   icu::UnicodeString in = icu::UnicodeString::fromUTF8(
