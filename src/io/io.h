@@ -11,6 +11,8 @@
 //   * CsvReader: an RFC 4180 record reader (quoted fields, doubled quotes, newlines inside
 //     quotes, CRLF, any single-byte delimiter) over an in-memory text, tracking line numbers.
 //   * Sha256Hex(): content hash used to identify a list version.
+//   * JsonWriter: JSON text appended straight to a string, for output written by the million
+//     (alerts), where building a document tree first costs more than the screening.
 //
 // Thread safety: free functions are reentrant; a CsvReader is used by one thread at a time.
 #ifndef DUALWATCH_IO_IO_H_
@@ -101,6 +103,11 @@ Result<Input> InputFromBytes(std::string name, std::string_view bytes,
 // Returns the byte offset of the first invalid UTF-8 sequence in `text`, or npos if valid.
 std::size_t FindInvalidUtf8(std::string_view text);
 
+// Length in bytes of the well-formed UTF-8 sequence starting at text[i] (1 for ASCII), or 0 when
+// the bytes there are not one (a stray continuation byte, an overlong form, a surrogate, a
+// truncated sequence). Requires i < text.size().
+std::size_t Utf8SequenceAt(std::string_view text, std::size_t i);
+
 // 1-based line number of `offset` in `text`.
 std::size_t LineOfOffset(std::string_view text, std::size_t offset);
 
@@ -145,6 +152,37 @@ class CsvReader {
   std::size_t pos_ = 0;
   std::size_t line_ = 1;
   Status status_;
+};
+
+// Appends one JSON value to a string as it is described: objects and arrays nest, commas and
+// escapes are added here. Strings are escaped as RFC 8259 requires (quote, backslash, control
+// characters); other characters stay as they are, and an invalid UTF-8 byte becomes U+FFFD, so
+// the text is always valid JSON. Numbers are written in their shortest round-trip form, with
+// ".0" on whole doubles; NaN and infinities become null. Keys are written in the order given.
+// The caller keeps the nesting balanced (checked only in debug builds).
+class JsonWriter {
+ public:
+  explicit JsonWriter(std::string* out) : out_(out) {}
+  JsonWriter& BeginObject() { return Open('{'); }
+  JsonWriter& EndObject() { return Close('}'); }
+  JsonWriter& BeginArray() { return Open('['); }
+  JsonWriter& EndArray() { return Close(']'); }
+  JsonWriter& Key(std::string_view key);
+  JsonWriter& String(std::string_view value);
+  JsonWriter& StringOrNull(std::string_view value);             // null when empty
+  JsonWriter& Strings(const std::vector<std::string>& values);  // an array of strings
+  JsonWriter& Number(double value);
+  JsonWriter& Int(std::int64_t value);
+  JsonWriter& Bool(bool value);
+  JsonWriter& Null();
+
+ private:
+  JsonWriter& Open(char bracket);
+  JsonWriter& Close(char bracket);
+  void BeforeValue();
+  std::string* out_;
+  std::vector<bool> has_items_;  // per open container: something was written in it
+  bool after_key_ = false;
 };
 
 // "64 MiB", "2 GiB", "512 bytes": sizes in messages.

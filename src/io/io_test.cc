@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <zstd.h>
 
+#include <nlohmann/json.hpp>
+
 #include "tests/test_util.h"
 
 namespace dualwatch::io {
@@ -88,6 +90,49 @@ TEST(Utf8, FindsFirstInvalidSequence) {
   EXPECT_EQ(FindInvalidUtf8("ab\xC0\xAF"), 2u);     // overlong
   EXPECT_EQ(FindInvalidUtf8("a\xED\xA0\x80"), 1u);  // surrogate
   EXPECT_EQ(FindInvalidUtf8("\xFF"), 0u);
+}
+
+TEST(JsonWriter, NestsObjectsAndArraysWithCommas) {
+  std::string out;
+  JsonWriter w(&out);
+  w.BeginObject().Key("a").Int(1).Key("b").BeginArray().String("x").Null().Bool(false);
+  w.BeginObject().EndObject().EndArray().Key("c").Strings({}).Key("d").StringOrNull("");
+  w.EndObject();
+  EXPECT_EQ(out, R"({"a":1,"b":["x",null,false,{}],"c":[],"d":null})");
+}
+
+// The writer's text is what nlohmann::json (the reader every consumer in tests uses) would
+// write for the same values, and parses back to them.
+TEST(JsonWriter, EscapesAndFormatsLikeAJsonLibrary) {
+  const std::vector<std::string> strings = {"plain",
+                                            "quote \" back\\slash",
+                                            "tab\tnew\nline\r\b\f",
+                                            std::string("nul\0x", 5),
+                                            "\x01\x1f\x7f",
+                                            "长沙 Гонконг ÉÀ",
+                                            "/slash/"};
+  for (const std::string& s : strings) {
+    std::string out;
+    JsonWriter(&out).String(s);
+    EXPECT_EQ(out, nlohmann::json(s).dump()) << s;
+    EXPECT_EQ(nlohmann::json::parse(out).get<std::string>(), s);
+  }
+  for (double d : {0.0, 1.0, -2.0, 0.99, 0.1234, 1e-7, 123456.789, 1e21}) {
+    std::string out;
+    JsonWriter(&out).Number(d);
+    EXPECT_EQ(out, nlohmann::json(d).dump()) << d;
+  }
+  std::string nan;
+  JsonWriter(&nan).Number(std::nan(""));
+  EXPECT_EQ(nan, "null");
+}
+
+TEST(JsonWriter, ReplacesInvalidUtf8SoTheTextStaysValid) {
+  std::string out;
+  JsonWriter(&out).String("Ita\xC3sa \xFF\xFE ok \xED\xA0\x80");
+  EXPECT_EQ(out, "\"Ita\uFFFDsa \uFFFD\uFFFD ok \uFFFD\uFFFD\uFFFD\"");
+  EXPECT_EQ(FindInvalidUtf8(out), std::string_view::npos);
+  EXPECT_NO_THROW(nlohmann::json::parse(out));
 }
 
 TEST(Utf8, LineOfOffsetCountsNewlines) {

@@ -11,32 +11,29 @@ namespace {
 
 double Round(double v, double scale = 1000) { return std::round(v * scale) / scale; }
 
-nlohmann::json OrNull(const std::string& s) {
-  return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s);
-}
-
-nlohmann::json GoodsJson(const trade::Shipment& s, const goods::Classification* c) {
-  nlohmann::json j = {
-      {"description", s.description}, {"brand", OrNull(s.brand)}, {"hs", OrNull(s.hs_code)}};
-  if (!c) return j;
-  j["class"] = goods::ClassName(c->goods_class);
-  j["category"] = OrNull(c->category);
-  j["chpl_tier"] = OrNull(c->chpl_tier);
-  j["misdeclared"] = c->misdeclared;
-  j["confidence"] = Round(c->confidence);
-  j["hs_description"] = OrNull(c->hs_description);
-  j["inferred_hs"] = c->inferred_hs;
-  nlohmann::json evidence = nlohmann::json::array();
-  for (const goods::Evidence& e : c->evidence) {
-    if (e.note == "weak") continue;
-    evidence.push_back({{"source", e.source},
-                        {"rule", e.rule},
-                        {"text", e.text},
-                        {"class", goods::ClassName(e.goods_class)},
-                        {"category", e.category}});
+// The goods object of an alert. Keys in alphabetical order, as throughout alerts.jsonl.
+void WriteGoods(io::JsonWriter& w, const trade::Shipment& s, const goods::Classification* c) {
+  w.BeginObject().Key("brand").StringOrNull(s.brand);
+  if (c) w.Key("category").StringOrNull(c->category).Key("chpl_tier").StringOrNull(c->chpl_tier);
+  if (c) w.Key("class").String(goods::ClassName(c->goods_class));
+  if (c) w.Key("confidence").Number(Round(c->confidence));
+  w.Key("description").String(s.description);
+  if (c) {
+    w.Key("evidence").BeginArray();
+    for (const goods::Evidence& e : c->evidence) {
+      if (e.note == "weak") continue;
+      w.BeginObject().Key("category").String(e.category);
+      w.Key("class").String(goods::ClassName(e.goods_class)).Key("rule").String(e.rule);
+      w.Key("source").String(e.source).Key("text").String(e.text).EndObject();
+    }
+    w.EndArray();
   }
-  j["evidence"] = std::move(evidence);
-  return j;
+  w.Key("hs").StringOrNull(s.hs_code);
+  if (c) {
+    w.Key("hs_description").StringOrNull(c->hs_description);
+    w.Key("inferred_hs").Strings(c->inferred_hs).Key("misdeclared").Bool(c->misdeclared);
+  }
+  w.EndObject();
 }
 
 }  // namespace
@@ -130,43 +127,36 @@ Assessment Screener::Screen(const trade::Shipment& s) const {
 }
 
 std::string AlertJson(const trade::Shipment& s, const Assessment& a) {
-  nlohmann::json parties = nlohmann::json::array();
+  std::string out;
+  out.reserve(1024);
+  io::JsonWriter w(&out);
+  w.BeginObject().Key("date").StringOrNull(s.date).Key("exporter").String(s.exporter.name);
+  w.Key("goods");
+  WriteGoods(w, s, a.goods.get());
+  w.Key("importer").String(s.importer.name).Key("line").Int(static_cast<std::int64_t>(s.line));
+  w.Key("parties").BeginArray();
   for (const risk::PartyHit& p : a.alert.parties) {
-    parties.push_back({{"role", p.role},
-                       {"name", p.name},
-                       {"entity_id", p.entity_id},
-                       {"caption", p.caption},
-                       {"matched_name", p.matched_name},
-                       {"dataset", p.dataset},
-                       {"list_kind", risk::ListKindName(p.kind)},
-                       {"authority", risk::DatasetAuthority(p.dataset)},
-                       {"programs", p.programs},
-                       {"score", p.score}});
+    w.BeginObject().Key("authority").String(risk::DatasetAuthority(p.dataset));
+    w.Key("caption").String(p.caption).Key("dataset").String(p.dataset);
+    w.Key("entity_id").String(p.entity_id).Key("list_kind").String(risk::ListKindName(p.kind));
+    w.Key("matched_name").String(p.matched_name).Key("name").String(p.name);
+    w.Key("programs").Strings(p.programs).Key("role").String(p.role);
+    w.Key("score").Number(p.score).EndObject();
   }
-  nlohmann::json route = nlohmann::json::array();
+  w.EndArray().Key("reasons").Strings(a.alert.reasons).Key("record_id").String(s.record_id);
+  w.Key("route").BeginObject().Key("destination").StringOrNull(s.destination_country);
+  w.Key("dispatch").StringOrNull(s.dispatch_country);
+  w.Key("exporter_country").StringOrNull(s.exporter.country).Key("findings").BeginArray();
   for (const risk::RouteFinding& f : a.alert.route) {
-    route.push_back({{"code", f.code}, {"detail", f.detail}});
+    w.BeginObject().Key("code").String(f.code).Key("detail").String(f.detail).EndObject();
   }
-  nlohmann::json j = {{"record_id", s.record_id},
-                      {"line", s.line},
-                      {"severity", risk::SeverityName(a.alert.severity)},
-                      {"score", a.alert.score},
-                      {"reasons", a.alert.reasons},
-                      {"parties", parties},
-                      {"goods", GoodsJson(s, a.goods.get())},
-                      {"route",
-                       {{"exporter_country", OrNull(s.exporter.country)},
-                        {"importer_country", OrNull(s.importer.country)},
-                        {"origin", OrNull(s.origin_country)},
-                        {"dispatch", OrNull(s.dispatch_country)},
-                        {"destination", OrNull(s.destination_country)},
-                        {"transit", s.transit_countries},
-                        {"findings", route}}},
-                      {"exporter", s.exporter.name},
-                      {"importer", s.importer.name},
-                      {"date", OrNull(s.date)}};
-  if (!s.truth.empty()) j["truth"] = s.truth;
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  w.EndArray().Key("importer_country").StringOrNull(s.importer.country);
+  w.Key("origin").StringOrNull(s.origin_country).Key("transit").Strings(s.transit_countries);
+  w.EndObject();
+  w.Key("score").Number(a.alert.score).Key("severity").String(risk::SeverityName(a.alert.severity));
+  if (!s.truth.empty()) w.Key("truth").String(s.truth);
+  w.EndObject();
+  return out;
 }
 
 }  // namespace dualwatch::pipeline
