@@ -96,32 +96,59 @@ struct AlertRecord {
   std::string csv;
 };
 
-// A run's alerts, kept in a file beside the outputs while the run goes on (memory holds 40
-// bytes an alert, not its JSON), then read back in output order. The file is removed with the
-// object.
+// A run's alerts in output order (severity, then score, then input line), however many there
+// are: an external sort. Alerts are held in memory up to a budget, then sorted and written to a
+// file beside the outputs as one run; reading merges the runs, each read front to back. Memory
+// stays at the budget plus a read buffer per run; the file is removed with the object.
 class AlertSpill {
  public:
-  static Result<std::shared_ptr<AlertSpill>> Create(const std::string& path);
+  // `memory_bytes`: alert bytes held before a run is written (default 128 MiB).
+  static Result<std::shared_ptr<AlertSpill>> Create(const std::string& path,
+                                                    std::size_t memory_bytes = 128u << 20);
   ~AlertSpill();
   Status Add(const AlertRecord& record);
-  // Orders the alerts: by severity, then score, then input line. Call once, after the last Add.
+  // Sorts what is still in memory. Call once, after the last Add, before reading.
   Status Finish();
-  std::size_t size() const { return keys_.size(); }
-  // The i-th alert in output order (after Finish).
-  Result<AlertRecord> Get(std::size_t i) const;
+  std::size_t size() const { return count_; }
+
+  // Every alert once, in output order. Several Readers may be open at once.
+  class Reader {
+   public:
+    // The next alert into `record`; false at the end or on a read error (see status()).
+    bool Next(AlertRecord& record);
+    const Status& status() const { return status_; }
+
+   private:
+    friend class AlertSpill;
+    struct Source;
+    explicit Reader(const AlertSpill& spill);
+    const AlertSpill* spill_;
+    std::vector<std::shared_ptr<Source>> sources_;  // runs on disk, then the one in memory
+    std::vector<std::size_t> heap_;                 // sources with an alert, best on top
+    Status status_;
+  };
+  Reader Read() const { return Reader(*this); }
 
  private:
-  struct Key {
-    std::uint64_t offset;
+  struct Head {  // an alert's fixed part, before its bytes (id, JSON, CSV, first reason)
     std::uint32_t id_bytes, json_bytes, csv_bytes, reason_bytes, line;
     double score;
     risk::Severity severity;
+    std::size_t bytes() const {
+      return std::size_t{id_bytes} + json_bytes + csv_bytes + reason_bytes;
+    }
   };
+  static bool Before(const Head& a, const Head& b);
+  static AlertRecord Decode(const Head& head, std::string_view bytes);
+  Status WriteRun();
   AlertSpill() = default;
   std::string path_;
   std::FILE* file_ = nullptr;
-  std::uint64_t size_ = 0;
-  std::vector<Key> keys_;
+  std::size_t memory_bytes_ = 0, count_ = 0;
+  std::uint64_t file_bytes_ = 0;
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> runs_;  // [begin, end) in the file
+  std::string held_;                                           // alert bytes in memory
+  std::vector<std::pair<Head, std::size_t>> held_heads_;       // with their offset in held_
 };
 
 struct ScreenSummary {

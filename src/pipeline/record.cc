@@ -34,21 +34,16 @@ Result<std::int64_t> SaveRun(store::Workspace& workspace, const ScreenSummary& s
   run.alerts = summary.alerts;
   run.summary = SummaryJson(summary);
   const AlertSpill& spill = *summary.alerts_in_order;
+  AlertSpill::Reader in_order = spill.Read();
   AlertRecord current;
-  Status read_error;
-  auto next = [&](std::size_t i, store::StoredAlert& out) {
-    auto r = spill.Get(i);
-    if (!r.ok()) {
-      read_error = r.status();
-      return false;
-    }
-    current = std::move(*r);
+  auto next = [&](std::size_t, store::StoredAlert& out) {
+    if (!in_order.Next(current)) return false;
     out = {current.record_id, current.line, risk::SeverityName(current.severity), current.score,
            current.json};
     return true;
   };
   auto id = workspace.SaveScreenRun(run, spill.size(), next);
-  if (!read_error.ok()) return read_error;
+  if (!in_order.status().ok()) return in_order.status();
   return id;
 }
 

@@ -3,11 +3,13 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <future>
+#include <string_view>
 #include <thread>
 #include <unordered_map>
 
@@ -90,10 +92,89 @@ class SeenIds {
   std::size_t size_ = 0;
 };
 
-std::string PartyKey(const trade::Party& p) { return p.name + '\x1f' + p.country; }
-std::string GoodsKey(const trade::Shipment& s) {
-  return s.description + '\x1f' + s.brand + '\x1f' + s.hs_code;
-}
+// Distinct party names (with country) and goods lines, each screened once and kept between
+// batches; every row of a batch points at its parts, so scoring a row looks nothing up.
+class PartsCache {
+ public:
+  using Hits = std::vector<risk::PartyHit>;
+  static constexpr const char* kRoles[4] = {"exporter", "importer", "notify", "manufacturer"};
+  struct RowParts {
+    std::array<const Hits*, 4> parties{};  // by kRoles; null when the record has no such party
+    const GoodsResult* goods = nullptr;
+  };
+
+  // Points parts[i] at row i's cached values, adding empty entries (and tasks) for new ones.
+  void Collect(const std::vector<trade::Row>& batch, std::size_t n, std::vector<RowParts>& parts) {
+    constexpr std::size_t kLimit = 2'000'000;  // distinct values kept between batches
+    if (parties_.size() > kLimit) parties_.clear();
+    if (goods_.size() > kLimit) goods_.clear();
+    party_tasks_.clear();
+    goods_tasks_.clear();
+    for (std::size_t i = 0; i < n; ++i) {
+      parts[i] = RowParts();
+      if (!batch[i].ok) continue;
+      const trade::Shipment& s = batch[i].shipment;
+      const trade::Party* party[4] = {&s.exporter, &s.importer, &s.notify, nullptr};
+      for (std::size_t r = 0; r < 4; ++r) {
+        std::string_view name = party[r] ? party[r]->name : s.manufacturer;
+        if (name.empty()) continue;
+        std::string_view country = party[r] ? std::string_view(party[r]->country) : "";
+        key_.assign(name).append(1, '\x1f').append(country);
+        auto it = parties_.find(std::string_view(key_));
+        if (it == parties_.end()) {
+          it = parties_.emplace(key_, Hits()).first;
+          party_tasks_.push_back(
+              {&it->second, trade::Party{std::string(name), std::string(country), ""}});
+        }
+        parts[i].parties[r] = &it->second;
+      }
+      key_.assign(s.description).append(1, '\x1f').append(s.brand).append(1, '\x1f');
+      key_.append(s.hs_code);
+      auto it = goods_.find(std::string_view(key_));
+      if (it == goods_.end()) {
+        it = goods_.emplace(key_, GoodsResult()).first;
+        goods_tasks_.push_back({&it->second, i});
+      }
+      parts[i].goods = &it->second;
+    }
+  }
+
+  // Screens the values Collect added, on `threads` threads (entries are distinct, so each task
+  // writes its own).
+  void ScreenNew(const Screener& screener, const std::vector<trade::Row>& batch, unsigned threads) {
+    ParallelFor(party_tasks_.size() + goods_tasks_.size(), threads, [&](std::size_t t) {
+      if (t < party_tasks_.size()) {
+        *party_tasks_[t].hits = screener.ScreenParty("", party_tasks_[t].party);
+      } else {
+        const GoodsTask& g = goods_tasks_[t - party_tasks_.size()];
+        *g.result = screener.ClassifyGoods(batch[g.row].shipment);
+      }
+    });
+  }
+  std::size_t new_parties() const { return party_tasks_.size(); }
+  std::size_t new_goods() const { return goods_tasks_.size(); }
+
+ private:
+  struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  template <typename V>
+  using Map = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+  struct PartyTask {
+    Hits* hits;
+    trade::Party party;
+  };
+  struct GoodsTask {
+    GoodsResult* result;
+    std::size_t row;  // a row of the batch that carries these goods
+  };
+  Map<Hits> parties_;       // name \x1f country → hits (node-based: pointers stay valid)
+  Map<GoodsResult> goods_;  // description \x1f brand \x1f HS code → classification
+  std::vector<PartyTask> party_tasks_;
+  std::vector<GoodsTask> goods_tasks_;
+  std::string key_;
+};
 
 std::string AlertCsv(const trade::Shipment& s, const Assessment& a) {
   std::string listed;
@@ -153,67 +234,6 @@ void PrintProgress(const trade::ShipmentReader& reader, std::size_t rows, double
 
 }  // namespace
 
-Result<std::shared_ptr<AlertSpill>> AlertSpill::Create(const std::string& path) {
-  std::shared_ptr<AlertSpill> spill(new AlertSpill());
-  spill->path_ = path;
-  spill->file_ = std::fopen(path.c_str(), "w+b");
-  if (!spill->file_) return Status::Error(fmt::format("{}: cannot write", path));
-  return spill;
-}
-
-AlertSpill::~AlertSpill() {
-  if (file_) std::fclose(file_);
-  std::error_code ec;
-  std::filesystem::remove(path_, ec);
-}
-
-Status AlertSpill::Add(const AlertRecord& r) {
-  Key k{size_,
-        static_cast<std::uint32_t>(r.record_id.size()),
-        static_cast<std::uint32_t>(r.json.size()),
-        static_cast<std::uint32_t>(r.csv.size()),
-        static_cast<std::uint32_t>(r.first_reason.size()),
-        static_cast<std::uint32_t>(r.line),
-        r.score,
-        r.severity};
-  for (const std::string* part : {&r.record_id, &r.json, &r.csv, &r.first_reason}) {
-    if (std::fwrite(part->data(), 1, part->size(), file_) != part->size()) {
-      return Status::Error(fmt::format("{}: write failed (disk full?)", path_));
-    }
-    size_ += part->size();
-  }
-  keys_.push_back(k);
-  return Status();
-}
-
-Status AlertSpill::Finish() {
-  if (std::fflush(file_) != 0) return Status::Error(fmt::format("{}: write failed", path_));
-  std::sort(keys_.begin(), keys_.end(), [](const Key& a, const Key& b) {
-    if (a.severity != b.severity) return a.severity > b.severity;
-    if (a.score != b.score) return a.score > b.score;
-    return a.line < b.line;
-  });
-  return Status();
-}
-
-Result<AlertRecord> AlertSpill::Get(std::size_t i) const {
-  const Key& k = keys_[i];
-  std::string bytes(std::size_t{k.id_bytes} + k.json_bytes + k.csv_bytes + k.reason_bytes, '\0');
-  if (pread(fileno(file_), bytes.data(), bytes.size(), static_cast<off_t>(k.offset)) !=
-      static_cast<ssize_t>(bytes.size())) {
-    return Status::Error(fmt::format("{}: read failed", path_));
-  }
-  AlertRecord r;
-  r.record_id = bytes.substr(0, k.id_bytes);
-  r.json = bytes.substr(k.id_bytes, k.json_bytes);
-  r.csv = bytes.substr(k.id_bytes + k.json_bytes, k.csv_bytes);
-  r.first_reason = bytes.substr(k.id_bytes + k.json_bytes + k.csv_bytes);
-  r.line = k.line;
-  r.score = k.score;
-  r.severity = k.severity;
-  return r;
-}
-
 Result<ScreenSummary> ScreenFile(const std::string& path, const Screener& screener,
                                  const ScreenOptions& options) {
   auto start = Clock::now();
@@ -252,9 +272,8 @@ Result<ScreenSummary> ScreenFile(const std::string& path, const Screener& screen
     ++summary.rows_rejected;
   };
 
-  std::unordered_map<std::string, std::vector<risk::PartyHit>> party_cache;
-  std::unordered_map<std::string, GoodsResult> goods_cache;
-  constexpr std::size_t kCacheLimit = 2'000'000;  // distinct values kept between batches
+  PartsCache cache;
+  std::vector<PartsCache::RowParts> parts(options.batch_rows);
   SeenIds seen_ids;
   auto spill = AlertSpill::Create((out_dir / ".alerts.spill").string());
   if (!spill.ok()) return spill.status();
@@ -263,6 +282,7 @@ Result<ScreenSummary> ScreenFile(const std::string& path, const Screener& screen
   std::vector<Assessment> assessed;
   std::vector<AlertRecord> records;
   auto last_progress = Clock::now();
+  std::array<std::size_t, 3> rows_by_class{};  // by goods::GoodsClass; rows without goods: none
 
   // The next batch is read on its own thread while this one is screened; seconds_read counts
   // only the time screening waited for input.
@@ -281,46 +301,10 @@ Result<ScreenSummary> ScreenFile(const std::string& path, const Screener& screen
     summary.rows_read += n;
 
     // Distinct values this batch needs that no earlier batch screened.
-    if (party_cache.size() > kCacheLimit) party_cache.clear();
-    if (goods_cache.size() > kCacheLimit) goods_cache.clear();
-    std::vector<std::pair<std::string, trade::Party>> party_tasks;
-    std::vector<std::pair<std::string, std::size_t>> goods_tasks;
-    for (std::size_t i = 0; i < n; ++i) {
-      if (!batch[i].ok) continue;
-      const trade::Shipment& s = batch[i].shipment;
-      for (const trade::Party* p : {&s.exporter, &s.importer, &s.notify}) {
-        if (p->name.empty()) continue;
-        std::string key = PartyKey(*p);
-        if (party_cache.try_emplace(key).second) party_tasks.emplace_back(std::move(key), *p);
-      }
-      if (!s.manufacturer.empty()) {
-        trade::Party m{s.manufacturer, "", ""};
-        std::string key = PartyKey(m);
-        if (party_cache.try_emplace(key).second) party_tasks.emplace_back(std::move(key), m);
-      }
-      std::string gkey = GoodsKey(s);
-      if (goods_cache.try_emplace(gkey).second) goods_tasks.emplace_back(std::move(gkey), i);
-    }
-    summary.distinct_parties += party_tasks.size();
-    summary.distinct_goods += goods_tasks.size();
-    std::vector<std::vector<risk::PartyHit>> party_results(party_tasks.size());
-    std::vector<GoodsResult> goods_results(goods_tasks.size());
-    std::size_t tasks = party_tasks.size() + goods_tasks.size();
-    ParallelFor(tasks, threads, [&](std::size_t t) {
-      if (t < party_tasks.size()) {
-        party_results[t] = screener.ScreenParty("", party_tasks[t].second);
-      } else {
-        std::size_t g = t - party_tasks.size();
-        goods_results[g] = screener.ClassifyGoods(batch[goods_tasks[g].second].shipment);
-      }
-    });
-    for (std::size_t t = 0; t < party_tasks.size(); ++t) {
-      party_cache[party_tasks[t].first] = std::move(party_results[t]);
-    }
-    for (std::size_t g = 0; g < goods_tasks.size(); ++g) {
-      goods_cache[goods_tasks[g].first] = std::move(goods_results[g]);
-    }
-
+    cache.Collect(batch, n, parts);
+    summary.distinct_parties += cache.new_parties();
+    summary.distinct_goods += cache.new_goods();
+    cache.ScreenNew(screener, batch, threads);
     // Every row scored from the cached parts, in parallel; merged below in input order.
     assessed.assign(n, Assessment());
     records.assign(n, AlertRecord());
@@ -328,18 +312,14 @@ Result<ScreenSummary> ScreenFile(const std::string& path, const Screener& screen
       if (!batch[i].ok) return;
       const trade::Shipment& s = batch[i].shipment;
       std::vector<risk::PartyHit> hits;
-      auto add = [&](const char* role, const trade::Party& p) {
-        if (p.name.empty()) return;
-        for (const risk::PartyHit& h : party_cache.at(PartyKey(p))) {
+      for (std::size_t r = 0; r < 4; ++r) {
+        if (!parts[i].parties[r]) continue;
+        for (const risk::PartyHit& h : *parts[i].parties[r]) {
           hits.push_back(h);
-          hits.back().role = role;
+          hits.back().role = PartsCache::kRoles[r];
         }
-      };
-      add("exporter", s.exporter);
-      add("importer", s.importer);
-      add("notify", s.notify);
-      if (!s.manufacturer.empty()) add("manufacturer", trade::Party{s.manufacturer, "", ""});
-      assessed[i] = screener.Combine(s, std::move(hits), goods_cache.at(GoodsKey(s)));
+      }
+      assessed[i] = screener.Combine(s, std::move(hits), *parts[i].goods);
       const Assessment& a = assessed[i];
       if (a.error.empty() && a.alert.severity != risk::Severity::kNone) {
         AlertRecord& r = records[i];
@@ -352,7 +332,6 @@ Result<ScreenSummary> ScreenFile(const std::string& path, const Screener& screen
         r.csv = AlertCsv(s, a);
       }
     });
-    summary.seconds_screen += Since(t_screen);
 
     for (std::size_t i = 0; i < n; ++i) {
       trade::Row& row = batch[i];
@@ -375,18 +354,18 @@ Result<ScreenSummary> ScreenFile(const std::string& path, const Screener& screen
           }
         }
       }
-      ++summary
-            .by_goods_class[a.goods ? std::string(goods::ClassName(a.goods->goods_class)) : "none"];
+      ++rows_by_class[a.goods ? static_cast<std::size_t>(a.goods->goods_class) : 0];
       for (const risk::RouteFinding& f : a.alert.route) ++summary.by_route[f.code];
       if (a.alert.severity == risk::Severity::kNone) continue;
       ++summary.alerts;
       ++summary.alerts_by_severity[static_cast<std::size_t>(a.alert.severity)];
       for (const risk::PartyHit& p : a.alert.parties) {
         ++summary.by_listed_party[p.entity_id];
-        summary.listed_party_names.emplace(p.entity_id, p.caption);
+        summary.listed_party_names.try_emplace(p.entity_id, p.caption);
       }
       if (Status st = summary.alerts_in_order->Add(records[i]); !st.ok()) return st;
     }
+    summary.seconds_screen += Since(t_screen);
     auto t_wait = Clock::now();
     n = ahead.get();
     summary.seconds_read += Since(t_wait);
@@ -400,6 +379,12 @@ Result<ScreenSummary> ScreenFile(const std::string& path, const Screener& screen
     rejected.close();
     std::filesystem::remove(rejected_tmp, ec);
     return reader.status();
+  }
+  for (std::size_t c = 0; c < rows_by_class.size(); ++c) {
+    if (rows_by_class[c]) {
+      summary.by_goods_class[std::string(goods::ClassName(static_cast<goods::GoodsClass>(c)))] +=
+          rows_by_class[c];
+    }
   }
   if (options.progress) PrintProgress(reader, summary.rows_read, Since(start), true);
   summary.input_sha256 = reader.sha256();
@@ -420,13 +405,13 @@ Result<ScreenSummary> ScreenFile(const std::string& path, const Screener& screen
     std::ofstream c(csv_tmp, std::ios::binary | std::ios::trunc);
     if (!j || !c) return Status::Error(fmt::format("{}: cannot write", out_dir.string()));
     c << kAlertsCsvHeader;
-    for (std::size_t i = 0; i < alerts.size(); ++i) {
-      auto r = alerts.Get(i);
-      if (!r.ok()) return r.status();
-      j << r->json << '\n';
-      c << r->csv;
-      if (summary.top.size() < options.top) summary.top.push_back(std::move(*r));
+    AlertSpill::Reader in_order = alerts.Read();
+    for (AlertRecord r; in_order.Next(r);) {
+      j << r.json << '\n';
+      c << r.csv;
+      if (summary.top.size() < options.top) summary.top.push_back(std::move(r));
     }
+    if (!in_order.status().ok()) return in_order.status();
     j.flush();
     c.flush();
     if (!j || !c)

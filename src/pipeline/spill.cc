@@ -1,0 +1,180 @@
+// AlertSpill: alerts sorted in memory-sized runs on disk, merged on reading.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+
+#include "pipeline/pipeline.h"
+
+namespace dualwatch::pipeline {
+
+bool AlertSpill::Before(const Head& a, const Head& b) {
+  if (a.severity != b.severity) return a.severity > b.severity;
+  if (a.score != b.score) return a.score > b.score;
+  return a.line < b.line;
+}
+
+AlertRecord AlertSpill::Decode(const Head& h, std::string_view bytes) {
+  AlertRecord r;
+  r.record_id = bytes.substr(0, h.id_bytes);
+  r.json = bytes.substr(h.id_bytes, h.json_bytes);
+  r.csv = bytes.substr(h.id_bytes + h.json_bytes, h.csv_bytes);
+  r.first_reason = bytes.substr(h.id_bytes + h.json_bytes + h.csv_bytes, h.reason_bytes);
+  r.line = h.line;
+  r.score = h.score;
+  r.severity = h.severity;
+  return r;
+}
+
+Result<std::shared_ptr<AlertSpill>> AlertSpill::Create(const std::string& path,
+                                                       std::size_t memory_bytes) {
+  std::shared_ptr<AlertSpill> spill(new AlertSpill());
+  spill->path_ = path;
+  spill->memory_bytes_ = memory_bytes;
+  spill->file_ = std::fopen(path.c_str(), "w+b");
+  if (!spill->file_) return Status::Error(fmt::format("{}: cannot write", path));
+  return spill;
+}
+
+AlertSpill::~AlertSpill() {
+  if (file_) std::fclose(file_);
+  std::error_code ec;
+  std::filesystem::remove(path_, ec);
+}
+
+Status AlertSpill::Add(const AlertRecord& r) {
+  Head h{};  // zeroed, padding included: the bytes go to a file
+  h.id_bytes = static_cast<std::uint32_t>(r.record_id.size());
+  h.json_bytes = static_cast<std::uint32_t>(r.json.size());
+  h.csv_bytes = static_cast<std::uint32_t>(r.csv.size());
+  h.reason_bytes = static_cast<std::uint32_t>(r.first_reason.size());
+  h.line = static_cast<std::uint32_t>(r.line);
+  h.score = r.score;
+  h.severity = r.severity;
+  held_heads_.emplace_back(h, held_.size());
+  for (const std::string* part : {&r.record_id, &r.json, &r.csv, &r.first_reason}) held_ += *part;
+  ++count_;
+  if (held_.size() >= memory_bytes_) return WriteRun();
+  return Status();
+}
+
+// Writes the held alerts, sorted, as one run: each a Head and its bytes.
+Status AlertSpill::WriteRun() {
+  std::sort(held_heads_.begin(), held_heads_.end(),
+            [](const auto& a, const auto& b) { return Before(a.first, b.first); });
+  std::uint64_t begin = file_bytes_;
+  std::string out;
+  auto flush = [&] {
+    if (std::fwrite(out.data(), 1, out.size(), file_) != out.size()) {
+      return Status::Error(fmt::format("{}: write failed (disk full?)", path_));
+    }
+    file_bytes_ += out.size();
+    out.clear();
+    return Status();
+  };
+  for (const auto& [head, offset] : held_heads_) {
+    out.append(reinterpret_cast<const char*>(&head), sizeof head);
+    out.append(held_, offset, head.bytes());
+    if (out.size() >= (1u << 20)) {
+      if (Status st = flush(); !st.ok()) return st;
+    }
+  }
+  if (Status st = flush(); !st.ok()) return st;
+  runs_.emplace_back(begin, file_bytes_);
+  held_.clear();
+  held_heads_.clear();
+  return Status();
+}
+
+Status AlertSpill::Finish() {
+  if (std::fflush(file_) != 0) return Status::Error(fmt::format("{}: write failed", path_));
+  std::sort(held_heads_.begin(), held_heads_.end(),
+            [](const auto& a, const auto& b) { return Before(a.first, b.first); });
+  return Status();
+}
+
+// One sorted run being read: from the file through a buffer, or the run still in memory.
+struct AlertSpill::Reader::Source {
+  bool in_memory = false;
+  std::uint64_t pos = 0, end = 0;  // file run: bytes not yet in the buffer
+  std::string buffer;
+  std::size_t used = 0;  // file run: bytes of the buffer consumed; memory run: alerts read
+  Head head{};
+  std::string_view bytes;  // of the current alert
+
+  // Makes `n` unread bytes available in the buffer; false if the run has fewer.
+  bool Fill(int fd, std::size_t n, Status& status, const std::string& path) {
+    if (buffer.size() - used >= n) return true;
+    buffer.erase(0, used);
+    used = 0;
+    std::size_t want = std::max<std::size_t>(n - buffer.size(), 1u << 20);
+    want = static_cast<std::size_t>(std::min<std::uint64_t>(want, end - pos));
+    std::size_t old = buffer.size();
+    buffer.resize(old + want);
+    ssize_t got = pread(fd, buffer.data() + old, want, static_cast<off_t>(pos));
+    if (got != static_cast<ssize_t>(want)) {
+      status = Status::Error(fmt::format("{}: read failed", path));
+      return false;
+    }
+    pos += want;
+    return buffer.size() >= n;
+  }
+
+  // Moves to the next alert of the run; false at its end or on an error.
+  bool Advance(const AlertSpill& spill, Status& status) {
+    if (in_memory) {
+      if (used == spill.held_heads_.size()) return false;
+      const auto& [h, offset] = spill.held_heads_[used++];
+      head = h;
+      bytes = std::string_view(spill.held_).substr(offset, h.bytes());
+      return true;
+    }
+    int fd = fileno(spill.file_);
+    used += bytes.size();
+    bytes = {};
+    if (pos == end && used == buffer.size()) return false;
+    if (!Fill(fd, sizeof(Head), status, spill.path_)) return false;
+    std::memcpy(&head, buffer.data() + used, sizeof(Head));
+    used += sizeof(Head);
+    if (!Fill(fd, head.bytes(), status, spill.path_)) return false;
+    bytes = std::string_view(buffer).substr(used, head.bytes());
+    return true;
+  }
+};
+
+AlertSpill::Reader::Reader(const AlertSpill& spill) : spill_(&spill) {
+  for (const auto& [begin, end] : spill.runs_) {
+    auto source = std::make_shared<Source>();
+    source->pos = begin;
+    source->end = end;
+    sources_.push_back(source);
+  }
+  sources_.push_back(std::make_shared<Source>());
+  sources_.back()->in_memory = true;
+  for (std::size_t i = 0; i < sources_.size(); ++i) {
+    if (sources_[i]->Advance(spill, status_)) heap_.push_back(i);
+  }
+  std::make_heap(heap_.begin(), heap_.end(), [this](std::size_t a, std::size_t b) {
+    return Before(sources_[b]->head, sources_[a]->head);
+  });
+}
+
+bool AlertSpill::Reader::Next(AlertRecord& record) {
+  if (!status_.ok() || heap_.empty()) return false;
+  auto worse = [this](std::size_t a, std::size_t b) {
+    return Before(sources_[b]->head, sources_[a]->head);
+  };
+  std::pop_heap(heap_.begin(), heap_.end(), worse);
+  Source& best = *sources_[heap_.back()];
+  record = Decode(best.head, best.bytes);
+  if (best.Advance(*spill_, status_)) {
+    std::push_heap(heap_.begin(), heap_.end(), worse);
+  } else {
+    heap_.pop_back();
+  }
+  return status_.ok();
+}
+
+}  // namespace dualwatch::pipeline
