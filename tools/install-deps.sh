@@ -6,6 +6,7 @@ packages=(
   g++ cmake make pkg-config zstd
   libicu-dev libsqlite3-dev libsimdjson-dev nlohmann-json3-dev libpugixml-dev
   libcli11-dev libfmt-dev libzstd-dev libssl-dev libstemmer-dev libre2-dev libvectorscan-dev
+  libjemalloc-dev
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 if [[ "${DUALWATCH_FUZZ:-0}" == 1 ]]; then packages+=(clang-14 libclang-rt-14-dev); fi
