@@ -106,7 +106,7 @@ class AlertSpill {
   static Result<std::shared_ptr<AlertSpill>> Create(const std::string& path,
                                                     std::size_t memory_bytes = 128u << 20);
   ~AlertSpill();
-  Status Add(const AlertRecord& record);
+  Status Add(AlertRecord record);
   // Sorts what is still in memory. Call once, after the last Add, before reading.
   Status Finish();
   std::size_t size() const { return count_; }
@@ -130,7 +130,13 @@ class AlertSpill {
   Reader Read() const { return Reader(*this); }
 
  private:
-  struct Head {  // an alert's fixed part, before its bytes (id, JSON, CSV, first reason)
+  struct Rank {  // the output order: severity, then score (both descending), then input line
+    risk::Severity severity;
+    double score;
+    std::size_t line;
+    bool operator<(const Rank& o) const;  // "comes first"
+  };
+  struct Head {  // an alert's fixed part in a run on disk, before its bytes
     std::uint32_t id_bytes, json_bytes, csv_bytes, reason_bytes, line;
     double score;
     risk::Severity severity;
@@ -138,7 +144,7 @@ class AlertSpill {
       return std::size_t{id_bytes} + json_bytes + csv_bytes + reason_bytes;
     }
   };
-  static bool Before(const Head& a, const Head& b);
+  static Rank RankOf(const AlertRecord& r) { return {r.severity, r.score, r.line}; }
   static AlertRecord Decode(const Head& head, std::string_view bytes);
   Status WriteRun();
   AlertSpill() = default;
@@ -147,8 +153,8 @@ class AlertSpill {
   std::size_t memory_bytes_ = 0, count_ = 0;
   std::uint64_t file_bytes_ = 0;
   std::vector<std::pair<std::uint64_t, std::uint64_t>> runs_;  // [begin, end) in the file
-  std::string held_;                                           // alert bytes in memory
-  std::vector<std::pair<Head, std::size_t>> held_heads_;       // with their offset in held_
+  std::vector<AlertRecord> held_;                              // not yet in a run
+  std::size_t held_bytes_ = 0;
 };
 
 struct ScreenSummary {

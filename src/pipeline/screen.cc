@@ -104,37 +104,46 @@ class PartsCache {
   };
 
   // Points parts[i] at row i's cached values, adding empty entries (and tasks) for new ones.
-  void Collect(const std::vector<trade::Row>& batch, std::size_t n, std::vector<RowParts>& parts) {
+  // Values seen before (nearly all, after the first batches) are found on `threads` threads, as
+  // lookups alone do not change the maps; only the misses are added, in row order, on one.
+  void Collect(const std::vector<trade::Row>& batch, std::size_t n, std::vector<RowParts>& parts,
+               unsigned threads) {
     constexpr std::size_t kLimit = 2'000'000;  // distinct values kept between batches
     if (parties_.size() > kLimit) parties_.clear();
     if (goods_.size() > kLimit) goods_.clear();
     party_tasks_.clear();
     goods_tasks_.clear();
-    for (std::size_t i = 0; i < n; ++i) {
+    ParallelFor(n, threads, [&](std::size_t i) {
+      thread_local std::string key;
       parts[i] = RowParts();
+      if (!batch[i].ok) return;
+      for (std::size_t r = 0; r < 4; ++r) {
+        if (!PartyKey(batch[i].shipment, r, key)) continue;
+        auto it = parties_.find(std::string_view(key));
+        parts[i].parties[r] = it == parties_.end() ? &kMissing : &it->second;
+      }
+      GoodsKey(batch[i].shipment, key);
+      auto it = goods_.find(std::string_view(key));
+      if (it != goods_.end()) parts[i].goods = &it->second;
+    });
+    for (std::size_t i = 0; i < n; ++i) {
       if (!batch[i].ok) continue;
       const trade::Shipment& s = batch[i].shipment;
-      const trade::Party* party[4] = {&s.exporter, &s.importer, &s.notify, nullptr};
       for (std::size_t r = 0; r < 4; ++r) {
-        std::string_view name = party[r] ? party[r]->name : s.manufacturer;
-        if (name.empty()) continue;
-        std::string_view country = party[r] ? std::string_view(party[r]->country) : "";
-        key_.assign(name).append(1, '\x1f').append(country);
-        auto it = parties_.find(std::string_view(key_));
-        if (it == parties_.end()) {
-          it = parties_.emplace(key_, Hits()).first;
-          party_tasks_.push_back(
-              {&it->second, trade::Party{std::string(name), std::string(country), ""}});
+        if (parts[i].parties[r] != &kMissing) continue;
+        PartyKey(s, r, key_);
+        auto [it, added] = parties_.try_emplace(key_);
+        if (added) {
+          const trade::Party* p[3] = {&s.exporter, &s.importer, &s.notify};
+          party_tasks_.push_back({&it->second, r < 3 ? trade::Party{p[r]->name, p[r]->country, ""}
+                                                     : trade::Party{s.manufacturer, "", ""}});
         }
         parts[i].parties[r] = &it->second;
       }
-      key_.assign(s.description).append(1, '\x1f').append(s.brand).append(1, '\x1f');
-      key_.append(s.hs_code);
-      auto it = goods_.find(std::string_view(key_));
-      if (it == goods_.end()) {
-        it = goods_.emplace(key_, GoodsResult()).first;
-        goods_tasks_.push_back({&it->second, i});
-      }
+      if (parts[i].goods) continue;
+      GoodsKey(s, key_);
+      auto [it, added] = goods_.try_emplace(key_);
+      if (added) goods_tasks_.push_back({&it->second, i});
       parts[i].goods = &it->second;
     }
   }
@@ -155,6 +164,21 @@ class PartsCache {
   std::size_t new_goods() const { return goods_tasks_.size(); }
 
  private:
+  // The cache key of a record's party in role r (kRoles), or false when it has none.
+  static bool PartyKey(const trade::Shipment& s, std::size_t r, std::string& key) {
+    const trade::Party* party[3] = {&s.exporter, &s.importer, &s.notify};
+    const std::string& name = r < 3 ? party[r]->name : s.manufacturer;
+    if (name.empty()) return false;
+    key.assign(name).append(1, '\x1f');
+    if (r < 3) key.append(party[r]->country);
+    return true;
+  }
+  static void GoodsKey(const trade::Shipment& s, std::string& key) {
+    key.assign(s.description).append(1, '\x1f').append(s.brand).append(1, '\x1f');
+    key.append(s.hs_code);
+  }
+  static inline const Hits kMissing{};  // marks a party the parallel lookup did not find
+
   struct StringHash {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
@@ -218,6 +242,35 @@ Status WriteWhole(const std::filesystem::path& path,
   return Status();
 }
 
+// Writes every alert of `alerts`, in order, to `path` through a temporary file and a rename:
+// `header`, then what `append` adds for each alert, in writes of a few megabytes.
+template <typename Append>
+Status WriteAlerts(const AlertSpill& alerts, const std::filesystem::path& path,
+                   std::string_view header, Append append) {
+  std::filesystem::path tmp = path;
+  tmp += ".tmp";
+  std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+  if (!out) return Status::Error(fmt::format("{}: cannot write", tmp.string()));
+  std::string chunk(header);
+  AlertSpill::Reader in_order = alerts.Read();
+  for (AlertRecord r; in_order.Next(r);) {
+    append(chunk, r);
+    if (chunk.size() >= (4u << 20)) {
+      out.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+      chunk.clear();
+    }
+  }
+  if (!in_order.status().ok()) return in_order.status();
+  out.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+  out.flush();
+  if (!out) return Status::Error(fmt::format("{}: write failed (disk full?)", tmp.string()));
+  out.close();
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) return Status::Error(fmt::format("{}: cannot rename: {}", path.string(), ec.message()));
+  return Status();
+}
+
 void PrintProgress(const trade::ShipmentReader& reader, std::size_t rows, double seconds,
                    bool final) {
   double rate = seconds > 0 ? rows / seconds : 0;
@@ -275,9 +328,13 @@ Result<ScreenSummary> ScreenFile(const std::string& path, const Screener& screen
   PartsCache cache;
   std::vector<PartsCache::RowParts> parts(options.batch_rows);
   SeenIds seen_ids;
+  // Two spills in the same order, the JSON (kept for the workspace) and the CSV lines, so the
+  // two alert files are written at the same time.
   auto spill = AlertSpill::Create((out_dir / ".alerts.spill").string());
   if (!spill.ok()) return spill.status();
   summary.alerts_in_order = *spill;
+  auto csv_spill = AlertSpill::Create((out_dir / ".alerts-csv.spill").string());
+  if (!csv_spill.ok()) return csv_spill.status();
   std::vector<trade::Row> batch(options.batch_rows);
   std::vector<Assessment> assessed;
   std::vector<AlertRecord> records;
@@ -301,7 +358,7 @@ Result<ScreenSummary> ScreenFile(const std::string& path, const Screener& screen
     summary.rows_read += n;
 
     // Distinct values this batch needs that no earlier batch screened.
-    cache.Collect(batch, n, parts);
+    cache.Collect(batch, n, parts, threads);
     summary.distinct_parties += cache.new_parties();
     summary.distinct_goods += cache.new_goods();
     cache.ScreenNew(screener, batch, threads);
@@ -363,7 +420,13 @@ Result<ScreenSummary> ScreenFile(const std::string& path, const Screener& screen
         ++summary.by_listed_party[p.entity_id];
         summary.listed_party_names.try_emplace(p.entity_id, p.caption);
       }
-      if (Status st = summary.alerts_in_order->Add(records[i]); !st.ok()) return st;
+      AlertRecord csv_line;
+      csv_line.line = s.line;
+      csv_line.severity = a.alert.severity;
+      csv_line.score = a.alert.score;
+      csv_line.csv = std::move(records[i].csv);
+      if (Status st = (*csv_spill)->Add(std::move(csv_line)); !st.ok()) return st;
+      if (Status st = summary.alerts_in_order->Add(std::move(records[i])); !st.ok()) return st;
     }
     summary.seconds_screen += Since(t_screen);
     auto t_wait = Clock::now();
@@ -390,45 +453,34 @@ Result<ScreenSummary> ScreenFile(const std::string& path, const Screener& screen
   summary.input_sha256 = reader.sha256();
 
   auto t_write = Clock::now();
-  AlertSpill& alerts = *summary.alerts_in_order;
-  if (Status st = alerts.Finish(); !st.ok()) return st;
   rejected.flush();
   if (!rejected) return Status::Error(fmt::format("{}: write failed", rejected_tmp.string()));
   rejected.close();
   std::filesystem::rename(rejected_tmp, rejected_path, ec);
   if (ec) return Status::Error(fmt::format("{}: cannot rename", rejected_path.string()));
-  // Both alert files in one pass over the ordered alerts.
-  std::filesystem::path jsonl = out_dir / "alerts.jsonl", csv = out_dir / "alerts.csv";
-  std::filesystem::path jsonl_tmp = jsonl.string() + ".tmp", csv_tmp = csv.string() + ".tmp";
-  {
-    std::ofstream j(jsonl_tmp, std::ios::binary | std::ios::trunc);
-    std::ofstream c(csv_tmp, std::ios::binary | std::ios::trunc);
-    if (!j || !c) return Status::Error(fmt::format("{}: cannot write", out_dir.string()));
-    c << kAlertsCsvHeader;
-    AlertSpill::Reader in_order = alerts.Read();
-    for (AlertRecord r; in_order.Next(r);) {
-      j << r.json << '\n';
-      c << r.csv;
-      if (summary.top.size() < options.top) summary.top.push_back(std::move(r));
-    }
-    if (!in_order.status().ok()) return in_order.status();
-    j.flush();
-    c.flush();
-    if (!j || !c)
-      return Status::Error(fmt::format("{}: write failed (disk full?)", out_dir.string()));
+  for (AlertSpill* alerts : {summary.alerts_in_order.get(), csv_spill->get()}) {
+    if (Status st = alerts->Finish(); !st.ok()) return st;
   }
-  for (auto [from, to] : {std::pair{jsonl_tmp, jsonl}, std::pair{csv_tmp, csv}}) {
-    std::filesystem::rename(from, to, ec);
-    if (ec) return Status::Error(fmt::format("{}: cannot rename: {}", to.string(), ec.message()));
+  // The two alert files, each from its spill, on two threads.
+  auto csv_written = std::async(std::launch::async, [&] {
+    return WriteAlerts(**csv_spill, out_dir / "alerts.csv", kAlertsCsvHeader,
+                       [](std::string& out, AlertRecord& r) { out += r.csv; });
+  });
+  Status jsonl_written = WriteAlerts(*summary.alerts_in_order, out_dir / "alerts.jsonl", "",
+                                     [&](std::string& out, AlertRecord& r) {
+                                       out += r.json;
+                                       out += '\n';
+                                       if (summary.top.size() < options.top)
+                                         summary.top.push_back(std::move(r));
+                                     });
+  for (const Status& st : {jsonl_written, csv_written.get()}) {
+    if (!st.ok()) return st;
   }
-  Status s;
   summary.seconds_write = Since(t_write);
   summary.seconds_total = Since(start);
-  if (s.ok()) {
-    s = WriteWhole(out_dir / "summary.json",
-                   [&](std::ofstream& out) { out << SummaryJson(summary) << '\n'; });
-  }
-  if (!s.ok()) return s;
+  Status written = WriteWhole(out_dir / "summary.json",
+                              [&](std::ofstream& out) { out << SummaryJson(summary) << '\n'; });
+  if (!written.ok()) return written;
   return summary;
 }
 

@@ -10,10 +10,10 @@
 
 namespace dualwatch::pipeline {
 
-bool AlertSpill::Before(const Head& a, const Head& b) {
-  if (a.severity != b.severity) return a.severity > b.severity;
-  if (a.score != b.score) return a.score > b.score;
-  return a.line < b.line;
+bool AlertSpill::Rank::operator<(const Rank& o) const {
+  if (severity != o.severity) return severity > o.severity;
+  if (score != o.score) return score > o.score;
+  return line < o.line;
 }
 
 AlertRecord AlertSpill::Decode(const Head& h, std::string_view bytes) {
@@ -44,26 +44,19 @@ AlertSpill::~AlertSpill() {
   std::filesystem::remove(path_, ec);
 }
 
-Status AlertSpill::Add(const AlertRecord& r) {
-  Head h{};  // zeroed, padding included: the bytes go to a file
-  h.id_bytes = static_cast<std::uint32_t>(r.record_id.size());
-  h.json_bytes = static_cast<std::uint32_t>(r.json.size());
-  h.csv_bytes = static_cast<std::uint32_t>(r.csv.size());
-  h.reason_bytes = static_cast<std::uint32_t>(r.first_reason.size());
-  h.line = static_cast<std::uint32_t>(r.line);
-  h.score = r.score;
-  h.severity = r.severity;
-  held_heads_.emplace_back(h, held_.size());
-  for (const std::string* part : {&r.record_id, &r.json, &r.csv, &r.first_reason}) held_ += *part;
+Status AlertSpill::Add(AlertRecord r) {
+  held_bytes_ +=
+      sizeof r + r.record_id.size() + r.json.size() + r.csv.size() + r.first_reason.size();
+  held_.push_back(std::move(r));
   ++count_;
-  if (held_.size() >= memory_bytes_) return WriteRun();
+  if (held_bytes_ >= memory_bytes_) return WriteRun();
   return Status();
 }
 
 // Writes the held alerts, sorted, as one run: each a Head and its bytes.
 Status AlertSpill::WriteRun() {
-  std::sort(held_heads_.begin(), held_heads_.end(),
-            [](const auto& a, const auto& b) { return Before(a.first, b.first); });
+  std::sort(held_.begin(), held_.end(),
+            [](const AlertRecord& a, const AlertRecord& b) { return RankOf(a) < RankOf(b); });
   std::uint64_t begin = file_bytes_;
   std::string out;
   auto flush = [&] {
@@ -74,9 +67,17 @@ Status AlertSpill::WriteRun() {
     out.clear();
     return Status();
   };
-  for (const auto& [head, offset] : held_heads_) {
-    out.append(reinterpret_cast<const char*>(&head), sizeof head);
-    out.append(held_, offset, head.bytes());
+  for (const AlertRecord& r : held_) {
+    Head h{};  // zeroed, padding included: the bytes go to a file
+    h.id_bytes = static_cast<std::uint32_t>(r.record_id.size());
+    h.json_bytes = static_cast<std::uint32_t>(r.json.size());
+    h.csv_bytes = static_cast<std::uint32_t>(r.csv.size());
+    h.reason_bytes = static_cast<std::uint32_t>(r.first_reason.size());
+    h.line = static_cast<std::uint32_t>(r.line);
+    h.score = r.score;
+    h.severity = r.severity;
+    out.append(reinterpret_cast<const char*>(&h), sizeof h);
+    for (const std::string* part : {&r.record_id, &r.json, &r.csv, &r.first_reason}) out += *part;
     if (out.size() >= (1u << 20)) {
       if (Status st = flush(); !st.ok()) return st;
     }
@@ -84,14 +85,14 @@ Status AlertSpill::WriteRun() {
   if (Status st = flush(); !st.ok()) return st;
   runs_.emplace_back(begin, file_bytes_);
   held_.clear();
-  held_heads_.clear();
+  held_bytes_ = 0;
   return Status();
 }
 
 Status AlertSpill::Finish() {
   if (std::fflush(file_) != 0) return Status::Error(fmt::format("{}: write failed", path_));
-  std::sort(held_heads_.begin(), held_heads_.end(),
-            [](const auto& a, const auto& b) { return Before(a.first, b.first); });
+  std::sort(held_.begin(), held_.end(),
+            [](const AlertRecord& a, const AlertRecord& b) { return RankOf(a) < RankOf(b); });
   return Status();
 }
 
@@ -100,9 +101,10 @@ struct AlertSpill::Reader::Source {
   bool in_memory = false;
   std::uint64_t pos = 0, end = 0;  // file run: bytes not yet in the buffer
   std::string buffer;
-  std::size_t used = 0;  // file run: bytes of the buffer consumed; memory run: alerts read
-  Head head{};
-  std::string_view bytes;  // of the current alert
+  std::size_t used = 0;    // file run: bytes of the buffer consumed; memory run: alerts read
+  Head head{};             // file run: the current alert's
+  std::string_view bytes;  // file run: the current alert's bytes
+  Rank rank{};             // of the current alert
 
   // Makes `n` unread bytes available in the buffer; false if the run has fewer.
   bool Fill(int fd, std::size_t n, Status& status, const std::string& path) {
@@ -125,10 +127,8 @@ struct AlertSpill::Reader::Source {
   // Moves to the next alert of the run; false at its end or on an error.
   bool Advance(const AlertSpill& spill, Status& status) {
     if (in_memory) {
-      if (used == spill.held_heads_.size()) return false;
-      const auto& [h, offset] = spill.held_heads_[used++];
-      head = h;
-      bytes = std::string_view(spill.held_).substr(offset, h.bytes());
+      if (used == spill.held_.size()) return false;
+      rank = RankOf(spill.held_[used++]);
       return true;
     }
     int fd = fileno(spill.file_);
@@ -140,7 +140,12 @@ struct AlertSpill::Reader::Source {
     used += sizeof(Head);
     if (!Fill(fd, head.bytes(), status, spill.path_)) return false;
     bytes = std::string_view(buffer).substr(used, head.bytes());
+    rank = {head.severity, head.score, head.line};
     return true;
+  }
+  // The current alert.
+  AlertRecord Current(const AlertSpill& spill) const {
+    return in_memory ? spill.held_[used - 1] : Decode(head, bytes);
   }
 };
 
@@ -157,18 +162,18 @@ AlertSpill::Reader::Reader(const AlertSpill& spill) : spill_(&spill) {
     if (sources_[i]->Advance(spill, status_)) heap_.push_back(i);
   }
   std::make_heap(heap_.begin(), heap_.end(), [this](std::size_t a, std::size_t b) {
-    return Before(sources_[b]->head, sources_[a]->head);
+    return sources_[b]->rank < sources_[a]->rank;
   });
 }
 
 bool AlertSpill::Reader::Next(AlertRecord& record) {
   if (!status_.ok() || heap_.empty()) return false;
   auto worse = [this](std::size_t a, std::size_t b) {
-    return Before(sources_[b]->head, sources_[a]->head);
+    return sources_[b]->rank < sources_[a]->rank;
   };
   std::pop_heap(heap_.begin(), heap_.end(), worse);
   Source& best = *sources_[heap_.back()];
-  record = Decode(best.head, best.bytes);
+  record = best.Current(*spill_);
   if (best.Advance(*spill_, status_)) {
     std::push_heap(heap_.begin(), heap_.end(), worse);
   } else {
