@@ -98,7 +98,8 @@ struct AlertRecord {
 
 // A run's alerts in output order (severity, then score, then input line), however many there
 // are: an external sort. Alerts are held in memory up to a budget, then sorted and written to a
-// file beside the outputs as one run; reading merges the runs, each read front to back. Memory
+// file beside the outputs as one zstd-compressed run; reading merges the runs, each read front
+// to back. Memory
 // stays at the budget plus a read buffer per run; the file is removed with the object.
 class AlertSpill {
  public:
@@ -150,6 +151,7 @@ class AlertSpill {
   AlertSpill() = default;
   std::string path_;
   std::FILE* file_ = nullptr;
+  void* zstd_ = nullptr;  // ZSTD_CCtx, made for the first run
   std::size_t memory_bytes_ = 0, count_ = 0;
   std::uint64_t file_bytes_ = 0;
   std::vector<std::pair<std::uint64_t, std::uint64_t>> runs_;  // [begin, end) in the file
