@@ -93,6 +93,10 @@ inline constexpr float kPatronymicShare = 0.4f;
 bool IsPatronymic(std::string_view key);
 // Share of its weight an unmatched list token costs (an unmatched query token costs all of it).
 inline constexpr float kUnmatchedCost = 0.7f;
+// Words of at most kShortKey letters whose texts differ but keys agree score
+// kShortKeySimilarity, not 0.95 (see TokenSim).
+inline constexpr std::size_t kShortKey = 4;
+inline constexpr double kShortKeySimilarity = 0.8;
 // Limits that bound the work per query: longer inputs are not names.
 inline constexpr std::size_t kMaxNameBytes = 4096;
 inline constexpr std::size_t kMaxNameTokens = 64;

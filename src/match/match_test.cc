@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "match/index_data.h"
 #include "store/store.h"
 #include "tests/test_util.h"
 
@@ -203,6 +204,22 @@ TEST(NameIndex, ExplainsTheAlignmentAndQualifiers) {
   auto contradicted = Index().Search(wrong);
   ASSERT_FALSE(contradicted.empty());
   EXPECT_LT(contradicted[0].score, results[0].score);
+}
+
+// "Etsy" and the alias "ECI" of Electronic Components Industries share the romanisation key
+// "eci" (ts → c, y → i); in a word that short that is a coincidence, not a spelling variant.
+TEST(NameIndex, ShortWordsThatOnlyRomaniseAlikeAreWeakEvidence) {
+  Query q;
+  q.name = "Etsy";
+  SearchOptions options;
+  options.threshold = 0.5;
+  auto results = Index().Search(q, options);
+  ASSERT_FALSE(results.empty());
+  const Explanation& x = results[0].explanation;
+  ASSERT_FALSE(x.tokens.empty());
+  EXPECT_EQ(x.tokens[0].how, "key");
+  EXPECT_DOUBLE_EQ(x.tokens[0].similarity, kShortKeySimilarity);
+  EXPECT_LT(results[0].score, 0.85);
 }
 
 TEST(NameIndex, IdentifierFindsTheEntityWhateverTheName) {

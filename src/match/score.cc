@@ -78,7 +78,10 @@ Sim TokenSim(const QueryToken& q, std::string_view n_text, std::uint32_t n_key_i
     return qk == nk && q.text == n_text ? Sim{1.0, "exact"} : Sim{};
   }
   if (q.key_id == static_cast<std::int64_t>(n_key_id)) {
-    return q.text == n_text ? Sim{1.0, "exact"} : Sim{0.95, "key"};
+    if (q.text == n_text) return {1.0, "exact"};
+    // Short words that only romanise alike are often different words ("Ball" / "BAL",
+    // "Etsy" / "ECI"): few letters leave few keys to share.
+    return {n_key.size() <= kShortKey ? kShortKeySimilarity : 0.95, "key"};
   }
   auto it = std::lower_bound(q.similar.begin(), q.similar.end(), std::make_pair(n_key_id, 0.0f));
   if (it != q.similar.end() && it->first == n_key_id) return {it->second, "fuzzy"};

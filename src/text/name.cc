@@ -118,6 +118,7 @@ NormalizedName NormalizeName(std::string_view name) {
   out.latin = ToLatin(name);
   // Arabic and Hebrew script write no short vowels: their words are compared by consonants.
   const bool skeletal = out.script == Script::kArabic || out.script == Script::kHebrew;
+  const bool han = out.script == Script::kHan;
   if (skeletal) {
     // The article is written onto the word (الخيل, ICU "alkhyl"); Latin spellings part it.
     std::string parted;
@@ -175,6 +176,12 @@ NormalizedName NormalizeName(std::string_view name) {
       TokenKind kind = it->second.kind;
       bool edge = i == 0 || i + len == words.size();
       if (skeletal && len == 1) continue;  // short consonant strings are not legal forms
+      // A syllable of a Chinese name ("博" bo) is not a legal form; Chinese legal forms come
+      // from the vocabulary as words ("co ltd").
+      if (han && len == 1 && kind == TokenKind::kLegalForm &&
+          internal::HanTables::Get().syllables.count(phrase)) {
+        continue;
+      }
       if (len == 1 && kind == TokenKind::kLegalForm && (!edge || words.size() < 2)) {
         kind = TokenKind::kGeneric;
       }

@@ -65,7 +65,9 @@ const HanTables& HanTables::Get() {
     HanTables t;
     for (const auto& row : TsvRows(kHanPinyinTsv)) {
       std::u32string c = Utf32(row[0]);
-      if (row.size() >= 2 && c.size() == 1) t.pinyin.emplace(c[0], std::string(row[1]));
+      if (row.size() < 2 || c.size() != 1) continue;
+      t.pinyin.emplace(c[0], std::string(row[1]));
+      t.syllables.emplace(row[1]);
     }
     for (const auto& row : TsvRows(kZhVocabularyTsv)) {
       if (row.size() < 2) continue;

@@ -15,6 +15,7 @@ struct HanTables {
   std::unordered_map<char32_t, std::string> pinyin;
   std::unordered_map<std::u32string, std::string> words;  // hanzi → latin words
   std::size_t longest_word = 1;                           // in characters
+  std::unordered_set<std::string> syllables;              // every reading: "bo", "zhang"
   static const HanTables& Get();
 };
 

@@ -35,6 +35,19 @@ TEST(DetectScript, NamesTheDominantScript) {
 }
 
 // Spellings taken from the bundled lists (OFAC, UN, EU, UK) and CLDR names in other languages.
+// 博 reads "bo", which is also a legal form's abbreviation; in a Chinese name it is a syllable.
+// Chinese legal forms still come through the vocabulary (有限公司 → "co ltd").
+TEST(NormalizeName, ReadsSyllablesOfChineseNamesAsNamesNotLegalForms) {
+  NormalizedName person = NormalizeName("博 彬 徐");
+  ASSERT_EQ(person.tokens.size(), 3u);
+  for (const NameToken& t : person.tokens) EXPECT_EQ(t.kind, TokenKind::kName) << t.text;
+  EXPECT_EQ(person.tokens[0].text, "bo");
+  NormalizedName company = NormalizeName("长沙天仪空间科技研究院有限公司");
+  ASSERT_FALSE(company.tokens.empty());
+  EXPECT_EQ(company.tokens.back().text, "co ltd");
+  EXPECT_EQ(company.tokens.back().kind, TokenKind::kLegalForm);
+}
+
 TEST(CountryCode, MapsListSpellingsAndOtherLanguages) {
   EXPECT_EQ(CountryCode("China"), "CN");
   EXPECT_EQ(CountryCode("CHINA, PEOPLE'S REPUBLIC OF"), "CN");
