@@ -99,28 +99,35 @@ std::string_view ListKindName(ListKind kind) {
   return "";
 }
 
+namespace {
+
+// The row of `key` in `table` (a country or list table), or null.
+template <typename Table>
+const typename Table::mapped_type* Row(const Table& table, std::string_view key) {
+  auto it = table.find(key);
+  return it == table.end() ? nullptr : &it->second;
+}
+
+}  // namespace
+
 CountryRole RoleOf(std::string_view iso2) {
-  const Tables& t = Get();
-  auto it = t.countries.find(iso2);
-  return it == t.countries.end() ? CountryRole::kNone : it->second.first;
+  auto* row = Row(Get().countries, iso2);
+  return row ? row->first : CountryRole::kNone;
 }
 
 std::string_view CountrySource(std::string_view iso2) {
-  const Tables& t = Get();
-  auto it = t.countries.find(iso2);
-  return it == t.countries.end() ? std::string_view() : std::string_view(it->second.second);
+  auto* row = Row(Get().countries, iso2);
+  return row ? std::string_view(row->second) : std::string_view();
 }
 
 ListKind KindOfDataset(std::string_view dataset) {
-  const Tables& t = Get();
-  auto it = t.lists.find(dataset);
-  return it == t.lists.end() ? ListKind::kBlocking : it->second.first;
+  auto* row = Row(Get().lists, dataset);
+  return row ? row->first : ListKind::kBlocking;  // unknown datasets count as blocking
 }
 
 std::string_view DatasetAuthority(std::string_view dataset) {
-  const Tables& t = Get();
-  auto it = t.lists.find(dataset);
-  return it == t.lists.end() ? std::string_view() : std::string_view(it->second.second);
+  auto* row = Row(Get().lists, dataset);
+  return row ? std::string_view(row->second) : std::string_view();
 }
 
 std::string OccupiedRegionIn(std::string_view address) {
