@@ -123,6 +123,8 @@ class AlertSpill {
     friend class AlertSpill;
     struct Source;
     explicit Reader(const AlertSpill& spill);
+    // Source a's current alert comes after source b's (the heap keeps the first on top).
+    bool Worse(std::size_t a, std::size_t b) const;
     const AlertSpill* spill_;
     std::vector<std::shared_ptr<Source>> sources_;  // runs on disk, then the one in memory
     std::vector<std::size_t> heap_;                 // sources with an alert, best on top
@@ -147,6 +149,7 @@ class AlertSpill {
   };
   static Rank RankOf(const AlertRecord& r) { return {r.severity, r.score, r.line}; }
   static AlertRecord Decode(const Head& head, std::string_view bytes);
+  void SortHeld();  // into output order
   Status WriteRun();
   AlertSpill() = default;
   std::string path_;

@@ -224,15 +224,16 @@ constexpr const char* kAlertsCsvHeader =
     "record_id,line,severity,score,exporter,importer,goods_class,category,chpl_tier,misdeclared,"
     "hs_code,destination,listed_parties,route,reasons\n";
 
-// Writes `text` to path through a temporary file and a rename.
+// Writes `path` through a temporary file and a rename; an error from `write` leaves `path` as
+// it was.
 Status WriteWhole(const std::filesystem::path& path,
-                  const std::function<void(std::ofstream&)>& write) {
+                  const std::function<Status(std::ofstream&)>& write) {
   std::filesystem::path tmp = path;
   tmp += ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out) return Status::Error(fmt::format("{}: cannot write", tmp.string()));
-    write(out);
+    if (Status st = write(out); !st.ok()) return st;
     out.flush();
     if (!out) return Status::Error(fmt::format("{}: write failed (disk full?)", tmp.string()));
   }
@@ -242,33 +243,24 @@ Status WriteWhole(const std::filesystem::path& path,
   return Status();
 }
 
-// Writes every alert of `alerts`, in order, to `path` through a temporary file and a rename:
-// `header`, then what `append` adds for each alert, in writes of a few megabytes.
+// Writes every alert of `alerts`, in order, to `path` (WriteWhole): `header`, then what
+// `append` adds for each alert, in writes of a few megabytes.
 template <typename Append>
 Status WriteAlerts(const AlertSpill& alerts, const std::filesystem::path& path,
                    std::string_view header, Append append) {
-  std::filesystem::path tmp = path;
-  tmp += ".tmp";
-  std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-  if (!out) return Status::Error(fmt::format("{}: cannot write", tmp.string()));
-  std::string chunk(header);
-  AlertSpill::Reader in_order = alerts.Read();
-  for (AlertRecord r; in_order.Next(r);) {
-    append(chunk, r);
-    if (chunk.size() >= (4u << 20)) {
-      out.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-      chunk.clear();
+  return WriteWhole(path, [&](std::ofstream& out) {
+    std::string chunk(header);
+    AlertSpill::Reader in_order = alerts.Read();
+    for (AlertRecord r; in_order.Next(r);) {
+      append(chunk, r);
+      if (chunk.size() >= (4u << 20)) {
+        out.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+        chunk.clear();
+      }
     }
-  }
-  if (!in_order.status().ok()) return in_order.status();
-  out.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-  out.flush();
-  if (!out) return Status::Error(fmt::format("{}: write failed (disk full?)", tmp.string()));
-  out.close();
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) return Status::Error(fmt::format("{}: cannot rename: {}", path.string(), ec.message()));
-  return Status();
+    out.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    return in_order.status();
+  });
 }
 
 void PrintProgress(const trade::ShipmentReader& reader, std::size_t rows, double seconds,
@@ -478,8 +470,10 @@ Result<ScreenSummary> ScreenFile(const std::string& path, const Screener& screen
   }
   summary.seconds_write = Since(t_write);
   summary.seconds_total = Since(start);
-  Status written = WriteWhole(out_dir / "summary.json",
-                              [&](std::ofstream& out) { out << SummaryJson(summary) << '\n'; });
+  Status written = WriteWhole(out_dir / "summary.json", [&](std::ofstream& out) {
+    out << SummaryJson(summary) << '\n';
+    return Status();
+  });
   if (!written.ok()) return written;
   return summary;
 }

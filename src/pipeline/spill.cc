@@ -55,11 +55,15 @@ Status AlertSpill::Add(AlertRecord r) {
   return Status();
 }
 
+void AlertSpill::SortHeld() {
+  std::sort(held_.begin(), held_.end(),
+            [](const AlertRecord& a, const AlertRecord& b) { return RankOf(a) < RankOf(b); });
+}
+
 // Writes the held alerts, sorted, as one run: each a Head and its bytes, the run one zstd frame
 // (alert JSON shrinks about 13 times at level 1, so the disk sees a tenth of the bytes).
 Status AlertSpill::WriteRun() {
-  std::sort(held_.begin(), held_.end(),
-            [](const AlertRecord& a, const AlertRecord& b) { return RankOf(a) < RankOf(b); });
+  SortHeld();
   if (!zstd_) {
     zstd_ = ZSTD_createCCtx();
     ZSTD_CCtx_setParameter(static_cast<ZSTD_CCtx*>(zstd_), ZSTD_c_compressionLevel, 1);
@@ -108,8 +112,7 @@ Status AlertSpill::WriteRun() {
 
 Status AlertSpill::Finish() {
   if (std::fflush(file_) != 0) return Status::Error(fmt::format("{}: write failed", path_));
-  std::sort(held_.begin(), held_.end(),
-            [](const AlertRecord& a, const AlertRecord& b) { return RankOf(a) < RankOf(b); });
+  SortHeld();
   return Status();
 }
 
@@ -201,16 +204,16 @@ AlertSpill::Reader::Reader(const AlertSpill& spill) : spill_(&spill) {
   for (std::size_t i = 0; i < sources_.size(); ++i) {
     if (sources_[i]->Advance(spill, status_)) heap_.push_back(i);
   }
-  std::make_heap(heap_.begin(), heap_.end(), [this](std::size_t a, std::size_t b) {
-    return sources_[b]->rank < sources_[a]->rank;
-  });
+  std::make_heap(heap_.begin(), heap_.end(), [this](auto a, auto b) { return Worse(a, b); });
+}
+
+bool AlertSpill::Reader::Worse(std::size_t a, std::size_t b) const {
+  return sources_[b]->rank < sources_[a]->rank;
 }
 
 bool AlertSpill::Reader::Next(AlertRecord& record) {
   if (!status_.ok() || heap_.empty()) return false;
-  auto worse = [this](std::size_t a, std::size_t b) {
-    return sources_[b]->rank < sources_[a]->rank;
-  };
+  auto worse = [this](std::size_t a, std::size_t b) { return Worse(a, b); };
   std::pop_heap(heap_.begin(), heap_.end(), worse);
   Source& best = *sources_[heap_.back()];
   record = best.Current(*spill_);

@@ -17,6 +17,13 @@ lists::ParsedList Parse(const std::string& relative) {
   return parsed.ok() ? std::move(*parsed) : lists::ParsedList{};
 }
 
+// A closed workspace file at `path` holding one small list.
+void MakeWorkspaceWithOneList(const std::string& path) {
+  auto ws = Workspace::Open(path);
+  ASSERT_TRUE(ws.ok());
+  ASSERT_TRUE(ws->Import({Parse("us_csl/bis_mieu.csv.zst")}).ok());
+}
+
 TEST(Workspace, ImportsVersionsAndFindsEntities) {
   auto ws = Workspace::Open(":memory:");
   ASSERT_TRUE(ws.ok()) << ws.status().message();
@@ -74,11 +81,7 @@ TEST(Workspace, SameContentIsUnchangedNewContentIsANewCurrentVersion) {
 TEST(Workspace, FileCarriesMagicAndSchemaVersionAndSurvivesReopen) {
   TempDir dir;
   std::string path = dir.File("ws.db");
-  {
-    auto ws = Workspace::Open(path);
-    ASSERT_TRUE(ws.ok());
-    ASSERT_TRUE(ws->Import({Parse("us_csl/bis_mieu.csv.zst")}).ok());
-  }
+  ASSERT_NO_FATAL_FAILURE(MakeWorkspaceWithOneList(path));
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
   sqlite3_stmt* st = nullptr;
@@ -99,11 +102,7 @@ TEST(Workspace, FileCarriesMagicAndSchemaVersionAndSurvivesReopen) {
 TEST(Workspace, UpgradesASchemaOneFileAndKeepsItsLists) {
   TempDir dir;
   std::string path = dir.File("ws.db");
-  {
-    auto ws = Workspace::Open(path);
-    ASSERT_TRUE(ws.ok());
-    ASSERT_TRUE(ws->Import({Parse("us_csl/bis_mieu.csv.zst")}).ok());
-  }
+  ASSERT_NO_FATAL_FAILURE(MakeWorkspaceWithOneList(path));
   // What a schema-1 workspace (before screening runs) looked like.
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
