@@ -1,6 +1,9 @@
 // Name-matching evaluation on real data: one command, a Markdown report on stdout.
 //
 //   build/dualwatch_eval [--threshold T]
+//   build/dualwatch_eval --pair NAME NAME     one pair's score and token alignment
+//   DUALWATCH_EVAL_DEBUG=1 build/dualwatch_eval  also every leave-one-out and cross-list miss
+//                                                and every name-bench score, on stderr
 //
 // Sections (method in docs/EVALUATION.md): leave-one-out over list names; cross-list (OpenSanctions
 // referents, shared identifiers); transliteration (Wikidata Russian and Chinese pairs, Watchman's
@@ -74,6 +77,7 @@ struct HeldOut {
   std::string entity_id;
   std::string name;
   std::string kind;
+  std::vector<lists::Name> rest;  // the entity's names left in the index, for the debug output
 };
 
 // Within each list on its own (the same person on another list would otherwise answer for the
@@ -87,7 +91,6 @@ Recall LeaveOneOut(const std::vector<lists::Entity>& entities, double threshold,
   std::map<std::string, std::vector<lists::Entity>> by_dataset;
   for (const lists::Entity& e : entities) by_dataset[e.dataset].push_back(e);
   Recall all;
-  std::size_t shown = 0;
   for (auto& [dataset, reduced] : by_dataset) {
     std::vector<HeldOut> held;
     for (lists::Entity& e : reduced) {
@@ -113,8 +116,10 @@ Recall LeaveOneOut(const std::vector<lists::Entity>& entities, double threshold,
       }
       held.push_back({e.id, out.value,
                       std::string(variant ? "variant: " : "unrelated alias: ") +
-                          std::string(lists::NameKindName(out.kind))});
+                          std::string(lists::NameKindName(out.kind)),
+                      {}});
       e.names.erase(e.names.begin() + static_cast<long>(pick));
+      held.back().rest = e.names;
     }
     if (held.empty()) continue;
     match::NameIndex index = BuildIndex(reduced);
@@ -126,14 +131,18 @@ Recall LeaveOneOut(const std::vector<lists::Entity>& entities, double threshold,
       std::size_t rank = RankOf(index, results, h.entity_id);
       (*by_kind)[h.kind].Add(rank);
       if (h.kind.rfind("variant", 0) == 0) all.Add(rank);
-      if (rank != 1 && h.kind.rfind("variant", 0) == 0 && shown < 25 &&
-          std::getenv("DUALWATCH_EVAL_DEBUG")) {
-        ++shown;
-        std::fprintf(stderr, "LOO miss: %s (%s) -> %s\n", h.name.c_str(), h.entity_id.c_str(),
+      if (rank != 1 && h.kind.rfind("variant", 0) == 0 && std::getenv("DUALWATCH_EVAL_DEBUG")) {
+        std::fprintf(stderr, "LOO miss: rank %zu of %zu: %s (%s) -> %s\n", rank, results.size(),
+                     h.name.c_str(), h.entity_id.c_str(),
                      results.empty() ? "nothing"
                                      : (index.entity(results[0].entity).caption + " " +
                                         std::to_string(results[0].score))
                                            .c_str());
+        // Each remaining name of the entity, scored against the held-out one.
+        for (const lists::Name& n : h.rest) {
+          std::fprintf(stderr, "    %.3f %s\n", match::ScoreNamePair(h.name, n.value, &index),
+                       n.value.c_str());
+        }
       }
     }
   }
@@ -342,6 +351,18 @@ int main(int argc, char** argv) {
   auto t0 = std::chrono::steady_clock::now();
   std::vector<lists::Entity> entities = bench::BundledEntities();
   match::NameIndex index = BuildIndex(entities);
+  // --pair A B: the score and token alignment of one pair, with the lists' token weights.
+  for (int i = 1; i + 2 < argc; ++i) {
+    if (std::strcmp(argv[i], "--pair") != 0) continue;
+    std::vector<match::TokenAlignment> tokens;
+    double score = match::ScoreNamePair(argv[i + 1], argv[i + 2], &index, &tokens);
+    std::printf("%.3f  %s  /  %s\n", score, argv[i + 1], argv[i + 2]);
+    for (const match::TokenAlignment& t : tokens) {
+      std::printf("  %-24s %-24s %-10s %-9s sim %.2f  weight %.2f\n", t.query.c_str(),
+                  t.list.c_str(), t.kind.c_str(), t.how.c_str(), t.similarity, t.weight);
+    }
+    return 0;
+  }
 
   std::printf("# Name matching evaluation\n\nThreshold %.2f; %zu entities, %zu names indexed.\n\n",
               threshold, index.entity_count(), index.name_count());
@@ -429,6 +450,10 @@ int main(int argc, char** argv) {
     if (it == logicv2.end()) continue;  // compare on the cases both were run on
     ++compared;
     ours_all.Add(truth, s >= threshold);
+    if (std::getenv("DUALWATCH_EVAL_DEBUG")) {
+      std::fprintf(stderr, "BENCH\t%s\t%s\t%s\t%d\t%.3f\n", row[0].c_str(), row[2].c_str(),
+                   row[3].c_str(), truth, s);
+    }
     theirs_all.Add(truth, it->second);
     bench_groups[row[0]].first.Add(truth, s >= threshold);
     bench_groups[row[0]].second.Add(truth, it->second);

@@ -120,28 +120,42 @@ void NameIndexBuilder::Add(const lists::Entity& entity) {
 
   std::unordered_set<std::string> seen;  // one indexed name per distinct token sequence
   for (const lists::Name& n : entity.names) {
-    text::NormalizedName norm = text::NormalizeName(n.value);
-    if (norm.tokens.empty() || norm.tokens.size() > 64) continue;
-    if (!seen.insert(norm.latin).second) continue;
-    IndexedName name;
-    name.entity = entity_index;
-    name.first_token = static_cast<std::uint32_t>(d.tokens.size());
-    name.token_count = static_cast<std::uint16_t>(norm.tokens.size());
-    name.kind = n.kind;
-    name.schema = entity.schema;
-    name.original = static_cast<std::uint32_t>(d.originals.size());
-    d.exact_names.emplace_back(HashText(norm.latin), static_cast<std::uint32_t>(d.names.size()));
-    d.originals.push_back(n.value);
-    for (text::NameToken& t : norm.tokens) {
-      auto [kit, knew] =
-          data_->key_ids.try_emplace(t.key, static_cast<std::uint32_t>(d.keys.size()));
-      if (knew) d.keys.push_back(KeyInfo{t.key, 0, 0, t.kind});
-      auto [tit, tnew] =
-          data_->text_ids.try_emplace(t.text, static_cast<std::uint32_t>(d.texts.size()));
-      if (tnew) d.texts.push_back(t.text);
-      d.tokens.push_back(IndexedToken{kit->second, tit->second, t.kind});
+    // A name that writes several ("A / B", "X (Y)") is indexed as each, shown as written.
+    bool original_added = false;
+    std::vector<std::string> alternatives = text::NameAlternatives(n.value, /*inside_alone=*/true);
+    for (const std::string& alternative : alternatives) {
+      text::NormalizedName norm = text::NormalizeName(alternative);
+      if (norm.tokens.empty() || norm.tokens.size() > kMaxNameTokens) continue;
+      // A part of a name that is only a legal form or generic words ("LLC" of "LLC (Sfera)")
+      // names nothing on its own.
+      if (alternatives.size() > 1 &&
+          std::none_of(norm.tokens.begin(), norm.tokens.end(), [](const text::NameToken& t) {
+            return t.kind == TokenKind::kName || t.kind == TokenKind::kNumber;
+          })) {
+        continue;
+      }
+      if (!seen.insert(norm.latin).second) continue;
+      if (!original_added) d.originals.push_back(n.value);
+      original_added = true;
+      IndexedName name;
+      name.entity = entity_index;
+      name.first_token = static_cast<std::uint32_t>(d.tokens.size());
+      name.token_count = static_cast<std::uint16_t>(norm.tokens.size());
+      name.kind = n.kind;
+      name.schema = entity.schema;
+      name.original = static_cast<std::uint32_t>(d.originals.size() - 1);
+      d.exact_names.emplace_back(HashText(norm.latin), static_cast<std::uint32_t>(d.names.size()));
+      for (text::NameToken& t : norm.tokens) {
+        auto [kit, knew] =
+            data_->key_ids.try_emplace(t.key, static_cast<std::uint32_t>(d.keys.size()));
+        if (knew) d.keys.push_back(KeyInfo{t.key, 0, 0, t.kind});
+        auto [tit, tnew] =
+            data_->text_ids.try_emplace(t.text, static_cast<std::uint32_t>(d.texts.size()));
+        if (tnew) d.texts.push_back(t.text);
+        d.tokens.push_back(IndexedToken{kit->second, tit->second, t.kind});
+      }
+      d.names.push_back(name);
     }
-    d.names.push_back(name);
   }
   d.entity_names.push_back(static_cast<std::uint32_t>(d.names.size()));
 }
@@ -234,15 +248,10 @@ std::size_t NameIndex::memory_bytes() const {
   return bytes;
 }
 
-std::vector<SearchResult> NameIndex::Search(const Query& query,
-                                            const SearchOptions& options) const {
-  const Data& d = *data_;
-  // Longer texts are not names; refusing them bounds the work per query.
-  if (query.name.size() > kMaxNameBytes) return {};
-  text::NormalizedName norm = text::NormalizeName(query.name);
-  if (norm.tokens.size() > kMaxNameTokens) return {};
-  PreparedQuery prepared = PrepareQuery(d, norm);
-  ResultCollector collector(d, query, options, prepared);
+// Finds the candidates of one alternative of the query through the index, best bound first,
+// and scores them into `collector`.
+void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions& options,
+              PreparedQuery& prepared, ResultCollector& collector) {
   Scratch& s = ThreadScratch(d.names.size());
 
   // Retrieval, first per query token: which keys it hits, with what weight and similarity.
@@ -414,7 +423,7 @@ std::vector<SearchResult> NameIndex::Search(const Query& query,
   // Identical names, and entities sharing an identifier with the query, are candidates whatever
   // their words.
   {
-    std::uint64_t h = HashText(norm.latin);
+    std::uint64_t h = prepared.exact;
     auto it = std::lower_bound(d.exact_names.begin(), d.exact_names.end(), std::make_pair(h, 0u));
     for (; it != d.exact_names.end() && it->first == h; ++it)
       candidates.push_back({2.0, it->second});
@@ -436,32 +445,40 @@ std::vector<SearchResult> NameIndex::Search(const Query& query,
   for (const Candidate& c : candidates) {
     if (c.bound + kMaxQualifierBoost < floor) break;
     if (!NameAllowed(d, query, c.name)) continue;
-    collector.Consider(c.name, ScoreName(d, prepared, c.name, nullptr));
+    collector.Consider(c.name, ScoreName(d, prepared, c.name, nullptr), prepared);
     if (++since_floor >= 8) {
       floor = collector.Floor();
       since_floor = 0;
     }
   }
+}
+
+std::vector<SearchResult> NameIndex::Search(const Query& query,
+                                            const SearchOptions& options) const {
+  std::vector<PreparedQuery> alternatives = PrepareAlternatives(*data_, query.name);
+  ResultCollector collector(*data_, query, options);
+  for (PreparedQuery& prepared : alternatives)
+    Retrieve(*data_, query, options, prepared, collector);
   return collector.Finish();
 }
 
 std::vector<SearchResult> ReferenceMatcher::Search(const Query& query,
                                                    const SearchOptions& options) const {
   const NameIndex::Data& d = *index_.data_;
-  if (query.name.size() > kMaxNameBytes) return {};
-  text::NormalizedName norm = text::NormalizeName(query.name);
-  if (norm.tokens.size() > kMaxNameTokens) return {};
-  PreparedQuery prepared = PrepareQuery(d, norm);
-  FindSimilarKeysByScan(d, prepared);
-  ResultCollector collector(d, query, options, prepared);
-  for (std::uint32_t n = 0; n < d.names.size(); ++n) {
-    if (!NameAllowed(d, query, n)) continue;
-    collector.Consider(n, ScoreName(d, prepared, n, nullptr));
+  std::vector<PreparedQuery> alternatives = PrepareAlternatives(d, query.name);
+  ResultCollector collector(d, query, options);
+  for (PreparedQuery& prepared : alternatives) {
+    FindSimilarKeysByScan(d, prepared);
+    for (std::uint32_t n = 0; n < d.names.size(); ++n) {
+      if (!NameAllowed(d, query, n)) continue;
+      collector.Consider(n, ScoreName(d, prepared, n, nullptr), prepared);
+    }
   }
   return collector.Finish();
 }
 
-double ScoreNamePair(std::string_view a, std::string_view b, const NameIndex* index) {
+double ScoreNamePair(std::string_view a, std::string_view b, const NameIndex* index,
+                     std::vector<TokenAlignment>* tokens) {
   lists::Entity e;
   e.id = "pair";
   e.names.push_back(lists::Name{std::string(b), lists::NameKind::kPrimary, "", ""});
@@ -478,9 +495,30 @@ double ScoreNamePair(std::string_view a, std::string_view b, const NameIndex* in
     k.weight = known ? big->keys[it->second].weight : KeyWeight(k.kind, k.key, d.unknown_weight);
   }
   if (d.names.empty()) return 0;
-  PreparedQuery q = PrepareQuery(d, text::NormalizeName(a));
-  FindSimilarKeysByScan(d, q);
-  return ScoreName(d, q, 0, nullptr);
+  // The best of every alternative of `a` against every one of `b` (NameAlternatives).
+  double best = 0;
+  for (PreparedQuery& q : PrepareAlternatives(d, a)) {
+    // The query's words weigh what they weigh in `index` too: PrepareQuery knows only `b`'s
+    // words, and would give every other query word the weight of a word no list holds.
+    if (big) {
+      q.weight = 0;
+      for (QueryToken& t : q.tokens) {
+        auto it = big->key_ids.find(t.key);
+        t.weight = it != big->key_ids.end() ? big->keys[it->second].weight
+                                            : KeyWeight(t.kind, t.key, big->unknown_weight);
+        q.weight += t.weight;
+      }
+    }
+    FindSimilarKeysByScan(d, q);
+    for (std::uint32_t n = 0; n < d.names.size(); ++n) {
+      std::vector<TokenAlignment> alignment;
+      double score = ScoreName(d, q, n, tokens ? &alignment : nullptr);
+      if (score <= best) continue;
+      best = score;
+      if (tokens) *tokens = std::move(alignment);
+    }
+  }
+  return best;
 }
 
 }  // namespace dualwatch::match

@@ -167,11 +167,15 @@ struct PreparedQuery {
   std::vector<QueryToken> tokens;
   float weight = 0;          // sum of token weights
   bool distinctive = false;  // has a name or number token
+  std::uint64_t exact = 0;   // HashText of the normalised text: finds identical list names
 };
 
 // Weights and own keys; `similar` is left empty for the caller to fill, from the index
 // (NameIndex::Search) or by scanning every key (FindSimilarKeysByScan).
 PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedName& name);
+// One prepared query per alternative of the name (text::NameAlternatives); empty when the name
+// is too long to be one (kMaxNameBytes, kMaxNameTokens).
+std::vector<PreparedQuery> PrepareAlternatives(const NameIndex::Data& data, std::string_view name);
 void FindSimilarKeysByScan(const NameIndex::Data& data, PreparedQuery& query);
 
 // The name score of list name `name` for the query (no qualifiers). Fills `tokens` when given.
@@ -189,10 +193,10 @@ bool NameAllowed(const NameIndex::Data& data, const Query& query, std::uint32_t 
 // Collects per-entity best results into the final sorted list.
 class ResultCollector {
  public:
-  ResultCollector(const NameIndex::Data& data, const Query& query, const SearchOptions& options,
-                  const PreparedQuery& prepared);
-  // Scores `name`; keeps it if it is its entity's best so far.
-  void Consider(std::uint32_t name, double name_score);
+  ResultCollector(const NameIndex::Data& data, const Query& query, const SearchOptions& options);
+  // Scores `name`, whose name score for `prepared` (which must outlive Finish) is `name_score`;
+  // keeps it if it is its entity's best so far.
+  void Consider(std::uint32_t name, double name_score, const PreparedQuery& prepared);
   // The score a new result must reach to matter (threshold, or the limit-th best).
   double Floor() const;
   std::vector<SearchResult> Finish();
@@ -201,11 +205,11 @@ class ResultCollector {
   const NameIndex::Data& data_;
   const Query& query_;
   const SearchOptions& options_;
-  const PreparedQuery& prepared_;
   struct Best {
     double score;
     double name_score;
     std::uint32_t name;
+    const PreparedQuery* prepared;  // the alternative of the query that scored it
   };
   std::unordered_map<std::uint32_t, Best> best_;
 };

@@ -139,7 +139,8 @@ class NameIndex {
  private:
   friend class NameIndexBuilder;
   friend class ReferenceMatcher;
-  friend double ScoreNamePair(std::string_view, std::string_view, const NameIndex*);
+  friend double ScoreNamePair(std::string_view, std::string_view, const NameIndex*,
+                              std::vector<TokenAlignment>*);
   std::unique_ptr<Data> data_;
 };
 
@@ -156,7 +157,9 @@ class ReferenceMatcher {
 
 // Pairwise score of two names (no index, no qualifiers), for evaluation on labelled name pairs.
 // Token weights come from `index` when given (IDF over its names), else all names weigh 1.
-double ScoreNamePair(std::string_view a, std::string_view b, const NameIndex* index = nullptr);
+// Fills `tokens` with the alignment when given.
+double ScoreNamePair(std::string_view a, std::string_view b, const NameIndex* index = nullptr,
+                     std::vector<TokenAlignment>* tokens = nullptr);
 
 }  // namespace dualwatch::match
 

@@ -236,6 +236,49 @@ TEST(NameIndex, IdentifierFindsTheEntityWhateverTheName) {
   EXPECT_TRUE(identifier);
 }
 
+// A list name that writes two ("A / B", "X (Y)") is found by each; a query's trailing bracket
+// is read as a remark too. The names are the bundled EU lists' own.
+TEST(NameIndex, NamesWritingSeveralAreFoundByEach) {
+  auto only = [](const char* id, const char* name) {
+    auto it = std::find_if(AllEntities().begin(), AllEntities().end(),
+                           [&](const lists::Entity& e) { return e.id == id; });
+    EXPECT_NE(it, AllEntities().end()) << id;
+    lists::Entity e = *it;
+    auto kept = std::find_if(e.names.begin(), e.names.end(),
+                             [&](const lists::Name& n) { return n.value == name; });
+    EXPECT_NE(kept, e.names.end()) << name;
+    e.names = {*kept};
+    return e;
+  };
+  NameIndexBuilder builder;
+  builder.Add(
+      only("eu_oj_269_2014-I.PERSONS-1018", "Наталья Марковна ВОЛКОВА / Наталiя Маркiвна ВОЛКОВА"));
+  builder.Add(only("eu_oj_833_2014-IV-340", "Акционерное Общество «Швабе» (АО «Швабе»)"));
+  NameIndex index = std::move(builder).Build();
+  auto top = [&](const char* name) {
+    Query q;
+    q.name = name;
+    auto results = index.Search(q);
+    return results.empty() ? std::make_pair(std::string(), 0.0)
+                           : std::make_pair(index.entity(results[0].entity).id, results[0].score);
+  };
+  using P = std::pair<std::string, double>;
+  EXPECT_EQ(top("Наталья Марковна ВОЛКОВА"), (P{"eu_oj_269_2014-I.PERSONS-1018", 1.0}));
+  EXPECT_EQ(top("Наталiя Маркiвна ВОЛКОВА"), (P{"eu_oj_269_2014-I.PERSONS-1018", 1.0}));
+  EXPECT_EQ(top("АО «Швабе»"), (P{"eu_oj_833_2014-IV-340", 1.0}));
+  EXPECT_EQ(top("Акционерное Общество «Швабе»"), (P{"eu_oj_833_2014-IV-340", 1.0}));
+  EXPECT_EQ(top("Акционерное Общество «Швабе» (в стадии ликвидации)"),
+            (P{"eu_oj_833_2014-IV-340", 1.0}));
+  // The explanation shows the name as the list writes it.
+  Query q;
+  q.name = "АО «Швабе»";
+  auto results = index.Search(q);
+  ASSERT_FALSE(results.empty());
+  EXPECT_EQ(results[0].explanation.matched_name, "Акционерное Общество «Швабе» (АО «Швабе»)");
+  // The legal form outside a bracket names nothing alone.
+  EXPECT_TRUE(top("Акционерное Общество").first.empty());
+}
+
 TEST(NameIndex, SchemaRestrictsResults) {
   Query q;
   q.name = "Vladimir Putin";

@@ -197,7 +197,20 @@ PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedNa
     q.tokens.push_back(std::move(qt));
   }
   q.distinctive = q.distinctive || domains >= 2;
+  q.exact = HashText(name.latin);
   return q;
+}
+
+std::vector<PreparedQuery> PrepareAlternatives(const NameIndex::Data& data, std::string_view name) {
+  // Longer texts are not names; refusing them bounds the work per query.
+  if (name.size() > kMaxNameBytes) return {};
+  std::vector<PreparedQuery> out;
+  for (const std::string& alternative : text::NameAlternatives(name, /*inside_alone=*/false)) {
+    text::NormalizedName norm = text::NormalizeName(alternative);
+    if (norm.tokens.size() > kMaxNameTokens) return {};
+    out.push_back(PrepareQuery(data, norm));
+  }
+  return out;
 }
 
 void FindSimilarKeysByScan(const NameIndex::Data& data, PreparedQuery& query) {
@@ -435,17 +448,19 @@ double Qualify(const EntityRef& entity, const Query& query, double name_score,
 }
 
 ResultCollector::ResultCollector(const NameIndex::Data& data, const Query& query,
-                                 const SearchOptions& options, const PreparedQuery& prepared)
-    : data_(data), query_(query), options_(options), prepared_(prepared) {}
+                                 const SearchOptions& options)
+    : data_(data), query_(query), options_(options) {}
 
-void ResultCollector::Consider(std::uint32_t name, double name_score) {
+void ResultCollector::Consider(std::uint32_t name, double name_score,
+                               const PreparedQuery& prepared) {
   std::uint32_t entity = data_.names[name].entity;
   double score = Qualify(data_.entities[entity], query_, name_score, nullptr);
   if (score < options_.threshold) return;
-  auto [it, inserted] = best_.try_emplace(entity, Best{score, name_score, name});
+  Best best{score, name_score, name, &prepared};
+  auto [it, inserted] = best_.try_emplace(entity, best);
   if (!inserted &&
       (score > it->second.score || (score == it->second.score && name < it->second.name))) {
-    it->second = Best{score, name_score, name};
+    it->second = best;
   }
 }
 
@@ -475,7 +490,7 @@ std::vector<SearchResult> ResultCollector::Finish() {
       const IndexedName& n = data_.names[best.name];
       r.explanation.matched_name = data_.originals[n.original];
       r.explanation.name_kind = std::string(lists::NameKindName(n.kind));
-      r.explanation.name_score = ScoreName(data_, prepared_, best.name, &r.explanation.tokens);
+      r.explanation.name_score = ScoreName(data_, *best.prepared, best.name, &r.explanation.tokens);
       Qualify(data_.entities[entity], query_, r.explanation.name_score, &r.explanation.qualifiers);
     }
     results.push_back(std::move(r));

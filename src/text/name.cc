@@ -1,4 +1,5 @@
 // Names prepared for matching: tokens, their kinds and romanisation keys.
+#include <algorithm>
 #include <array>
 
 #include "text/tables.h"
@@ -49,6 +50,89 @@ std::string RomanizationKey(std::string_view token) {
     if (key.empty() || key.back() != c || (c >= '0' && c <= '9')) key.push_back(c);
   }
   return key;
+}
+
+namespace {
+
+// Brackets as lists write them: ASCII and the full-width forms of Chinese text.
+constexpr std::string_view kOpen[] = {"(", "\xEF\xBC\x88"};   // ( （
+constexpr std::string_view kClose[] = {")", "\xEF\xBC\x89"};  // ) ）
+
+std::size_t BracketAt(std::string_view s, std::size_t i, const std::string_view (&forms)[2]) {
+  for (std::string_view f : forms) {
+    if (s.compare(i, f.size(), f) == 0) return f.size();
+  }
+  return 0;
+}
+
+void AddAlternative(std::string_view text, std::vector<std::string>& out) {
+  std::string trimmed = CollapseSpace(text);
+  if (trimmed.empty() || out.size() >= kMaxAlternatives) return;
+  if (std::find(out.begin(), out.end(), trimmed) == out.end()) out.push_back(std::move(trimmed));
+}
+
+// One part of a slash-separated name, split at its brackets.
+void AddBracketed(std::string_view part, bool inside_alone, std::vector<std::string>& out) {
+  std::string outside, whole;
+  std::vector<std::string_view> inside;
+  std::size_t depth = 0, start = 0;
+  bool trailing = false;
+  for (std::size_t i = 0; i < part.size();) {
+    if (std::size_t n = BracketAt(part, i, kOpen)) {
+      if (depth++ == 0) start = i + n;
+      whole.push_back(' ');
+      i += n;
+      continue;
+    }
+    if (std::size_t n = BracketAt(part, i, kClose)) {
+      if (depth == 0) return AddAlternative(part, out);  // unbalanced: the name as written
+      if (--depth == 0) {
+        inside.push_back(part.substr(start, i - start));
+        trailing = CollapseSpace(part.substr(i + n)).empty();
+      }
+      whole.push_back(' ');
+      i += n;
+      continue;
+    }
+    if (depth == 0) outside.push_back(part[i]);
+    whole.push_back(part[i]);
+    ++i;
+  }
+  // Only a trailing bracket parts names: one within ("Bank of China (Hong Kong) Limited",
+  // "ICBC (Asia) Limited") or naming a country says which of several, and stays.
+  if (depth != 0 || inside.size() != 1 || !trailing || CountryCode(inside.front())) {
+    return AddAlternative(part, out);
+  }
+  AddAlternative(outside, out);
+  // Alone, two letters are a coincidence more often than an acronym ("GE", "3M").
+  if (inside_alone && CollapseSpace(inside.front()).size() >= 3) {
+    AddAlternative(inside.front(), out);
+  } else {
+    AddAlternative(whole, out);
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> NameAlternatives(std::string_view name, bool inside_alone) {
+  // Most names write one: no slash, no bracket (the full-width ones begin EF BC).
+  if (name.find_first_of("/()") == std::string_view::npos &&
+      name.find("\xEF\xBC") == std::string_view::npos) {
+    return {std::string(name)};
+  }
+  std::vector<std::string> out;
+  // A slash with a space beside it parts names; "A/S", "GU/GRU" and "c/o" stay whole.
+  std::size_t from = 0;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    if (name[i] != '/') continue;
+    bool spaced = (i > 0 && name[i - 1] == ' ') || (i + 1 < name.size() && name[i + 1] == ' ');
+    if (!spaced) continue;
+    AddBracketed(name.substr(from, i - from), inside_alone, out);
+    from = i + 1;
+  }
+  AddBracketed(name.substr(from), inside_alone, out);
+  if (out.empty()) out.emplace_back(name);
+  return out;
 }
 
 std::string ConsonantSkeleton(std::string_view t) {

@@ -92,6 +92,18 @@ struct NormalizedName {
 // words), organisation words (data/text/org_words.tsv), numbers and stop words, then keys.
 NormalizedName NormalizeName(std::string_view name);
 
+// The names one written name stands for, when it writes several: "A / B" (the EU list's
+// "Наталья ВОЛКОВА / Наталiя ВОЛКОВА") gives A and B; a trailing bracket gives the text outside
+// it and the whole text, or, with `inside_alone`, the text outside and the text inside
+// ("Islamic Republic of Iran Shipping Lines (IRISL)", "Акционерное Общество «Швабе» (АО
+// «Швабе»)"). List names are split with it; queries without, since a query's bracket is more
+// often a remark ("Alphabet (Class A)") than a name. A bracket within a name or naming a
+// country says which of several ("Bank of China (Hong Kong) Limited") and parts nothing.
+// Otherwise, or when brackets do not balance, the name itself, alone. Alternatives are trimmed,
+// non-empty and distinct; at most kMaxAlternatives.
+inline constexpr std::size_t kMaxAlternatives = 8;
+std::vector<std::string> NameAlternatives(std::string_view name, bool inside_alone);
+
 // The romanisation key of one Latin token ("khrushchev" → "hrushev", "yuriy" → "uri").
 std::string RomanizationKey(std::string_view token);
 

@@ -34,6 +34,33 @@ TEST(DetectScript, NamesTheDominantScript) {
   EXPECT_EQ(ScriptName(Script::kHan), "Hani");
 }
 
+// Names as the bundled lists write them (EU, UK, OFAC, CSL).
+TEST(NameAlternatives, PartsSlashesAndTrailingBrackets) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(NameAlternatives("Наталья Марковна ВОЛКОВА / Наталiя Маркiвна ВОЛКОВА", true),
+            (V{"Наталья Марковна ВОЛКОВА", "Наталiя Маркiвна ВОЛКОВА"}));
+  EXPECT_EQ(NameAlternatives("Акционерное Общество «Швабе» (АО «Швабе»)", true),
+            (V{"Акционерное Общество «Швабе»", "АО «Швабе»"}));
+  // A query's bracket stays in the whole name beside the name without it.
+  EXPECT_EQ(NameAlternatives("Islamic Republic of Iran Shipping Lines (IRISL)", false),
+            (V{"Islamic Republic of Iran Shipping Lines",
+               "Islamic Republic of Iran Shipping Lines IRISL"}));
+  // "GE" is also Georgia's code: a bracket naming a country parts nothing.
+  EXPECT_EQ(NameAlternatives("GE SONG TAO (GE)", true), (V{"GE SONG TAO (GE)"}));
+  // Brackets within a name, or naming a country, say which of several: nothing is parted.
+  EXPECT_EQ(NameAlternatives("Bank of China (Hong Kong) Limited", true),
+            (V{"Bank of China (Hong Kong) Limited"}));
+  EXPECT_EQ(NameAlternatives("Bowne Global Solutions (Netherlands)", true),
+            (V{"Bowne Global Solutions (Netherlands)"}));
+  EXPECT_EQ(NameAlternatives("阿尔科斯（哈尔滨）供应链管理有限公司", true),
+            (V{"阿尔科斯（哈尔滨）供应链管理有限公司"}));
+  // A slash without a space beside it is part of a word; unbalanced brackets part nothing.
+  EXPECT_EQ(NameAlternatives("GU/GRU A/S", true), (V{"GU/GRU A/S"}));
+  EXPECT_EQ(NameAlternatives("TRADING (HK", true), (V{"TRADING (HK"}));
+  EXPECT_EQ(NameAlternatives(" / ", true), (V{" / "}));
+  EXPECT_EQ(NameAlternatives("", true), (V{""}));
+}
+
 // Spellings taken from the bundled lists (OFAC, UN, EU, UK) and CLDR names in other languages.
 // 博 reads "bo", which is also a legal form's abbreviation; in a Chinese name it is a syllable.
 // Chinese legal forms still come through the vocabulary (有限公司 → "co ltd").
