@@ -114,7 +114,8 @@ Recall LeaveOneOut(const std::vector<lists::Entity>& entities, double threshold,
           variant = variant || keys.count(t.key);
         }
       }
-      held.push_back({e.id, out.value,
+      held.push_back({e.id,
+                      out.value,
                       std::string(variant ? "variant: " : "unrelated alias: ") +
                           std::string(lists::NameKindName(out.kind)),
                       {}});
@@ -323,11 +324,13 @@ FalsePositives Innocents(const match::NameIndex& index, const std::vector<std::s
     ++fp.queries;
     if (r.empty()) continue;
     ++fp.hits;
-    if (fp.examples.size() < keep) {
-      fp.examples.push_back(name + " → " + index.entity(r[0].entity).caption + " (" +
-                            index.entity(r[0].entity).id + ", " +
-                            std::to_string(r[0].score).substr(0, 4) + ")");
+    std::string example = name + " → " + index.entity(r[0].entity).caption + " (" +
+                          index.entity(r[0].entity).id + ", " +
+                          std::to_string(r[0].score).substr(0, 4) + ")";
+    if (keep > 0 && std::getenv("DUALWATCH_EVAL_DEBUG")) {
+      std::fprintf(stderr, "FP %s\n", example.c_str());
     }
+    if (fp.examples.size() < keep) fp.examples.push_back(std::move(example));
   }
   return fp;
 }

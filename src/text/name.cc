@@ -25,9 +25,22 @@ constexpr std::array<Rule, 26> kRules{{
     {"w", "v"},     {"q", "k"},
 }};
 
+bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
 }  // namespace
 
-std::string RomanizationKey(std::string_view token) {
+std::string RomanizationKey(std::string_view word) {
+  // Within a word, j before a vowel is the y of German, Swedish, Polish and Czech spellings of
+  // Russian names: "Sergejevitj" / "Sergeyevich", "Ljubarskij" / "Lyubarsky", "Pjotr". A first
+  // j stays ("John", "Jamal"). French "dj" is that first j ("Djamel" / "Jamal").
+  std::string token;
+  token.reserve(word.size());
+  for (std::size_t k = 0; k < word.size(); ++k) {
+    char c = word[k];
+    if (c == 'd' && k + 1 < word.size() && word[k + 1] == 'j') continue;
+    if (c == 'j' && !token.empty() && k + 1 < word.size() && IsVowel(word[k + 1])) c = 'y';
+    token.push_back(c);
+  }
   std::string folded;
   folded.reserve(token.size());
   std::size_t i = 0;
@@ -42,6 +55,18 @@ std::string RomanizationKey(std::string_view token) {
       }
     }
     if (!matched) folded.push_back(token[i++]);
+  }
+  // Patronymic endings as other languages write -ovich/-evich, once folded: Swedish -ovitj,
+  // Dutch -ovitsj ("vicj"), German -owitsch ("vicch"), Catalan -ovitx ("vitks"), Polish
+  // -owicz, Czech -ovič ("vic").
+  for (std::string_view end : {"vitj", "vicj", "vicch", "vitks", "vic"}) {
+    if (folded.size() > end.size() + 4 &&
+        folded.compare(folded.size() - end.size(), end.size(), end) == 0 &&
+        (folded[folded.size() - end.size() - 1] == 'o' ||
+         folded[folded.size() - end.size() - 1] == 'e')) {
+      folded.replace(folded.size() - end.size(), end.size(), "vich");
+      break;
+    }
   }
   // Doubled letters count once ("ll" in "Kirill"/"Kiril").
   std::string key;

@@ -34,6 +34,26 @@ TEST(DetectScript, NamesTheDominantScript) {
   EXPECT_EQ(ScriptName(Script::kHan), "Hani");
 }
 
+// The EU lists write Russian names in each member state's spelling; these pairs are one
+// person's names on the bundled EU financial sanctions file.
+TEST(RomanizationKey, FoldsOtherLanguagesSpellingsOfRussianNames) {
+  // Swedish -j- and -tj, against the English spelling.
+  EXPECT_EQ(RomanizationKey("sergejevitj"), RomanizationKey("sergeyevich"));
+  EXPECT_EQ(RomanizationKey("nikolajevitj"), RomanizationKey("nikolaevich"));
+  EXPECT_EQ(RomanizationKey("ljubarskij"), RomanizationKey("lyubarskiy"));
+  EXPECT_EQ(RomanizationKey("pjotr"), RomanizationKey("pyotr"));
+  // Czech, Polish, German and Catalan patronymic endings.
+  EXPECT_EQ(RomanizationKey("vladimirovic"), RomanizationKey("vladimirovich"));
+  EXPECT_EQ(RomanizationKey("vladimirowicz"), RomanizationKey("vladimirovich"));
+  EXPECT_EQ(RomanizationKey("vladimirowitsch"), RomanizationKey("vladimirovich"));
+  EXPECT_EQ(RomanizationKey("vladimirovitx"), RomanizationKey("vladimirovich"));
+  // French dj.
+  EXPECT_EQ(RomanizationKey("djamel"), RomanizationKey("jamel"));
+  // A first j is a j: John is not "on", Jamal not Amal.
+  EXPECT_NE(RomanizationKey("john"), RomanizationKey("ohn"));
+  EXPECT_NE(RomanizationKey("jamal"), RomanizationKey("amal"));
+}
+
 // Names as the bundled lists write them (EU, UK, OFAC, CSL).
 TEST(NameAlternatives, PartsSlashesAndTrailingBrackets) {
   using V = std::vector<std::string>;
