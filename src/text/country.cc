@@ -4,6 +4,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 
@@ -102,6 +103,15 @@ const CountryTable& Table() {
 
 std::optional<std::string> CountryCode(std::string_view name) {
   const CountryTable& table = Table();
+  // A word of lower-case ASCII letters and digits is its own key (NormalizeName asks for every
+  // word of every name): no folding, no ICU.
+  if (!name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      })) {
+    auto it = table.by_key.find(std::string(name));
+    if (it == table.by_key.end()) return std::nullopt;
+    return it->second;
+  }
   std::string key = CountryKey(name);
   if (key.empty()) return std::nullopt;
   if (auto it = table.by_key.find(key); it != table.by_key.end()) return it->second;

@@ -84,6 +84,17 @@ namespace {
 
 constexpr std::size_t kMinMisspeltWord = 8;
 
+// FNV-1a of `word` without the letter at `skip` (none when skip >= word.size()).
+std::uint64_t DeletionHash(std::string_view word, std::size_t skip) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    if (i == skip) continue;
+    h ^= static_cast<unsigned char>(word[i]);
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
 // One insertion, deletion, substitution or swap of neighbours apart.
 bool OneEditApart(std::string_view a, std::string_view b) {
   if (a.size() > b.size()) std::swap(a, b);
@@ -103,20 +114,12 @@ bool OneEditApart(std::string_view a, std::string_view b) {
 
 const std::pair<const std::string, Phrase>* PhraseTables::Misspelt(std::string_view word) const {
   if (word.size() + 1 < kMinMisspeltWord) return nullptr;
-  thread_local std::string variant;  // reused: this runs for every long word of every name
-  auto check = [&]() -> const std::pair<const std::string, Phrase>* {
-    auto [begin, end] = misspelt.equal_range(variant);
+  // The word itself first, then each of its deletions.
+  for (std::size_t k = 0; k <= word.size(); ++k) {
+    auto [begin, end] = misspelt.equal_range(DeletionHash(word, k == 0 ? word.size() : k - 1));
     for (auto it = begin; it != end; ++it) {
-      if (OneEditApart(word, it->second)) return &*phrases.find(it->second);
+      if (OneEditApart(word, it->second->first)) return it->second;
     }
-    return nullptr;
-  };
-  variant.assign(word);
-  if (auto* hit = check()) return hit;
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    variant.assign(word.substr(0, i));
-    variant.append(word.substr(i + 1));
-    if (auto* hit = check()) return hit;
   }
   return nullptr;
 }
@@ -142,11 +145,11 @@ const PhraseTables& PhraseTables::Get() {
       add(row[0], "#" + std::string(row[1]),
           row[2] == "domain" ? TokenKind::kDomain : TokenKind::kGeneric);
     }
-    for (const auto& [phrase, what] : t.phrases) {
+    for (const auto& entry : t.phrases) {
+      const std::string& phrase = entry.first;
       if (phrase.size() < kMinMisspeltWord || phrase.find(' ') != std::string::npos) continue;
-      t.misspelt.emplace(phrase, phrase);
-      for (std::size_t i = 0; i < phrase.size(); ++i) {
-        t.misspelt.emplace(phrase.substr(0, i) + phrase.substr(i + 1), phrase);
+      for (std::size_t skip = 0; skip <= phrase.size(); ++skip) {
+        t.misspelt.emplace(DeletionHash(phrase, skip), &entry);
       }
     }
     for (std::string_view w : kStopwords) t.stopwords.emplace(w);
