@@ -74,6 +74,9 @@ std::string RomanizationKey(std::string_view word) {
   for (char c : folded) {
     if (key.empty() || key.back() != c || (c >= '0' && c <= '9')) key.push_back(c);
   }
+  // A word is never folded to one letter: that is an initial's key, which weighs little
+  // ("yu" 玉 and "yi" would both be "u" and "i", and differ at no cost).
+  if (key.size() == 1 && word.size() > 1) return std::string(word);
   return key;
 }
 

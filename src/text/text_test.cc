@@ -49,6 +49,11 @@ TEST(RomanizationKey, FoldsOtherLanguagesSpellingsOfRussianNames) {
   EXPECT_EQ(RomanizationKey("vladimirovitx"), RomanizationKey("vladimirovich"));
   // French dj.
   EXPECT_EQ(RomanizationKey("djamel"), RomanizationKey("jamel"));
+  // No word folds to one letter, an initial's key: 玉 "yu" and "yi" stay apart, as do "iii" and
+  // "i".
+  EXPECT_EQ(RomanizationKey("yu"), "yu");
+  EXPECT_NE(RomanizationKey("yu"), RomanizationKey("yi"));
+  EXPECT_NE(RomanizationKey("iii"), RomanizationKey("i"));
   // A first j is a j: John is not "on", Jamal not Amal.
   EXPECT_NE(RomanizationKey("john"), RomanizationKey("ohn"));
   EXPECT_NE(RomanizationKey("jamal"), RomanizationKey("amal"));
