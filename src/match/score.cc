@@ -17,20 +17,29 @@ using text::TokenKind;
 
 std::size_t Levenshtein(std::string_view a, std::string_view b, std::size_t limit) {
   // Optimal string alignment: insertions, deletions, substitutions and swaps of neighbours
-  // ("argumnet" is one edit from "argument") each cost 1.
+  // ("argumnet" is one edit from "argument") each cost 1. Only the band |i - j| <= limit of the
+  // table can hold a distance within the limit; cells outside it count as limit + 1.
   if (a.size() > b.size()) std::swap(a, b);
   if (b.size() - a.size() > limit) return limit + 1;
   constexpr std::size_t kMax = 64;
-  if (b.size() >= kMax) return a == b ? 0 : limit + 1;
-  std::array<std::array<std::uint8_t, kMax + 1>, 3> rows;  // i - 2, i - 1, i, rotating
-  for (std::size_t j = 0; j <= b.size(); ++j) rows[0][j] = static_cast<std::uint8_t>(j);
+  if (b.size() >= kMax || limit >= kMax) return a == b ? 0 : limit + 1;
+  const auto over = static_cast<std::uint8_t>(limit + 1);
+  auto cap = [over](std::size_t v) {
+    return static_cast<std::uint8_t>(std::min<std::size_t>(v, over));
+  };
+  std::array<std::array<std::uint8_t, kMax + 2>, 3> rows;  // i - 2, i - 1, i, rotating
+  for (std::size_t j = 0; j <= b.size(); ++j) rows[0][j] = cap(j);
+  rows[0][b.size() + 1] = over;
   for (std::size_t i = 1; i <= a.size(); ++i) {
     auto& row = rows[i % 3];
     const auto& prev = rows[(i + 2) % 3];
     const auto& prev2 = rows[(i + 1) % 3];
-    row[0] = static_cast<std::uint8_t>(i);
-    std::uint8_t best = row[0];
-    for (std::size_t j = 1; j <= b.size(); ++j) {
+    std::size_t lo = i > limit ? i - limit : 1;
+    std::size_t hi = std::min(b.size(), i + limit);
+    row[0] = cap(i);
+    row[lo - 1] = lo == 1 ? row[0] : over;
+    std::uint8_t best = row[lo - 1];
+    for (std::size_t j = lo; j <= hi; ++j) {
       std::uint8_t cost = a[i - 1] != b[j - 1];
       std::uint8_t v = std::min({static_cast<std::uint8_t>(prev[j] + 1),
                                  static_cast<std::uint8_t>(row[j - 1] + 1),
@@ -38,9 +47,10 @@ std::size_t Levenshtein(std::string_view a, std::string_view b, std::size_t limi
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
         v = std::min(v, static_cast<std::uint8_t>(prev2[j - 2] + 1));
       }
-      row[j] = v;
-      best = std::min(best, v);
+      row[j] = std::min(v, over);
+      best = std::min(best, row[j]);
     }
+    row[hi + 1] = over;  // the next row reads one cell past this band
     if (best > limit) return limit + 1;
   }
   return rows[a.size() % 3][b.size()];
