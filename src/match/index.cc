@@ -456,9 +456,10 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
 std::vector<SearchResult> NameIndex::Search(const Query& query,
                                             const SearchOptions& options) const {
   std::vector<PreparedQuery> alternatives = PrepareAlternatives(*data_, query.name);
-  ResultCollector collector(*data_, query, options);
-  for (PreparedQuery& prepared : alternatives)
-    Retrieve(*data_, query, options, prepared, collector);
+  Query storage;
+  const Query& q = EffectiveQuery(query, alternatives, storage);
+  ResultCollector collector(*data_, q, options);
+  for (PreparedQuery& prepared : alternatives) Retrieve(*data_, q, options, prepared, collector);
   return collector.Finish();
 }
 
@@ -466,11 +467,13 @@ std::vector<SearchResult> ReferenceMatcher::Search(const Query& query,
                                                    const SearchOptions& options) const {
   const NameIndex::Data& d = *index_.data_;
   std::vector<PreparedQuery> alternatives = PrepareAlternatives(d, query.name);
-  ResultCollector collector(d, query, options);
+  Query storage;
+  const Query& q = EffectiveQuery(query, alternatives, storage);
+  ResultCollector collector(d, q, options);
   for (PreparedQuery& prepared : alternatives) {
     FindSimilarKeysByScan(d, prepared);
     for (std::uint32_t n = 0; n < d.names.size(); ++n) {
-      if (!NameAllowed(d, query, n)) continue;
+      if (!NameAllowed(d, q, n)) continue;
       collector.Consider(n, ScoreName(d, prepared, n, nullptr), prepared);
     }
   }

@@ -186,6 +186,11 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
 double Qualify(const EntityRef& entity, const Query& query, double name_score,
                std::vector<Qualifier>* qualifiers);
 
+// The query as searched: `query`, or, when Query::organisation_when_described applies to one of
+// its prepared alternatives, a copy in `storage` restricted to organisations.
+const Query& EffectiveQuery(const Query& query, const std::vector<PreparedQuery>& alternatives,
+                            Query& storage);
+
 bool SchemaAllowed(const Query& query, lists::Schema schema);
 // Schema and dataset filters of the query, for list name `name`.
 bool NameAllowed(const NameIndex::Data& data, const Query& query, std::uint32_t name);

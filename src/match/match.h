@@ -48,6 +48,9 @@ struct Query {
   std::string birth_date;                // "1952", "1952-10", "1952-10-07"; empty: none
   std::vector<std::string> identifiers;  // registration numbers, IMO, INN ... (any type)
   std::vector<std::string> datasets;     // only entities of these datasets; empty: all
+  // Without a schema: a name with a legal form or an organisation word ("Tata Steel", "AXA
+  // Group") is searched as an organisation, not against people who share one word with it.
+  bool organisation_when_described = false;
 };
 
 struct SearchOptions {

@@ -318,6 +318,33 @@ TEST(NameIndex, NamesWritingSeveralAreFoundByEach) {
   EXPECT_TRUE(top("Акционерное Общество").first.empty());
 }
 
+// The screen's parties have no schema: a name with an organisation word or legal form is
+// searched among organisations only; a name without one among everything.
+TEST(NameIndex, NamesWithOrganisationWordsSearchOrganisationsWhenAsked) {
+  SearchOptions options;
+  options.threshold = 0.5;
+  options.limit = 50;
+  Query org;
+  org.name = "Ahmed Trading Company";
+  org.organisation_when_described = true;
+  auto results = Index().Search(org, options);
+  ASSERT_FALSE(results.empty());
+  for (const SearchResult& r : results) {
+    EXPECT_NE(Index().entity(r.entity).schema, lists::Schema::kPerson)
+        << Index().entity(r.entity).id;
+  }
+  org.organisation_when_described = false;
+  bool person = false;
+  for (const SearchResult& r : Index().Search(org, options)) {
+    person = person || Index().entity(r.entity).schema == lists::Schema::kPerson;
+  }
+  EXPECT_TRUE(person) << "without the option, people sharing a word are candidates";
+  Query putin;
+  putin.name = "Vladimir Putin";
+  putin.organisation_when_described = true;
+  EXPECT_GE(ScoreOf(Index().Search(putin), "us_ofac_sdn-35096"), 0.95);
+}
+
 TEST(NameIndex, SchemaRestrictsResults) {
   Query q;
   q.name = "Vladimir Putin";

@@ -211,6 +211,21 @@ PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedNa
   return q;
 }
 
+const Query& EffectiveQuery(const Query& query, const std::vector<PreparedQuery>& alternatives,
+                            Query& storage) {
+  if (!query.organisation_when_described || query.schema) return query;
+  for (const PreparedQuery& p : alternatives) {
+    for (const QueryToken& t : p.tokens) {
+      if (IsClass(t.kind)) {
+        storage = query;
+        storage.schema = lists::Schema::kCompany;
+        return storage;
+      }
+    }
+  }
+  return query;
+}
+
 std::vector<PreparedQuery> PrepareAlternatives(const NameIndex::Data& data, std::string_view name) {
   // Longer texts are not names; refusing them bounds the work per query.
   if (name.size() > kMaxNameBytes) return {};

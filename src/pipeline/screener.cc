@@ -51,13 +51,7 @@ std::vector<risk::PartyHit> Screener::ScreenParty(std::string_view role,
   query.country = party.country;
   // A name with a legal form or an organisation word ("Tata Steel", "AXA Group") is an
   // organisation: it is not screened against people who happen to share one word with it.
-  for (const text::NameToken& t : text::NormalizeName(party.name).tokens) {
-    if (t.kind == text::TokenKind::kLegalForm || t.kind == text::TokenKind::kGeneric ||
-        t.kind == text::TokenKind::kDomain) {
-      query.schema = lists::Schema::kCompany;
-      break;
-    }
-  }
+  query.organisation_when_described = true;
   match::SearchOptions options;
   options.threshold = threshold_;
   options.limit = 8;
