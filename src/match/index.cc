@@ -318,7 +318,7 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
       for (std::uint32_t k : s.keys_seen) {
         const std::string& key = d.keys[k].key;
         std::size_t len = std::max(key.size(), q.key.size());
-        std::size_t allowed = AllowedEdits(len);
+        std::size_t allowed = AllowedEdits(key, q.key);
         if (static_cast<std::size_t>(__builtin_popcount(q_letters ^ d.key_letters[k])) >
             2 * allowed) {
           continue;

@@ -141,6 +141,15 @@ std::uint32_t LetterMask(std::string_view key);
 inline std::size_t AllowedEdits(std::size_t len) {
   return len > kMaxFuzzyKey ? 0 : len >= 7 ? 2 : len >= 4 ? 1 : 0;
 }
+// Edits allowed between keys `a` and `b`. A consonant skeleton ("~hmd") has no vowels to
+// misspell: one edit is another consonant, another name (حمدانی Hamdani / حمود Hamoud, سفير
+// Safir / ساري Sari), so skeletons of fewer than 6 consonants match exactly or not at all, and
+// longer ones within one edit.
+inline std::size_t AllowedEdits(std::string_view a, std::string_view b) {
+  std::size_t len = std::max(a.size(), b.size());
+  if (SkeletalKey(a) || SkeletalKey(b)) return len >= 7 ? 1 : 0;
+  return AllowedEdits(len);
+}
 // Similarity of two keys `edits` apart: 0.95 (1 - edits/len), so one edit in a long word costs
 // little, in a short word much (jon/john 0.71, argumnet/argument 0.83, scholz/schulze 0.63).
 // (The evaluation compared (1 - edits/len)^1.5: fewer false positives, lower recall and F1.)

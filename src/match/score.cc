@@ -246,7 +246,7 @@ void FindSimilarKeysByScan(const NameIndex::Data& data, PreparedQuery& query) {
       const KeyInfo& key = data.keys[k];
       if (key.kind != TokenKind::kName || static_cast<std::int64_t>(k) == q.key_id) continue;
       std::size_t len = std::max(key.key.size(), q.key.size());
-      std::size_t allowed = AllowedEdits(len);
+      std::size_t allowed = AllowedEdits(key.key, q.key);
       if (allowed == 0) continue;
       std::size_t d = Levenshtein(q.key, key.key, allowed);
       if (d <= allowed) q.similar.emplace_back(k, FuzzySimilarity(d, len));

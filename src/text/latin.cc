@@ -365,7 +365,9 @@ std::string ToLatin(std::string_view utf8) {
     }
     if (u_isalpha(uc) || u_charType(uc) == U_COMBINING_SPACING_MARK) {
       flush_word();
-      other_run.append(uc);
+      // Alif maqsura (ى) is the "a" of Mustafa and Musa; ICU writes it "y", as it writes the
+      // ya of Mohammadi (محمدی) and Hamdi (حمدي).
+      other_run.append(uc == 0x0649 ? static_cast<UChar32>(0x0627) : uc);
       continue;
     }
     flush_runs();

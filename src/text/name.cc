@@ -203,6 +203,9 @@ std::string ConsonantSkeleton(std::string_view t) {
     }
     if (out.empty() || out.back() != c) out.push_back(c);
   }
+  // A final i or y is written in Arabic script too (the ya of علي Ali, محمدی Mohammadi, حسيني
+  // Hosseini), and tells Mohammadi from Mohammed.
+  if (t.size() >= 2 && (t.back() == 'i' || t.back() == 'y')) out.push_back('y');
   return out;
 }
 

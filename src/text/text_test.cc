@@ -59,6 +59,17 @@ TEST(RomanizationKey, FoldsOtherLanguagesSpellingsOfRussianNames) {
   EXPECT_NE(RomanizationKey("jamal"), RomanizationKey("amal"));
 }
 
+// Arabic-script words meet Latin spellings by consonants; a final i/y is written in both.
+TEST(ConsonantSkeleton, KeepsTheFinalYaThatArabicScriptWrites) {
+  EXPECT_EQ(ConsonantSkeleton("mohammed"), ConsonantSkeleton(ToLatin("محمد")));
+  EXPECT_EQ(ConsonantSkeleton("mohammadi"), ConsonantSkeleton(ToLatin("محمدی")));
+  EXPECT_NE(ConsonantSkeleton("mohammadi"), ConsonantSkeleton("mohammed"));
+  EXPECT_EQ(ConsonantSkeleton("ali"), ConsonantSkeleton(ToLatin("علي")));
+  // Alif maqsura is the final a of Mustafa and Musa, not a ya.
+  EXPECT_EQ(ConsonantSkeleton("mustafa"), ConsonantSkeleton(ToLatin("مصطفى")));
+  EXPECT_EQ(ConsonantSkeleton("musa"), ConsonantSkeleton(ToLatin("موسى")));
+}
+
 // Names as the bundled lists write them (EU, UK, OFAC, CSL).
 TEST(NameAlternatives, PartsSlashesAndTrailingBrackets) {
   using V = std::vector<std::string>;
