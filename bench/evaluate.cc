@@ -476,7 +476,8 @@ int main(int argc, char** argv) {
   for (const auto& row : bench::EvalRows("names/nomenklatura_name_bench_cases.csv.zst")) {
     if (row.size() < 5) continue;
     bool truth = row[4] == "true";
-    double s = match::ScoreNamePair(row[2], row[3], &index);
+    // Scored as the schema the case names (yente's /match is asked with one too).
+    double s = match::ScoreNamePair(row[2], row[3], &index, nullptr, lists::SchemaFromName(row[1]));
     auto it = logicv2.find({row[2], row[3]});
     if (it == logicv2.end()) continue;  // compare on the cases both were run on
     ++compared;
@@ -584,7 +585,8 @@ int main(int argc, char** argv) {
     Confusion conf;
     for (const auto& row : bench::EvalRows("names/nomenklatura_name_bench_cases.csv.zst")) {
       if (row.size() >= 5 && logicv2.count({row[2], row[3]})) {
-        conf.Add(row[4] == "true", match::ScoreNamePair(row[2], row[3], &index) >= t);
+        conf.Add(row[4] == "true", match::ScoreNamePair(row[2], row[3], &index, nullptr,
+                                                        lists::SchemaFromName(row[1])) >= t);
       }
     }
     FalsePositives f1 = Innocents(index, companies, lists::Schema::kCompany, t, known_listed, 0);

@@ -124,7 +124,9 @@ void NameIndexBuilder::Add(const lists::Entity& entity) {
     bool original_added = false;
     std::vector<std::string> alternatives = text::NameAlternatives(n.value, /*inside_alone=*/true);
     for (const std::string& alternative : alternatives) {
-      text::NormalizedName norm = text::NormalizeName(alternative);
+      text::NormalizedName norm = text::NormalizeName(
+          alternative,
+          entity.schema == lists::Schema::kPerson ? text::NameForm::kPerson : text::NameForm::kAny);
       if (norm.tokens.empty() || norm.tokens.size() > kMaxNameTokens) continue;
       // A part of a name that is only a legal form or generic words ("LLC" of "LLC (Sfera)")
       // names nothing on its own.
@@ -444,7 +446,7 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
   std::size_t since_floor = 0;
   for (const Candidate& c : candidates) {
     if (c.bound + kMaxQualifierBoost < floor) break;
-    if (!NameAllowed(d, query, c.name)) continue;
+    if (!NameAllowed(d, query, prepared, c.name)) continue;
     collector.Consider(c.name, ScoreName(d, prepared, c.name, nullptr), prepared);
     if (++since_floor >= 8) {
       floor = collector.Floor();
@@ -455,7 +457,7 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
 
 std::vector<SearchResult> NameIndex::Search(const Query& query,
                                             const SearchOptions& options) const {
-  std::vector<PreparedQuery> alternatives = PrepareAlternatives(*data_, query.name);
+  std::vector<PreparedQuery> alternatives = PrepareAlternatives(*data_, query);
   Query storage;
   const Query& q = EffectiveQuery(query, alternatives, storage);
   ResultCollector collector(*data_, q, options);
@@ -466,14 +468,14 @@ std::vector<SearchResult> NameIndex::Search(const Query& query,
 std::vector<SearchResult> ReferenceMatcher::Search(const Query& query,
                                                    const SearchOptions& options) const {
   const NameIndex::Data& d = *index_.data_;
-  std::vector<PreparedQuery> alternatives = PrepareAlternatives(d, query.name);
+  std::vector<PreparedQuery> alternatives = PrepareAlternatives(d, query);
   Query storage;
   const Query& q = EffectiveQuery(query, alternatives, storage);
   ResultCollector collector(d, q, options);
   for (PreparedQuery& prepared : alternatives) {
     FindSimilarKeysByScan(d, prepared);
     for (std::uint32_t n = 0; n < d.names.size(); ++n) {
-      if (!NameAllowed(d, q, n)) continue;
+      if (!NameAllowed(d, q, prepared, n)) continue;
       collector.Consider(n, ScoreName(d, prepared, n, nullptr), prepared);
     }
   }
@@ -481,9 +483,10 @@ std::vector<SearchResult> ReferenceMatcher::Search(const Query& query,
 }
 
 double ScoreNamePair(std::string_view a, std::string_view b, const NameIndex* index,
-                     std::vector<TokenAlignment>* tokens) {
+                     std::vector<TokenAlignment>* tokens, std::optional<lists::Schema> schema) {
   lists::Entity e;
   e.id = "pair";
+  if (schema) e.schema = *schema;
   e.names.push_back(lists::Name{std::string(b), lists::NameKind::kPrimary, "", ""});
   NameIndexBuilder builder;
   builder.Add(e);
@@ -500,7 +503,11 @@ double ScoreNamePair(std::string_view a, std::string_view b, const NameIndex* in
   if (d.names.empty()) return 0;
   // The best of every alternative of `a` against every one of `b` (NameAlternatives).
   double best = 0;
-  for (PreparedQuery& q : PrepareAlternatives(d, a)) {
+  Query query;
+  query.name = std::string(a);
+  query.schema = schema;
+  for (PreparedQuery& q : PrepareAlternatives(d, query)) {
+    if (q.persons_only && d.entities[0].schema != lists::Schema::kPerson) continue;
     // The query's words weigh what they weigh in `index` too: PrepareQuery knows only `b`'s
     // words, and would give every other query word the weight of a word no list holds.
     if (big) {

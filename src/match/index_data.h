@@ -177,14 +177,19 @@ struct PreparedQuery {
   float weight = 0;          // sum of token weights
   bool distinctive = false;  // has a name or number token
   std::uint64_t exact = 0;   // HashText of the normalised text: finds identical list names
+  // Normalised as a person's name (text::NameForm::kPerson), for people's names only: the
+  // alternative a query without a schema gets when its words include organisation words.
+  bool persons_only = false;
 };
 
 // Weights and own keys; `similar` is left empty for the caller to fill, from the index
 // (NameIndex::Search) or by scanning every key (FindSimilarKeysByScan).
 PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedName& name);
-// One prepared query per alternative of the name (text::NameAlternatives); empty when the name
-// is too long to be one (kMaxNameBytes, kMaxNameTokens).
-std::vector<PreparedQuery> PrepareAlternatives(const NameIndex::Data& data, std::string_view name);
+// One prepared query per alternative of the query's name (text::NameAlternatives), normalised
+// as people's names are when the query is for a Person, and both ways when it has no schema
+// and some words are organisation words (people's list names are normalised as people's);
+// empty when the name is too long to be one (kMaxNameBytes, kMaxNameTokens).
+std::vector<PreparedQuery> PrepareAlternatives(const NameIndex::Data& data, const Query& query);
 void FindSimilarKeysByScan(const NameIndex::Data& data, PreparedQuery& query);
 
 // The name score of list name `name` for the query (no qualifiers). Fills `tokens` when given.
@@ -201,8 +206,10 @@ const Query& EffectiveQuery(const Query& query, const std::vector<PreparedQuery>
                             Query& storage);
 
 bool SchemaAllowed(const Query& query, lists::Schema schema);
-// Schema and dataset filters of the query, for list name `name`.
-bool NameAllowed(const NameIndex::Data& data, const Query& query, std::uint32_t name);
+// Schema and dataset filters of the query and of its prepared alternative, for list name
+// `name`.
+bool NameAllowed(const NameIndex::Data& data, const Query& query, const PreparedQuery& prepared,
+                 std::uint32_t name);
 
 // Collects per-entity best results into the final sorted list.
 class ResultCollector {

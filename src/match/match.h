@@ -143,7 +143,7 @@ class NameIndex {
   friend class NameIndexBuilder;
   friend class ReferenceMatcher;
   friend double ScoreNamePair(std::string_view, std::string_view, const NameIndex*,
-                              std::vector<TokenAlignment>*);
+                              std::vector<TokenAlignment>*, std::optional<lists::Schema>);
   std::unique_ptr<Data> data_;
 };
 
@@ -160,9 +160,11 @@ class ReferenceMatcher {
 
 // Pairwise score of two names (no index, no qualifiers), for evaluation on labelled name pairs.
 // Token weights come from `index` when given (IDF over its names), else all names weigh 1.
-// Fills `tokens` with the alignment when given.
+// Fills `tokens` with the alignment when given. With a schema, both names are that schema's
+// (people's names are normalised as people's).
 double ScoreNamePair(std::string_view a, std::string_view b, const NameIndex* index = nullptr,
-                     std::vector<TokenAlignment>* tokens = nullptr);
+                     std::vector<TokenAlignment>* tokens = nullptr,
+                     std::optional<lists::Schema> schema = std::nullopt);
 
 }  // namespace dualwatch::match
 

@@ -222,6 +222,20 @@ TEST(NameIndex, ShortWordsThatOnlyRomaniseAlikeAreWeakEvidence) {
   EXPECT_LT(results[0].score, 0.85);
 }
 
+// yente's synthetic person 博 彬 徐 (Xu Binbo, written with spaces) against OFAC's XU, Bin: 博
+// "bo" is a syllable, not the legal form it also abbreviates, so XU, Bin lacks a word (it had
+// scored 0.99). Two words of three, and "bo" a known given-name syllable: a graded partial match.
+TEST(NameIndex, SyllablesOfChineseNamesAreWordsNotLegalForms) {
+  std::vector<TokenAlignment> tokens;
+  double score = ScoreNamePair("博 彬 徐", "XU, Bin", &Index(), &tokens, lists::Schema::kPerson);
+  EXPECT_LT(score, 0.85);
+  bool bo_unmatched = false;
+  for (const TokenAlignment& t : tokens) {
+    bo_unmatched = bo_unmatched || (t.query == "bo" && t.how == "unmatched" && t.kind == "name");
+  }
+  EXPECT_TRUE(bo_unmatched);
+}
+
 TEST(NameIndex, IdentifierFindsTheEntityWhateverTheName) {
   Query q;
   q.name = "Changsha Tianyi";

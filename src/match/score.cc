@@ -226,14 +226,24 @@ const Query& EffectiveQuery(const Query& query, const std::vector<PreparedQuery>
   return query;
 }
 
-std::vector<PreparedQuery> PrepareAlternatives(const NameIndex::Data& data, std::string_view name) {
+std::vector<PreparedQuery> PrepareAlternatives(const NameIndex::Data& data, const Query& query) {
   // Longer texts are not names; refusing them bounds the work per query.
-  if (name.size() > kMaxNameBytes) return {};
+  if (query.name.size() > kMaxNameBytes) return {};
+  const bool person = query.schema == lists::Schema::kPerson;
   std::vector<PreparedQuery> out;
-  for (const std::string& alternative : text::NameAlternatives(name, /*inside_alone=*/false)) {
-    text::NormalizedName norm = text::NormalizeName(alternative);
+  for (const std::string& alternative : text::NameAlternatives(query.name, false)) {
+    text::NormalizedName norm =
+        text::NormalizeName(alternative, person ? text::NameForm::kPerson : text::NameForm::kAny);
     if (norm.tokens.size() > kMaxNameTokens) return {};
     out.push_back(PrepareQuery(data, norm));
+    // Without a schema, words like "Na" or "Bank" may be a person's: people's names are
+    // searched as people's too (unless the words make the query an organisation's anyway).
+    bool described = std::any_of(norm.tokens.begin(), norm.tokens.end(),
+                                 [](const text::NameToken& t) { return IsClass(t.kind); });
+    if (!query.schema && described && !query.organisation_when_described) {
+      out.push_back(PrepareQuery(data, text::NormalizeName(alternative, text::NameForm::kPerson)));
+      out.back().persons_only = true;
+    }
   }
   return out;
 }
@@ -423,8 +433,10 @@ bool SchemaAllowed(const Query& query, lists::Schema schema) {
   return *query.schema == schema;
 }
 
-bool NameAllowed(const NameIndex::Data& data, const Query& query, std::uint32_t name) {
+bool NameAllowed(const NameIndex::Data& data, const Query& query, const PreparedQuery& prepared,
+                 std::uint32_t name) {
   if (!SchemaAllowed(query, data.names[name].schema)) return false;
+  if (prepared.persons_only && data.names[name].schema != lists::Schema::kPerson) return false;
   if (query.datasets.empty()) return true;
   const std::string& dataset = data.entities[data.names[name].entity].dataset;
   return std::find(query.datasets.begin(), query.datasets.end(), dataset) != query.datasets.end();

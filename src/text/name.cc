@@ -227,7 +227,8 @@ std::string_view TokenKindName(TokenKind kind) {
   return "?";
 }
 
-NormalizedName NormalizeName(std::string_view name) {
+NormalizedName NormalizeName(std::string_view name, NameForm form) {
+  const bool person = form == NameForm::kPerson;
   NormalizedName out;
   out.script = DetectScript(name);
   out.latin = ToLatin(name);
@@ -276,7 +277,7 @@ NormalizedName NormalizeName(std::string_view name) {
   }
   while (i < words.size()) {
     std::size_t taken = 0;
-    auto first = tables.first_words.find(words[i]);
+    auto first = person ? tables.first_words.end() : tables.first_words.find(words[i]);
     std::size_t longest = first == tables.first_words.end() ? 0 : first->second;
     for (std::size_t len = std::min(longest, words.size() - i); len >= 1; --len) {
       phrase.assign(words[i]);
@@ -316,11 +317,12 @@ NormalizedName NormalizeName(std::string_view name) {
     } else if (tables.stopwords.count(token.text)) {
       token.kind = TokenKind::kStopword;
       token.key = "%" + token.text;  // apart from name keys: "du" is also Doe's key
-    } else if (auto country = w.size() >= 4 && !skeletal ? CountryCode(w) : std::nullopt) {
+    } else if (auto country =
+                   w.size() >= 4 && !skeletal && !person ? CountryCode(w) : std::nullopt) {
       // "Sberbank of Russia": a country in a name says where, not who.
       token.kind = TokenKind::kGeneric;
       token.key = "#country-" + *country;
-    } else if (auto* near = skeletal ? nullptr : tables.Misspelt(w)) {
+    } else if (auto* near = skeletal || person ? nullptr : tables.Misspelt(w)) {
       // "CORPORATOIN", "TECHNOLGIES": an organisation word or legal form with a typo.
       token.kind = near->second.kind;
       token.key = near->second.key;

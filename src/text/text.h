@@ -90,7 +90,10 @@ struct NormalizedName {
 // The whole preparation: ToLatin, split, tag legal forms (longest phrase from
 // data/text/legal_forms.tsv; a one-word form only at the start or end of a name of two or more
 // words), organisation words (data/text/org_words.tsv), numbers and stop words, then keys.
-NormalizedName NormalizeName(std::string_view name);
+// kPerson: a person's name has no legal forms, organisation words or countries ("LIN Na": "na"
+// is not the legal form N.A.; "Kenya" may be a given name); titles and stop words stay.
+enum class NameForm { kAny, kPerson };
+NormalizedName NormalizeName(std::string_view name, NameForm form = NameForm::kAny);
 
 // The names one written name stands for, when it writes several: "A / B" (the EU list's
 // "Наталья ВОЛКОВА / Наталiя ВОЛКОВА") gives A and B; a trailing bracket gives the text outside
