@@ -164,9 +164,12 @@ struct QueryToken {
   std::string key;
   text::TokenKind kind = text::TokenKind::kName;
   float weight = 0;
-  std::int64_t key_id = -1;    // its own key in the index, or -1
-  std::string join;            // JoinForm
-  bool skeletal = false;       // from Arabic or Hebrew script (text::NameToken::skeletal)
+  std::int64_t key_id = -1;  // its own key in the index, or -1
+  std::string join;          // JoinForm
+  bool skeletal = false;     // from Arabic or Hebrew script (text::NameToken::skeletal)
+  // A name word of a query in Chinese characters, of one or two syllables: a Chinese name's
+  // surname or given name (longer words transcribe foreign names: 克魯森 kelusen, Crewson).
+  bool chinese_name = false;
   std::int64_t skeleton = -1;  // id of its consonant skeleton in the index, or -1
   // Other name keys within AllowedEdits, with their FuzzySimilarity, sorted by key.
   std::vector<std::pair<std::uint32_t, float>> similar;

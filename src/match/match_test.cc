@@ -236,6 +236,19 @@ TEST(NameIndex, SyllablesOfChineseNamesAreWordsNotLegalForms) {
   EXPECT_TRUE(bo_unmatched);
 }
 
+// yente's synthetic person 小红 张 against OFAC's ZHANG, Xiaoming: in Chinese characters, a
+// pinyin word a letter away is another character, not a spelling; a Latin query keeps its
+// typos ("Zhang Xiaomin").
+TEST(NameIndex, ChineseNamesInCharactersDoNotMeetOtherCharactersByEdits) {
+  EXPECT_LT(ScoreNamePair("小红 张", "ZHANG, Xiaoming", &Index(), nullptr, lists::Schema::kPerson),
+            0.75);
+  EXPECT_GE(ScoreNamePair("小明 张", "ZHANG, Xiaoming", &Index(), nullptr, lists::Schema::kPerson),
+            0.95);
+  EXPECT_GE(
+      ScoreNamePair("Zhang Xiaomin", "ZHANG, Xiaoming", &Index(), nullptr, lists::Schema::kPerson),
+      0.75);
+}
+
 TEST(NameIndex, IdentifierFindsTheEntityWhateverTheName) {
   Query q;
   q.name = "Changsha Tianyi";

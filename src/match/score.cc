@@ -94,7 +94,13 @@ Sim TokenSim(const QueryToken& q, std::string_view n_text, std::uint32_t n_key_i
     return {n_key.size() <= kShortKey ? kShortKeySimilarity : 0.95, "key"};
   }
   auto it = std::lower_bound(q.similar.begin(), q.similar.end(), std::make_pair(n_key_id, 0.0f));
-  if (it != q.similar.end() && it->first == n_key_id) return {it->second, "fuzzy"};
+  if (it != q.similar.end() && it->first == n_key_id) {
+    // Chinese characters romanise one way: in a Chinese name, a pinyin word a letter away is
+    // another character (小红 xiaohong / Xiaoming, 桂英 guiying / Guoying); other spellings
+    // (Kwai, Hsiao) may differ.
+    if (q.chinese_name && text::PinyinSyllables(n_text) > 0) return {};
+    return {it->second, "fuzzy"};
+  }
   if (q.skeleton >= 0 && static_cast<std::uint32_t>(q.skeleton) == n_skeleton &&
       q.skeletal != SkeletalKey(n_key)) {
     return {SkeletonSimilarity(TokenSkeleton(q.text, q.key).size()), "skeleton"};
@@ -194,6 +200,10 @@ PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedNa
     auto it = data.key_ids.find(t.key);
     if (it != data.key_ids.end()) qt.key_id = it->second;
     qt.skeletal = t.skeletal;
+    if (name.script == text::Script::kHan && t.kind == TokenKind::kName) {
+      std::size_t syllables = text::PinyinSyllables(t.text);
+      qt.chinese_name = syllables >= 1 && syllables <= 2;
+    }
     if (t.kind == TokenKind::kName) {
       auto sk = data.skeleton_ids.find(TokenSkeleton(t.text, t.key));
       if (sk != data.skeleton_ids.end()) qt.skeleton = sk->second;

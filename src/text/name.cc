@@ -163,6 +163,25 @@ std::vector<std::string> NameAlternatives(std::string_view name, bool inside_alo
   return out;
 }
 
+std::size_t PinyinSyllables(std::string_view word) {
+  if (word.empty() || word.size() > 32) return 0;
+  const auto& syllables = internal::HanTables::Get().syllables;
+  constexpr std::size_t kLongestSyllable = 6;  // "zhuang", "shuang"
+  constexpr std::size_t kNone = 99;
+  std::array<std::size_t, 33> fewest;  // fewest[i]: syllables that make word[0, i), or kNone
+  fewest.fill(kNone);
+  fewest[0] = 0;
+  std::string piece;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    if (fewest[i] == kNone) continue;
+    for (std::size_t len = 1; len <= kLongestSyllable && i + len <= word.size(); ++len) {
+      piece.assign(word.substr(i, len));
+      if (syllables.count(piece)) fewest[i + len] = std::min(fewest[i + len], fewest[i] + 1);
+    }
+  }
+  return fewest[word.size()] == kNone ? 0 : fewest[word.size()];
+}
+
 std::string ConsonantSkeleton(std::string_view t) {
   std::string out;
   for (std::size_t i = 0; i < t.size(); ++i) {

@@ -2,8 +2,8 @@
 #ifndef DUALWATCH_TEXT_TABLES_H_
 #define DUALWATCH_TEXT_TABLES_H_
 
-#include <string>
 #include <cstdint>
+#include <string>
 #include <unordered_map>
 #include <unordered_set>
 

@@ -107,6 +107,11 @@ NormalizedName NormalizeName(std::string_view name, NameForm form = NameForm::kA
 inline constexpr std::size_t kMaxAlternatives = 8;
 std::vector<std::string> NameAlternatives(std::string_view name, bool inside_alone);
 
+// The fewest toneless pinyin syllables a Latin word splits into ("xiaoming" = xiao + ming: 2),
+// or 0 when it does not ("kwai", "hsiao"): Chinese characters are romanised so here, and a
+// one-letter change is another character.
+std::size_t PinyinSyllables(std::string_view word);
+
 // The romanisation key of one Latin token ("khrushchev" → "hrushev", "yuriy" → "uri").
 std::string RomanizationKey(std::string_view token);
 

@@ -70,6 +70,15 @@ TEST(ConsonantSkeleton, KeepsTheFinalYaThatArabicScriptWrites) {
   EXPECT_EQ(ConsonantSkeleton("musa"), ConsonantSkeleton(ToLatin("موسى")));
 }
 
+TEST(PinyinSyllables, CountsTheFewestSyllablesOfPinyinWords) {
+  EXPECT_EQ(PinyinSyllables("xiaoming"), 2u);
+  EXPECT_EQ(PinyinSyllables("zhang"), 1u);
+  EXPECT_EQ(PinyinSyllables("changsha"), 2u);
+  EXPECT_EQ(PinyinSyllables("kwai"), 0u);   // Cantonese spelling
+  EXPECT_EQ(PinyinSyllables("hsiao"), 0u);  // Wade-Giles
+  EXPECT_EQ(PinyinSyllables(""), 0u);
+}
+
 // Names as the bundled lists write them (EU, UK, OFAC, CSL).
 TEST(NameAlternatives, PartsSlashesAndTrailingBrackets) {
   using V = std::vector<std::string>;
