@@ -108,6 +108,19 @@ std::size_t FindInvalidUtf8(std::string_view text);
 // truncated sequence). Requires i < text.size().
 std::size_t Utf8SequenceAt(std::string_view text, std::size_t i);
 
+// FNV-1a (64-bit) of `text` without the bytes at `skip1` and `skip2` (npos: none): the hash of
+// a word's deletion variants without building them.
+inline std::uint64_t Fnv1a(std::string_view text, std::size_t skip1 = std::string_view::npos,
+                           std::size_t skip2 = std::string_view::npos) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (i == skip1 || i == skip2) continue;
+    h ^= static_cast<unsigned char>(text[i]);
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
 // 1-based line number of `offset` in `text`.
 std::size_t LineOfOffset(std::string_view text, std::size_t offset);
 

@@ -507,7 +507,6 @@ double ScoreNamePair(std::string_view a, std::string_view b, const NameIndex* in
   query.name = std::string(a);
   query.schema = schema;
   for (PreparedQuery& q : PrepareAlternatives(d, query)) {
-    if (q.persons_only && d.entities[0].schema != lists::Schema::kPerson) continue;
     // The query's words weigh what they weigh in `index` too: PrepareQuery knows only `b`'s
     // words, and would give every other query word the weight of a word no list holds.
     if (big) {
@@ -521,6 +520,7 @@ double ScoreNamePair(std::string_view a, std::string_view b, const NameIndex* in
     }
     FindSimilarKeysByScan(d, q);
     for (std::uint32_t n = 0; n < d.names.size(); ++n) {
+      if (!NameAllowed(d, query, q, n)) continue;
       std::vector<TokenAlignment> alignment;
       double score = ScoreName(d, q, n, tokens ? &alignment : nullptr);
       if (score <= best) continue;

@@ -148,34 +148,17 @@ float KeyWeight(TokenKind kind, std::string_view key, float idf) {
   }
 }
 
-std::uint64_t HashText(std::string_view text) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : text) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
+std::uint64_t HashText(std::string_view text) { return io::Fnv1a(text); }
 
 void VariantHashes(std::string_view key, std::vector<std::uint64_t>& out) {
   out.clear();
   // FNV-1a over the key with up to two positions skipped; | 1 keeps 0 free for empty slots.
-  auto hash_without = [&](std::size_t skip1, std::size_t skip2) {
-    std::uint64_t h = 1469598103934665603ull;
-    for (std::size_t i = 0; i < key.size(); ++i) {
-      if (i == skip1 || i == skip2) continue;
-      h ^= static_cast<unsigned char>(key[i]);
-      h *= 1099511628211ull;
-    }
-    return h | 1;
-  };
-  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
-  out.push_back(hash_without(kNone, kNone));
+  out.push_back(io::Fnv1a(key) | 1);
   if (key.size() >= 4 && key.size() <= kMaxFuzzyKey) {
     for (std::size_t i = 0; i < key.size(); ++i) {
-      out.push_back(hash_without(i, kNone));
+      out.push_back(io::Fnv1a(key, i) | 1);
       if (key.size() < 7) continue;  // two edits from 7 letters (AllowedEdits)
-      for (std::size_t j = i + 1; j < key.size(); ++j) out.push_back(hash_without(i, j));
+      for (std::size_t j = i + 1; j < key.size(); ++j) out.push_back(io::Fnv1a(key, i, j) | 1);
     }
   }
   std::sort(out.begin(), out.end());

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "io/io.h"
+
 namespace dualwatch::text {
 
 // Embedded at build time from data/text/*.tsv (see CMakeLists.txt).
@@ -84,17 +86,6 @@ namespace {
 
 constexpr std::size_t kMinMisspeltWord = 8;
 
-// FNV-1a of `word` without the letter at `skip` (none when skip >= word.size()).
-std::uint64_t DeletionHash(std::string_view word, std::size_t skip) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    if (i == skip) continue;
-    h ^= static_cast<unsigned char>(word[i]);
-    h *= 1099511628211ull;
-  }
-  return h;
-}
-
 // One insertion, deletion, substitution or swap of neighbours apart.
 bool OneEditApart(std::string_view a, std::string_view b) {
   if (a.size() > b.size()) std::swap(a, b);
@@ -116,7 +107,8 @@ const std::pair<const std::string, Phrase>* PhraseTables::Misspelt(std::string_v
   if (word.size() + 1 < kMinMisspeltWord) return nullptr;
   // The word itself first, then each of its deletions.
   for (std::size_t k = 0; k <= word.size(); ++k) {
-    auto [begin, end] = misspelt.equal_range(DeletionHash(word, k == 0 ? word.size() : k - 1));
+    auto [begin, end] =
+        misspelt.equal_range(io::Fnv1a(word, k == 0 ? std::string_view::npos : k - 1));
     for (auto it = begin; it != end; ++it) {
       if (OneEditApart(word, it->second->first)) return it->second;
     }
@@ -148,8 +140,9 @@ const PhraseTables& PhraseTables::Get() {
     for (const auto& entry : t.phrases) {
       const std::string& phrase = entry.first;
       if (phrase.size() < kMinMisspeltWord || phrase.find(' ') != std::string::npos) continue;
-      for (std::size_t skip = 0; skip <= phrase.size(); ++skip) {
-        t.misspelt.emplace(DeletionHash(phrase, skip), &entry);
+      t.misspelt.emplace(io::Fnv1a(phrase), &entry);
+      for (std::size_t skip = 0; skip < phrase.size(); ++skip) {
+        t.misspelt.emplace(io::Fnv1a(phrase, skip), &entry);
       }
     }
     for (std::string_view w : kStopwords) t.stopwords.emplace(w);

@@ -41,9 +41,9 @@ struct PhraseTables {
   // `longest_title` words.
   std::unordered_set<std::string> titles;
   std::size_t longest_title = 1;
-  // One-word organisation words and legal forms of 8+ letters by the hashes of their
-  // one-deletion variants (and of themselves), to recognise them with a typo ("CORPORATOIN"):
-  // DeletionHash → entry of `phrases` (node-based: the pointers stay valid).
+  // One-word organisation words and legal forms of 8+ letters by the hashes (io::Fnv1a) of
+  // their one-deletion variants and of themselves, to recognise them with a typo
+  // ("CORPORATOIN"): hash → entry of `phrases` (node-based: the pointers stay valid).
   std::unordered_multimap<std::uint64_t, const std::pair<const std::string, Phrase>*> misspelt;
   // The organisation word or legal form `word` is one edit from, or nullptr.
   const std::pair<const std::string, Phrase>* Misspelt(std::string_view word) const;
