@@ -145,6 +145,7 @@ void NameIndexBuilder::Add(const lists::Entity& entity) {
       name.token_count = static_cast<std::uint16_t>(norm.tokens.size());
       name.kind = n.kind;
       name.schema = entity.schema;
+      name.script = norm.script;
       name.original = static_cast<std::uint32_t>(d.originals.size() - 1);
       d.exact_names.emplace_back(HashText(norm.latin), static_cast<std::uint32_t>(d.names.size()));
       for (text::NameToken& t : norm.tokens) {
@@ -282,12 +283,17 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
   float extra = 0;
   for (std::size_t i = 0; i < qt.size(); ++i) {
     QueryToken& q = qt[i];
-    // Joined words: "chang sha" = "changsha"; the hit counts for both words.
+    // Joined words: "chang sha" = "changsha", and in Hangul in either order (as ScoreName):
+    // "영철 김" = "gimyeongcheol"; the hit counts for both words.
     if (i + 1 < qt.size() && q.weight > 0 && qt[i + 1].weight > 0) {
-      std::int64_t k = join_lookup(q.join + qt[i + 1].join);
-      if (k >= 0 && d.keys[k].kind == TokenKind::kName) {
-        add_hit(i, static_cast<std::uint32_t>(k), 0.95f);
-        add_hit(i + 1, static_cast<std::uint32_t>(k), 0.95f);
+      const bool hangul = prepared.script == text::Script::kHangul;
+      for (int order = 0; order < (hangul ? 2 : 1); ++order) {
+        std::int64_t k =
+            join_lookup(order == 0 ? q.join + qt[i + 1].join : qt[i + 1].join + q.join);
+        if (k >= 0 && d.keys[k].kind == TokenKind::kName) {
+          add_hit(i, static_cast<std::uint32_t>(k), 0.95f);
+          add_hit(i + 1, static_cast<std::uint32_t>(k), 0.95f);
+        }
       }
     }
     if (!Retrievable(q.kind)) {

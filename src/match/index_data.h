@@ -34,6 +34,7 @@ struct IndexedName {
   std::uint16_t token_count = 0;
   lists::NameKind kind = lists::NameKind::kPrimary;
   lists::Schema schema = lists::Schema::kLegalEntity;  // its entity's, kept here for locality
+  text::Script script = text::Script::kNone;           // the list name's, as written
   float weight = 0;                                    // sum of its token weights
   std::uint32_t original = 0;                          // into originals
 };
@@ -180,6 +181,7 @@ struct PreparedQuery {
   float weight = 0;          // sum of token weights
   bool distinctive = false;  // has a name or number token
   std::uint64_t exact = 0;   // HashText of the normalised text: finds identical list names
+  text::Script script = text::Script::kNone;  // the query name's, as written
   // Normalised as a person's name (text::NameForm::kPerson), for people's names only: the
   // alternative a query without a schema gets when its words include organisation words.
   bool persons_only = false;

@@ -249,6 +249,22 @@ TEST(NameIndex, ChineseNamesInCharactersDoNotMeetOtherCharactersByEdits) {
       0.75);
 }
 
+// yente's synthetic people against the EU's original-script names of PARK Young Han (박영한)
+// and KIM Young-Chol (김영철): Hangul is romanised letter for letter, so between Hangul names
+// a letter's difference is another syllable; a Korean name is written whole, surname first,
+// and spaced in either order; a syllable romanised to one letter (이 "i") is no initial.
+TEST(NameIndex, HangulNamesMeetBySyllablesNotEdits) {
+  auto person = [](std::string_view a, std::string_view b) {
+    return ScoreNamePair(a, b, &Index(), nullptr, lists::Schema::kPerson);
+  };
+  EXPECT_LT(person("영자 박", "박영한"), 0.75);
+  EXPECT_LT(person("병철 김", "김영철"), 0.75);
+  EXPECT_GE(person("영철 김", "김영철"), 0.95);
+  EXPECT_GE(person("김영철", "김영철"), 1.0);
+  EXPECT_LT(person("수빈 이", "Igor Nikolajevitj SJUBIN"), 0.75);
+  EXPECT_GE(person("Subin I", "Igor Nikolajevitj SJUBIN"), 0.75);  // a Latin initial stays one
+}
+
 TEST(NameIndex, IdentifierFindsTheEntityWhateverTheName) {
   Query q;
   q.name = "Changsha Tianyi";

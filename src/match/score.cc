@@ -73,10 +73,10 @@ struct Sim {
 };
 
 // Similarity in [0, 1] of query token `q` and list token `n` (key `n_key_id`, consonant
-// skeleton id `n_skeleton`).
+// skeleton id `n_skeleton`). `both_hangul`: query and list name are both written in Hangul.
 Sim TokenSim(const QueryToken& q, std::string_view n_text, std::uint32_t n_key_id,
-             std::string_view n_key, TokenKind nk, std::uint32_t n_skeleton,
-             bool initials_allowed) {
+             std::string_view n_key, TokenKind nk, std::uint32_t n_skeleton, bool initials_allowed,
+             bool both_hangul) {
   TokenKind qk = q.kind;
   if (qk == TokenKind::kStopword || nk == TokenKind::kStopword) return {};
   if (IsClass(qk) || IsClass(nk)) {
@@ -89,6 +89,12 @@ Sim TokenSim(const QueryToken& q, std::string_view n_text, std::uint32_t n_key_i
   }
   if (q.key_id == static_cast<std::int64_t>(n_key_id)) {
     if (q.text == n_text) return {1.0, "exact"};
+    // Two Arabic-script words with one skeleton: their written long vowels must agree
+    // (جلیلی Jalili / جلالی Jalali, ايمان Iman / أيمن Ayman).
+    if (q.skeletal && SkeletalKey(n_key) &&
+        !(text::LongVowelsAgree(q.text, n_text) && text::LongVowelsAgree(n_text, q.text))) {
+      return {};
+    }
     // Short words that only romanise alike are often different words ("Ball" / "BAL",
     // "Etsy" / "ECI"): few letters leave few keys to share.
     return {n_key.size() <= kShortKey ? kShortKeySimilarity : 0.95, "key"};
@@ -99,10 +105,16 @@ Sim TokenSim(const QueryToken& q, std::string_view n_text, std::uint32_t n_key_i
     // another character (小红 xiaohong / Xiaoming, 桂英 guiying / Guoying); other spellings
     // (Kwai, Hsiao) may differ.
     if (q.chinese_name && text::PinyinSyllables(n_text) > 0) return {};
+    // Hangul is romanised letter for letter: between two Hangul names, a letter's difference
+    // is another syllable, another name (영자 yeongja / 영한 yeonghan, 병철 / 영철).
+    if (both_hangul) return {};
     return {it->second, "fuzzy"};
   }
   if (q.skeleton >= 0 && static_cast<std::uint32_t>(q.skeleton) == n_skeleton &&
       q.skeletal != SkeletalKey(n_key)) {
+    bool agree =
+        q.skeletal ? text::LongVowelsAgree(q.text, n_text) : text::LongVowelsAgree(n_text, q.text);
+    if (!agree) return {};
     return {SkeletonSimilarity(TokenSkeleton(q.text, q.key).size()), "skeleton"};
   }
   // An initial in the query ("V. Putin") stands for a list word with that first letter.
@@ -201,6 +213,7 @@ PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedNa
   }
   q.distinctive = q.distinctive || domains >= 2;
   q.exact = HashText(name.latin);
+  q.script = name.script;
   return q;
 }
 
@@ -271,7 +284,10 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
   auto n_key = [&](int j) -> std::string_view { return data.keys[nt[j].key].key; };
   auto n_join = [&](int j) { return JoinForm(nt[j].kind, n_text(j), n_key(j)); };
   auto n_weight = [&](int j) { return data.keys[nt[j].key].weight; };
-  bool initials = nq >= 2 && nn >= 2;
+  // A syllable romanised to one letter (이 "i", 오 "o", 阿 "a") is a whole name, not an initial.
+  bool initials = nq >= 2 && nn >= 2 && query.script != text::Script::kHangul &&
+                  query.script != text::Script::kHan && query.script != text::Script::kKana;
+  bool both_hangul = query.script == text::Script::kHangul && name.script == text::Script::kHangul;
 
   thread_local std::vector<Pair> pairs;  // reused: ScoreName runs for every candidate
   pairs.clear();
@@ -280,16 +296,23 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
     if (q.weight == 0) continue;
     for (int j = 0; j < nn; ++j) {
       Sim s = TokenSim(q, n_text(j), nt[j].key, n_key(j), nt[j].kind,
-                       data.token_skeletons[name.first_token + j], initials);
+                       data.token_skeletons[name.first_token + j], initials, both_hangul);
       if (s.value <= 0) continue;
       double w = q.weight + n_weight(j);
       pairs.push_back({s.value * w, s.value, s.how, i, i, j, j});
     }
   }
-  // Split and joined words: "jscargument" = "jsc" + "argument", "chang sha" = "changsha".
-  auto joined_equal = [](std::string_view whole, std::string_view a, std::string_view b) {
-    return whole.size() == a.size() + b.size() && whole.substr(0, a.size()) == a &&
-           whole.substr(a.size()) == b;
+  // Split and joined words: "jscargument" = "jsc" + "argument", "chang sha" = "changsha";
+  // between Hangul names in either order, as a Korean name is written whole, surname first,
+  // and spaced in either order ("영철 김" = 김영철 "gimyeongcheol"). (In any order, "Tor Vik"
+  // would be Viktor, and the Chinese given name Bo Wen Wenbo.)
+  auto joined_equal = [both_hangul](std::string_view whole, std::string_view a,
+                                    std::string_view b) {
+    auto in_order = [whole](std::string_view x, std::string_view y) {
+      return whole.substr(0, x.size()) == x && whole.substr(x.size()) == y;
+    };
+    return whole.size() == a.size() + b.size() &&
+           (in_order(a, b) || (both_hangul && in_order(b, a)));
   };
   for (int i = 0; i < nq; ++i) {
     const QueryToken& q = query.tokens[i];

@@ -200,8 +200,13 @@ void AppendHan(std::u32string_view run, std::string& out) {
   flush();
 }
 
-// Letters of scripts we have no table for (Arabic, Greek, Hangul, Kana, ...): ICU.
+bool IsHangulSyllable(UChar32 c) { return c >= 0xAC00 && c <= 0xD7A3; }
+
+// Letters of scripts we have no table for (Arabic, Greek, Hangul, Kana, ...): ICU. `run` is
+// one word's letters.
 void AppendOtherScript(const icu::UnicodeString& run, std::string& out) {
+  bool hangul = run.length() > 0;
+  for (int32_t i = 0; i < run.length(); ++i) hangul = hangul && IsHangulSyllable(run.charAt(i));
   icu::Transliterator* any = ThreadTransliterator("Any-Latin; Latin-ASCII");
   if (!any) return;
   icu::UnicodeString s = run;
@@ -213,6 +218,9 @@ void AppendOtherScript(const icu::UnicodeString& run, std::string& out) {
     unsigned char c = static_cast<unsigned char>(ch);
     if (std::isalnum(c)) {
       word.push_back(static_cast<char>(std::tolower(c)));
+    } else if (hangul && ch == '-') {
+      // ICU's mark between syllables that would read two ways (진우 "jin-u", not 지누 "jinu"):
+      // within the word.
     } else if (c < 0x80 && ch != '\'' && ch != '`') {
       AppendWord(out, word);
       word.clear();

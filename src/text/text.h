@@ -26,7 +26,7 @@ std::string FoldCase(std::string_view utf8);
 std::string CollapseSpace(std::string_view utf8);
 
 // The dominant writing system of a string, by count of letters.
-enum class Script {
+enum class Script : unsigned char {
   kNone,
   kLatin,
   kCyrillic,
@@ -118,6 +118,13 @@ std::string RomanizationKey(std::string_view token);
 // Consonants only, in classes that Arabic-script spellings share with Latin ones: "mohammed",
 // "muhammad" and محمد (ICU: "mhmd") → "mhmd"; "vladimir" and فلاديمير → "fldmr".
 std::string ConsonantSkeleton(std::string_view latin_token);
+
+// Whether the long vowels an Arabic-script word writes after its first consonant (ا a, ي y,
+// و w, as ICU romanises them: احسان "ahsan", حسين "hsyn", حسنا "hsna") are among the vowels
+// the other spelling, Latin or Arabic, puts there: Hossein is حسين, not احسان Ehsan or حسنا
+// Hosna; Jalali is not جلیلی Jalili. Short vowels are not written, so a gap without one agrees
+// with any.
+bool LongVowelsAgree(std::string_view abjad_token, std::string_view latin_token);
 
 }  // namespace dualwatch::text
 

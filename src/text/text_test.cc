@@ -70,6 +70,40 @@ TEST(ConsonantSkeleton, KeepsTheFinalYaThatArabicScriptWrites) {
   EXPECT_EQ(ConsonantSkeleton("musa"), ConsonantSkeleton(ToLatin("موسى")));
 }
 
+// Long vowels Arabic script writes (ا ي و) must be vowels of the Latin spelling: yente's
+// synthetic احسان (Ehsan) and جلیلی (Jalili) against OFAC's Hossein JALALI.
+TEST(LongVowelsAgree, TellsNamesWithTheSameConsonantsApart) {
+  auto agree = [](std::string_view arabic, std::string_view latin) {
+    EXPECT_EQ(ConsonantSkeleton(ToLatin(arabic)), ConsonantSkeleton(latin)) << latin;
+    return LongVowelsAgree(ToLatin(arabic), latin);
+  };
+  EXPECT_TRUE(agree("حسين", "hossein"));
+  EXPECT_TRUE(agree("حسين", "husayn"));
+  EXPECT_FALSE(agree("احسان", "hossein"));
+  EXPECT_TRUE(agree("احسان", "ehsan"));
+  EXPECT_FALSE(agree("حسين", "hasan"));
+  EXPECT_FALSE(agree("جلیلی", "jalali"));
+  EXPECT_TRUE(agree("جلیلی", "jalili"));
+  EXPECT_FALSE(agree("حسنا", "hossein"));  // a final alif too
+  EXPECT_TRUE(agree("حسنا", "hosna"));
+  // Between two Arabic-script spellings, each one's long vowels.
+  EXPECT_FALSE(LongVowelsAgree(ToLatin("جلیلی"), ToLatin("جلالی")));
+  EXPECT_FALSE(LongVowelsAgree(ToLatin("ايمان"), ToLatin("أيمن")));
+  // Written but not long: the article's alif (Abdullah), Persian silent waw (Khajeh); Maghrebi
+  // French writes alif e (Belkalem).
+  EXPECT_TRUE(agree("عبدالله", "abdullah"));
+  EXPECT_TRUE(agree("خواجه", "khajeh"));
+  EXPECT_TRUE(agree("بلكلام", "belkalem"));
+  EXPECT_TRUE(agree("عمرو", "amr"));
+}
+
+// ICU marks syllables that would read two ways ("jin-u"); that is not a word boundary.
+TEST(ToLatin, ReadsAHangulWordAsOneWord) {
+  EXPECT_EQ(ToLatin("최진우"), "choejinu");
+  EXPECT_EQ(ToLatin("김영철"), "gimyeongcheol");
+  EXPECT_EQ(ToLatin("영철 김"), "yeongcheol gim");
+}
+
 TEST(PinyinSyllables, CountsTheFewestSyllablesOfPinyinWords) {
   EXPECT_EQ(PinyinSyllables("xiaoming"), 2u);
   EXPECT_EQ(PinyinSyllables("zhang"), 1u);
