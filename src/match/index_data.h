@@ -182,6 +182,9 @@ struct PreparedQuery {
   bool distinctive = false;  // has a name or number token
   std::uint64_t exact = 0;   // HashText of the normalised text: finds identical list names
   text::Script script = text::Script::kNone;  // the query name's, as written
+  // A person's name in Chinese characters or Hangul: only names of a syllable or two, no
+  // organisation words (ScoreName's cost of unmatched syllables).
+  bool syllabic = false;
   // Normalised as a person's name (text::NameForm::kPerson), for people's names only: the
   // alternative a query without a schema gets when its words include organisation words.
   bool persons_only = false;

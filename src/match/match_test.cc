@@ -265,6 +265,21 @@ TEST(NameIndex, HangulNamesMeetBySyllablesNotEdits) {
   EXPECT_GE(person("Subin I", "Igor Nikolajevitj SJUBIN"), 0.75);  // a Latin initial stays one
 }
 
+// yente's synthetic 静 林 and 斌 莉 徐 against OFAC's "JING HE, Lin" and "XU, Bin": in a Chinese
+// name a syllable on one side only makes another given name. Organisation words on the list
+// side cost as they always do (华为 is Huawei Technologies Co., Ltd.).
+TEST(NameIndex, SyllablesMissingFromAChineseNameMakeAnotherName) {
+  auto person = [](std::string_view a, std::string_view b) {
+    return ScoreNamePair(a, b, &Index(), nullptr, lists::Schema::kPerson);
+  };
+  EXPECT_LT(person("静 林", "JING HE, Lin"), 0.75);
+  EXPECT_LT(person("斌 莉 徐", "XU, Bin"), 0.75);
+  EXPECT_GE(person("静 林", "LIN, Jing"), 0.95);
+  EXPECT_GE(ScoreNamePair("华为", "HUAWEI TECHNOLOGIES CO., LTD.", &Index(), nullptr,
+                          lists::Schema::kCompany),
+            0.75);
+}
+
 TEST(NameIndex, IdentifierFindsTheEntityWhateverTheName) {
   Query q;
   q.name = "Changsha Tianyi";

@@ -214,6 +214,13 @@ PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedNa
   q.distinctive = q.distinctive || domains >= 2;
   q.exact = HashText(name.latin);
   q.script = name.script;
+  q.syllabic = name.script == text::Script::kHangul || name.script == text::Script::kHan;
+  for (const QueryToken& t : q.tokens) {
+    if (t.kind == TokenKind::kName && name.script == text::Script::kHan && !t.chinese_name) {
+      q.syllabic = false;  // a transcribed foreign name (克魯森 kelusen)
+    }
+    if (t.kind != TokenKind::kName && t.kind != TokenKind::kStopword) q.syllabic = false;
+  }
   return q;
 }
 
@@ -370,7 +377,7 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
   }
   // A query word the list name lacks costs its whole weight; a list word the query lacks (a
   // patronymic, a second given name) costs less.
-  double unmatched_query = 0, unmatched_list = 0;
+  double unmatched_query = 0, unmatched_list = 0, unmatched_list_names = 0;
   for (int i = 0; i < nq; ++i) {
     numbers_q = numbers_q || query.tokens[i].kind == TokenKind::kNumber;
     if (!q_used[i]) unmatched_query += query.tokens[i].weight;
@@ -378,9 +385,14 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
   for (int j = 0; j < nn; ++j) {
     numbers_n = numbers_n || nt[j].kind == TokenKind::kNumber;
     if (!n_used[j]) unmatched_list += n_weight(j);
+    if (!n_used[j] && nt[j].kind == TokenKind::kName) unmatched_list_names += n_weight(j);
   }
   double unmatched = unmatched_query + unmatched_list;
   double total = matched_weight + unmatched_query + kUnmatchedCost * unmatched_list;
+  // A Chinese or Korean name in its script is a surname and one given name of a syllable or
+  // two: a syllable on one side only makes another given name (静 林 Lin Jing is not Lin Jing
+  // He, 斌 莉 徐 not Xu Bin), and costs what a pair of matched words weighs.
+  if (query.syllabic) total += unmatched_query + (2 - kUnmatchedCost) * unmatched_list_names;
   double score = total > 0 ? matched / total : 0;
   // Same words, same order: the only 1.0.
   bool identical = nq == nn && unmatched == 0;
