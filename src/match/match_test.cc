@@ -40,6 +40,11 @@ const NameIndex& Index() {
   return index;
 }
 
+// The score of person name `a` against list name `b`, with the bundled lists' weights.
+double PersonScore(std::string_view a, std::string_view b) {
+  return ScoreNamePair(a, b, &Index(), nullptr, lists::Schema::kPerson);
+}
+
 std::vector<std::string> Ids(const NameIndex& index, const std::vector<SearchResult>& results) {
   std::vector<std::string> ids;
   for (const SearchResult& r : results) ids.push_back(index.entity(r.entity).id);
@@ -254,27 +259,21 @@ TEST(NameIndex, ChineseNamesInCharactersDoNotMeetOtherCharactersByEdits) {
 // a letter's difference is another syllable; a Korean name is written whole, surname first,
 // and spaced in either order; a syllable romanised to one letter (이 "i") is no initial.
 TEST(NameIndex, HangulNamesMeetBySyllablesNotEdits) {
-  auto person = [](std::string_view a, std::string_view b) {
-    return ScoreNamePair(a, b, &Index(), nullptr, lists::Schema::kPerson);
-  };
-  EXPECT_LT(person("영자 박", "박영한"), 0.75);
-  EXPECT_LT(person("병철 김", "김영철"), 0.75);
-  EXPECT_GE(person("영철 김", "김영철"), 0.95);
-  EXPECT_GE(person("김영철", "김영철"), 1.0);
-  EXPECT_LT(person("수빈 이", "Igor Nikolajevitj SJUBIN"), 0.75);
-  EXPECT_GE(person("Subin I", "Igor Nikolajevitj SJUBIN"), 0.75);  // a Latin initial stays one
+  EXPECT_LT(PersonScore("영자 박", "박영한"), 0.75);
+  EXPECT_LT(PersonScore("병철 김", "김영철"), 0.75);
+  EXPECT_GE(PersonScore("영철 김", "김영철"), 0.95);
+  EXPECT_GE(PersonScore("김영철", "김영철"), 1.0);
+  EXPECT_LT(PersonScore("수빈 이", "Igor Nikolajevitj SJUBIN"), 0.75);
+  EXPECT_GE(PersonScore("Subin I", "Igor Nikolajevitj SJUBIN"), 0.75);  // a Latin initial stays one
 }
 
 // yente's synthetic 静 林 and 斌 莉 徐 against OFAC's "JING HE, Lin" and "XU, Bin": in a Chinese
 // name a syllable on one side only makes another given name. Organisation words on the list
 // side cost as they always do (华为 is Huawei Technologies Co., Ltd.).
 TEST(NameIndex, SyllablesMissingFromAChineseNameMakeAnotherName) {
-  auto person = [](std::string_view a, std::string_view b) {
-    return ScoreNamePair(a, b, &Index(), nullptr, lists::Schema::kPerson);
-  };
-  EXPECT_LT(person("静 林", "JING HE, Lin"), 0.75);
-  EXPECT_LT(person("斌 莉 徐", "XU, Bin"), 0.75);
-  EXPECT_GE(person("静 林", "LIN, Jing"), 0.95);
+  EXPECT_LT(PersonScore("静 林", "JING HE, Lin"), 0.75);
+  EXPECT_LT(PersonScore("斌 莉 徐", "XU, Bin"), 0.75);
+  EXPECT_GE(PersonScore("静 林", "LIN, Jing"), 0.95);
   EXPECT_GE(ScoreNamePair("华为", "HUAWEI TECHNOLOGIES CO., LTD.", &Index(), nullptr,
                           lists::Schema::kCompany),
             0.75);
