@@ -140,15 +140,42 @@ void AddBracketed(std::string_view part, bool inside_alone, std::vector<std::str
   }
 }
 
-}  // namespace
+// Where a dedication begins and ends: "… Aviation Company named after N.I. Sazikin", "…
+// Design Bureau Vympel by name I.I. Toropov", "Завод имени Морозова", "НИИ ‘Полюс’ им. М.Ф
+// Стельмаха": a name that lists write with it or without. It ends at the next closing quote or
+// bracket, or with the name. {npos, npos} when there is none.
+std::pair<std::size_t, std::size_t> Dedication(std::string_view name) {
+  constexpr std::size_t npos = std::string_view::npos;
+  std::string lower(name);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::size_t begin = npos;
+  for (std::string_view phrase : {"named after ", "by name ", "imeni ", "im. ", "имени ", "Имени ",
+                                  "ИМЕНИ ", "им. ", "Им. ", "ИМ. "}) {
+    for (std::size_t at = lower.find(phrase); at != npos; at = lower.find(phrase, at + 1)) {
+      // a word of its own, after some name
+      unsigned char before = at > 0 ? static_cast<unsigned char>(lower[at - 1]) : 'x';
+      if (at > 0 && (before == ' ' || before == '\'' || before == '"' || before >= 0x80)) {
+        begin = std::min(begin, at);
+        break;
+      }
+    }
+  }
+  if (begin == npos) return {npos, npos};
+  std::size_t end = name.size();
+  for (std::string_view close : {"\xE2\x80\x99", "\xE2\x80\x9D", "\xC2\xBB", "\"", "'", ")"}) {
+    std::size_t at = name.find(close, begin);
+    if (at != npos) end = std::min(end, at);
+  }
+  return {begin, end};
+}
 
-std::vector<std::string> NameAlternatives(std::string_view name, bool inside_alone) {
+// The alternatives of one name (NameAlternatives), without dedications.
+void AddAlternatives(std::string_view name, bool inside_alone, std::vector<std::string>& out) {
   // Most names write one: no slash, no bracket (the full-width ones begin EF BC).
   if (name.find_first_of("/()") == std::string_view::npos &&
       name.find("\xEF\xBC") == std::string_view::npos) {
-    return {std::string(name)};
+    return AddAlternative(name, out);
   }
-  std::vector<std::string> out;
   // A slash with a space beside it parts names; "A/S", "GU/GRU" and "c/o" stay whole.
   std::size_t from = 0;
   for (std::size_t i = 0; i < name.size(); ++i) {
@@ -159,6 +186,19 @@ std::vector<std::string> NameAlternatives(std::string_view name, bool inside_alo
     from = i + 1;
   }
   AddBracketed(name.substr(from), inside_alone, out);
+}
+
+}  // namespace
+
+std::vector<std::string> NameAlternatives(std::string_view name, bool inside_alone) {
+  std::vector<std::string> out;
+  AddAlternatives(name, inside_alone, out);
+  auto [begin, end] = Dedication(name);
+  if (begin != std::string_view::npos) {
+    std::string without(name.substr(0, begin));
+    without.append(name.substr(end));
+    AddAlternatives(without, inside_alone, out);
+  }
   if (out.empty()) out.emplace_back(name);
   return out;
 }

@@ -101,7 +101,9 @@ NormalizedName NormalizeName(std::string_view name, NameForm form = NameForm::kA
 // ("Islamic Republic of Iran Shipping Lines (IRISL)", "Акционерное Общество «Швабе» (АО
 // «Швабе»)"). List names are split with it; queries without, since a query's bracket is more
 // often a remark ("Alphabet (Class A)") than a name. A bracket within a name or naming a
-// country says which of several ("Bank of China (Hong Kong) Limited") and parts nothing.
+// country says which of several ("Bank of China (Hong Kong) Limited") and parts nothing. A
+// dedication ("… named after N.I. Sazikin", "имени Морозова", "им. М.Ф Стельмаха") gives the
+// name without it too, since lists write it or leave it out.
 // Otherwise, or when brackets do not balance, the name itself, alone. Alternatives are trimmed,
 // non-empty and distinct; at most kMaxAlternatives.
 inline constexpr std::size_t kMaxAlternatives = 8;

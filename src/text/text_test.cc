@@ -114,6 +114,22 @@ TEST(PinyinSyllables, CountsTheFewestSyllablesOfPinyinWords) {
 }
 
 // Names as the bundled lists write them (EU, UK, OFAC, CSL).
+TEST(NameAlternatives, GivesNamesWithoutTheirDedication) {
+  EXPECT_EQ(
+      NameAlternatives("JSC PROGRESS Arsenyev Aviation Company named after N.I. Sazikin", true),
+      (std::vector<std::string>{"JSC PROGRESS Arsenyev Aviation Company named after N.I. Sazikin",
+                                "JSC PROGRESS Arsenyev Aviation Company"}));
+  EXPECT_EQ(NameAlternatives("АО ‘НИИ ‘Полюс’ им. М.Ф Стельмаха’", true),
+            (std::vector<std::string>{"АО ‘НИИ ‘Полюс’ им. М.Ф Стельмаха’", "АО ‘НИИ ‘Полюс’ ’"}));
+  EXPECT_EQ(NameAlternatives(
+                "Федеральное Государственное Унитарное Предприятие ‘Завод Имени Морозова’", true)
+                .back(),
+            "Федеральное Государственное Унитарное Предприятие ‘Завод ’");
+  // Not a dedication: a name that begins so, or a word that only contains it.
+  EXPECT_EQ(NameAlternatives("Imeni Trading", true).size(), 1u);
+  EXPECT_EQ(NameAlternatives("Slim. Co", true).size(), 1u);
+}
+
 TEST(NameAlternatives, PartsSlashesAndTrailingBrackets) {
   using V = std::vector<std::string>;
   EXPECT_EQ(NameAlternatives("Наталья Марковна ВОЛКОВА / Наталiя Маркiвна ВОЛКОВА", true),
