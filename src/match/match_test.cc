@@ -279,6 +279,17 @@ TEST(NameIndex, SyllablesMissingFromAChineseNameMakeAnotherName) {
             0.75);
 }
 
+// nomenklatura's name bench: a name of organisation words only is its words, when both sides
+// say the same ("The World Bank" = "World Bank"); one word does not ("TRADING").
+TEST(NameIndex, NamesOfOrganisationWordsMatchWhenTheWordsAgree) {
+  auto company = [](std::string_view a, std::string_view b) {
+    return ScoreNamePair(a, b, &Index(), nullptr, lists::Schema::kCompany);
+  };
+  EXPECT_GE(company("The World Bank", "World Bank"), 0.75);
+  EXPECT_LT(company("Trading", "Trading LLC"), 0.75);
+  EXPECT_LT(company("World Bank", "World Trading Bank"), 0.75);
+}
+
 TEST(NameIndex, IdentifierFindsTheEntityWhateverTheName) {
   Query q;
   q.name = "Changsha Tianyi";

@@ -404,8 +404,15 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
   // CO LTD"); two together ("Tactical Missiles Corporation") name an organisation.
   distinctive_matched = distinctive_matched || domain_pairs >= 2;
   // Names made only of organisation words match when the words are the same on both sides
-  // ("JSC Energiya" = "PJSC Energiya"), not when one side says more ("GENERAL TECHNOLOGY").
-  bool same_class_words = !query.distinctive && domain_pairs > 0;
+  // ("JSC Energiya" = "PJSC Energiya", "The World Bank" = "World Bank"), not when one side says
+  // more ("GENERAL TECHNOLOGY"): a sector word, or a generic word and another word, agreeing.
+  int org_pairs = 0;
+  for (const Pair* p : accepted) {
+    TokenKind k = query.tokens[p->q0].kind;
+    org_pairs += k == TokenKind::kGeneric || k == TokenKind::kDomain;
+  }
+  bool same_class_words =
+      !query.distinctive && (domain_pairs > 0 || (org_pairs >= 1 && accepted.size() >= 2));
   for (int i = 0; same_class_words && i < nq; ++i) {
     const QueryToken& q = query.tokens[i];
     same_class_words = q_used[i] || q.weight == 0 || q.kind == TokenKind::kLegalForm;

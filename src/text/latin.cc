@@ -232,10 +232,9 @@ void AppendOtherScript(const icu::UnicodeString& run, std::string& out) {
 
 // "L.X.C", "U.S.A.": dots between single letters join them ("lxc"), as an acronym is written
 // without dots elsewhere. "J. R. R." (spaced) stays three initials.
-bool JoinsInitials(std::string_view s, std::size_t dot) {
-  auto letter = [&](std::size_t i) {
-    return i < s.size() && std::isalpha(static_cast<unsigned char>(s[i]));
-  };
+// `letter(i)` says whether position i (any index, possibly past the end) holds a letter.
+template <typename Letter>
+bool JoinsInitials(std::size_t dot, Letter letter) {
   bool single_before = dot >= 1 && letter(dot - 1) && (dot == 1 || !letter(dot - 2));
   bool single_after = letter(dot + 1) && !letter(dot + 2);
   return single_before && single_after;
@@ -248,7 +247,11 @@ std::string AsciiLatin(std::string_view s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     char ch = s[i];
     unsigned char c = static_cast<unsigned char>(ch);
-    if (ch == '.' && JoinsInitials(s, i)) continue;
+    if (ch == '.' && JoinsInitials(i, [&](std::size_t k) {
+          return k < s.size() && std::isalpha(static_cast<unsigned char>(s[k]));
+        })) {
+      continue;
+    }
     if (std::isalnum(c)) {
       if (space && !out.empty()) out.push_back(' ');
       space = false;
@@ -330,8 +333,15 @@ std::string ToLatin(std::string_view utf8) {
       other_run.remove();
     }
   };
-  for (char32_t c : cps) {
+  for (std::size_t at = 0; at < cps.size(); ++at) {
+    char32_t c = cps[at];
     UChar32 uc = static_cast<UChar32>(c);
+    // "S.A." joins as in AsciiLatin, whatever script the rest of the name is in.
+    if (c == '.' && JoinsInitials(at, [&](std::size_t k) {
+          return k < cps.size() && u_isalpha(static_cast<UChar32>(cps[k]));
+        })) {
+      continue;
+    }
     if (IsHan(c)) {
       if (!other_run.isEmpty()) flush_runs();
       flush_word();

@@ -97,6 +97,14 @@ TEST(LongVowelsAgree, TellsNamesWithTheSameConsonantsApart) {
   EXPECT_TRUE(agree("عمرو", "amr"));
 }
 
+// Dotted initials join in any name, not only in ASCII ones: "Société Générale S.A." is
+// "Societe Generale S.A.".
+TEST(ToLatin, JoinsDottedInitialsInNamesWithAccents) {
+  EXPECT_EQ(ToLatin("Société Générale S.A."), ToLatin("Societe Generale S.A."));
+  EXPECT_EQ(ToLatin("Crédit Agricole S.A."), "credit agricole sa");
+  EXPECT_EQ(ToLatin("J. R. R. Tolkién"), "j r r tolkien");
+}
+
 // ICU marks syllables that would read two ways ("jin-u"); that is not a word boundary.
 TEST(ToLatin, ReadsAHangulWordAsOneWord) {
   EXPECT_EQ(ToLatin("최진우"), "choejinu");
