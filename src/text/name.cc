@@ -1,6 +1,8 @@
 // Names prepared for matching: tokens, their kinds and romanisation keys.
 #include <algorithm>
 #include <array>
+#include <string>
+#include <unordered_map>
 
 #include "text/tables.h"
 #include "text/text.h"
@@ -367,11 +369,69 @@ std::string_view TokenKindName(TokenKind kind) {
   return "?";
 }
 
+namespace {
+
+// English number words as organisation names write them, to the digits others write: "Three
+// Percenters" = "3 Percenters", "Brigade Forty-Four" = "Brigade 44", "First International
+// Bank" = "1st International Bank". Tens take a following unit, as a word or a digit.
+std::string DigitsForNumberWords(std::string_view latin) {
+  static const std::unordered_map<std::string_view, int> kUnits = {
+      {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},      {"five", 5},
+      {"six", 6},      {"seven", 7},      {"eight", 8},     {"nine", 9},      {"ten", 10},
+      {"eleven", 11},  {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15},
+      {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}};
+  static const std::unordered_map<std::string_view, int> kTens = {
+      {"twenty", 20}, {"thirty", 30},  {"forty", 40},  {"fourty", 40}, {"fifty", 50},
+      {"sixty", 60},  {"seventy", 70}, {"eighty", 80}, {"ninety", 90}};
+  static const std::unordered_map<std::string_view, std::string_view> kOrdinals = {
+      {"first", "1st"}, {"second", "2nd"}, {"third", "3rd"},   {"fourth", "4th"},
+      {"fifth", "5th"}, {"sixth", "6th"},  {"seventh", "7th"}, {"eighth", "8th"},
+      {"ninth", "9th"}, {"tenth", "10th"}};
+  std::vector<std::string_view> words;
+  for (std::string_view rest = latin; !rest.empty();) {
+    std::size_t space = rest.find(' ');
+    words.push_back(rest.substr(0, space));
+    rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+  }
+  std::string out;
+  bool changed = false;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    std::string word(words[i]);
+    if (auto t = kTens.find(words[i]); t != kTens.end()) {
+      int value = t->second;
+      if (i + 1 < words.size()) {
+        const std::string_view next = words[i + 1];
+        auto u = kUnits.find(next);
+        if (u != kUnits.end() && u->second < 10) {
+          value += u->second;
+          ++i;
+        } else if (next.size() == 1 && next[0] >= '1' && next[0] <= '9') {
+          value += next[0] - '0';
+          ++i;
+        }
+      }
+      word = std::to_string(value);
+    } else if (auto u = kUnits.find(words[i]); u != kUnits.end()) {
+      word = std::to_string(u->second);
+    } else if (auto o = kOrdinals.find(words[i]); o != kOrdinals.end()) {
+      word = std::string(o->second);
+    }
+    changed = changed || word != words[i];
+    if (!out.empty()) out.push_back(' ');
+    out += word;
+  }
+  return changed ? out : std::string(latin);
+}
+
+}  // namespace
+
 NormalizedName NormalizeName(std::string_view name, NameForm form) {
   const bool person = form == NameForm::kPerson;
   NormalizedName out;
   out.script = DetectScript(name);
   out.latin = ToLatin(name);
+  // People are not numbered ("Ten", "Nine" are names); organisations are.
+  if (!person) out.latin = DigitsForNumberWords(out.latin);
   // Arabic and Hebrew script write no short vowels: their words are compared by consonants.
   const bool skeletal = out.script == Script::kArabic || out.script == Script::kHebrew;
   const bool han = out.script == Script::kHan;

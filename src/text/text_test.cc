@@ -167,6 +167,15 @@ TEST(NameAlternatives, PartsSlashesAndTrailingBrackets) {
 // Spellings taken from the bundled lists (OFAC, UN, EU, UK) and CLDR names in other languages.
 // 博 reads "bo", which is also a legal form's abbreviation; in a Chinese name it is a syllable.
 // Chinese legal forms still come through the vocabulary (有限公司 → "co ltd").
+// nomenklatura's name bench: organisations numbered in words or digits are one.
+TEST(NormalizeName, WritesNumberWordsOfOrganisationsAsDigits) {
+  EXPECT_EQ(NormalizeName("Brigade Forty-Four").latin, "brigade 44");
+  EXPECT_EQ(NormalizeName("Brigade Forty 4").latin, "brigade 44");
+  EXPECT_EQ(NormalizeName("Three Percenters").latin, "3 percenters");
+  EXPECT_EQ(NormalizeName("First International Bank").latin, "1st international bank");
+  EXPECT_EQ(NormalizeName("Tom Ten", NameForm::kPerson).latin, "tom ten");  // a person's name
+}
+
 TEST(NormalizeName, ReadsSyllablesOfChineseNamesAsNamesNotLegalForms) {
   NormalizedName person = NormalizeName("博 彬 徐");
   ASSERT_EQ(person.tokens.size(), 3u);
