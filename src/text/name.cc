@@ -70,6 +70,19 @@ std::string RomanizationKey(std::string_view word) {
       break;
     }
   }
+  // Latvian and Lithuanian endings of Russian names: Lavrovs, Lavrovas / Lavrov; Sergejs,
+  // Nikolajs / Sergei, Nikolai.
+  auto ends = [&](std::string_view end) {
+    return folded.size() > end.size() + 3 &&
+           folded.compare(folded.size() - end.size(), end.size(), end) == 0;
+  };
+  if (ends("ovs") || ends("evs")) {
+    folded.pop_back();
+  } else if (ends("ovas") || ends("evas")) {
+    folded.resize(folded.size() - 2);
+  } else if (ends("js") && IsVowel(folded[folded.size() - 3])) {
+    folded.replace(folded.size() - 2, 2, "i");
+  }
   // Doubled letters count once ("ll" in "Kirill"/"Kiril").
   std::string key;
   key.reserve(folded.size());

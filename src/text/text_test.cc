@@ -57,6 +57,11 @@ TEST(RomanizationKey, FoldsOtherLanguagesSpellingsOfRussianNames) {
   // A first j is a j: John is not "on", Jamal not Amal.
   EXPECT_NE(RomanizationKey("john"), RomanizationKey("ohn"));
   EXPECT_NE(RomanizationKey("jamal"), RomanizationKey("amal"));
+  // Latvian and Lithuanian
+  EXPECT_EQ(RomanizationKey("lavrovs"), RomanizationKey("lavrov"));
+  EXPECT_EQ(RomanizationKey("lavrovas"), RomanizationKey("lavrov"));
+  EXPECT_EQ(RomanizationKey("sergejs"), RomanizationKey("sergey"));
+  EXPECT_EQ(RomanizationKey("nikolajs"), RomanizationKey("nikolai"));
 }
 
 // Arabic-script words meet Latin spellings by consonants; a final i/y is written in both.
