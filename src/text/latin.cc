@@ -240,6 +240,15 @@ bool JoinsInitials(std::size_t dot, Letter letter) {
   return single_before && single_after;
 }
 
+// "Bank's", "Kohl's": an apostrophe after a letter, then s ending the word, is English
+// possession, not part of the name ("Deutsche Bank's AG" is Deutsche Bank AG). `letter(i)`
+// and `is_s(i)` as in JoinsInitials.
+template <typename Letter, typename IsS>
+bool PossessiveAt(std::size_t apostrophe, Letter letter, IsS is_s) {
+  return apostrophe >= 1 && letter(apostrophe - 1) && is_s(apostrophe + 1) &&
+         !letter(apostrophe + 2);
+}
+
 std::string AsciiLatin(std::string_view s) {
   std::string out;
   out.reserve(s.size());
@@ -250,6 +259,16 @@ std::string AsciiLatin(std::string_view s) {
     if (ch == '.' && JoinsInitials(i, [&](std::size_t k) {
           return k < s.size() && std::isalpha(static_cast<unsigned char>(s[k]));
         })) {
+      continue;
+    }
+    if ((ch == '\'' || ch == '`') &&
+        PossessiveAt(
+            i,
+            [&](std::size_t k) {
+              return k < s.size() && std::isalpha(static_cast<unsigned char>(s[k]));
+            },
+            [&](std::size_t k) { return k < s.size() && (s[k] == 's' || s[k] == 'S'); })) {
+      ++i;  // the s
       continue;
     }
     if (std::isalnum(c)) {
@@ -336,10 +355,15 @@ std::string ToLatin(std::string_view utf8) {
   for (std::size_t at = 0; at < cps.size(); ++at) {
     char32_t c = cps[at];
     UChar32 uc = static_cast<UChar32>(c);
-    // "S.A." joins as in AsciiLatin, whatever script the rest of the name is in.
-    if (c == '.' && JoinsInitials(at, [&](std::size_t k) {
-          return k < cps.size() && u_isalpha(static_cast<UChar32>(cps[k]));
-        })) {
+    // "S.A." joins, and "Bank's" loses its s, as in AsciiLatin, whatever script the rest of
+    // the name is in.
+    auto letter = [&](std::size_t k) {
+      return k < cps.size() && u_isalpha(static_cast<UChar32>(cps[k]));
+    };
+    if (c == '.' && JoinsInitials(at, letter)) continue;
+    if (IsApostrophe(c) &&
+        PossessiveAt(at, letter, [&](std::size_t k) { return k < cps.size() && cps[k] == 's'; })) {
+      ++at;  // the s
       continue;
     }
     if (IsHan(c)) {

@@ -110,6 +110,15 @@ TEST(ToLatin, JoinsDottedInitialsInNamesWithAccents) {
   EXPECT_EQ(ToLatin("J. R. R. Tolkién"), "j r r tolkien");
 }
 
+// English possession is not part of a name; an apostrophe within one is (O'Shea).
+TEST(ToLatin, DropsThePossessiveS) {
+  EXPECT_EQ(ToLatin("Deutsche Bank's AG"), "deutsche bank ag");
+  EXPECT_EQ(ToLatin("Macy’s Inc"), "macy inc");
+  EXPECT_EQ(ToLatin("Moody's"), "moody");
+  EXPECT_EQ(ToLatin("O'Shea"), "oshea");
+  EXPECT_EQ(ToLatin("Compañía O'Shea"), "compania oshea");
+}
+
 // ICU marks syllables that would read two ways ("jin-u"); that is not a word boundary.
 TEST(ToLatin, ReadsAHangulWordAsOneWord) {
   EXPECT_EQ(ToLatin("최진우"), "choejinu");
