@@ -290,6 +290,16 @@ TEST(NameIndex, NamesOfOrganisationWordsMatchWhenTheWordsAgree) {
   EXPECT_LT(company("World Bank", "World Trading Bank"), 0.75);
 }
 
+// nomenklatura's name bench: one name word put in place of another makes another person; one
+// left out does not.
+TEST(NameIndex, AWordInPlaceOfAnotherCostsMoreThanAWordLeftOut) {
+  double replaced = PersonScore("ABDULLAH AHMED AL HAKIM", "ABDULLAH YAHYA AL HAKIM");
+  double left_out = PersonScore("ABDULLAH AL HAKIM", "ABDULLAH YAHYA AL HAKIM");
+  EXPECT_LT(replaced, 0.75);
+  EXPECT_GE(left_out, 0.75);
+  EXPECT_GE(PersonScore("Vladimir Putin", "PUTIN, Vladimir Vladimirovich"), 0.9);
+}
+
 TEST(NameIndex, IdentifierFindsTheEntityWhateverTheName) {
   Query q;
   q.name = "Changsha Tianyi";

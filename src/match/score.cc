@@ -393,6 +393,16 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
   // two: a syllable on one side only makes another given name (静 林 Lin Jing is not Lin Jing
   // He, 斌 莉 徐 not Xu Bin), and costs what a pair of matched words weighs.
   if (query.syllabic) total += unmatched_query + (2 - kUnmatchedCost) * unmatched_list_names;
+  // A person's name word on each side that meets nothing is another name put in its place,
+  // not one left out: the list's words cost in full ("AYMAN SABAWI IBRAHIM HASAN AL-DULAIMI"
+  // is not "... AL-TIKRITI"; "Vladimir Putin" still lacks only the patronymic).
+  bool query_name_unmatched = false;
+  for (int i = 0; i < nq; ++i) {
+    query_name_unmatched |= !q_used[i] && IsDistinctive(query.tokens[i].kind, query.tokens[i].text);
+  }
+  if (query_name_unmatched && !query.syllabic && name.schema == lists::Schema::kPerson) {
+    total += (1 - kUnmatchedCost) * unmatched_list_names;
+  }
   double score = total > 0 ? matched / total : 0;
   // Same words, same order: the only 1.0.
   bool identical = nq == nn && unmatched == 0;
