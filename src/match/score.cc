@@ -378,9 +378,13 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
   // A query word the list name lacks costs its whole weight; a list word the query lacks (a
   // patronymic, a second given name) costs less.
   double unmatched_query = 0, unmatched_list = 0, unmatched_list_names = 0;
+  bool query_name_unmatched = false;  // a distinctive query word met nothing
   for (int i = 0; i < nq; ++i) {
-    numbers_q = numbers_q || query.tokens[i].kind == TokenKind::kNumber;
-    if (!q_used[i]) unmatched_query += query.tokens[i].weight;
+    const QueryToken& q = query.tokens[i];
+    numbers_q = numbers_q || q.kind == TokenKind::kNumber;
+    if (q_used[i]) continue;
+    unmatched_query += q.weight;
+    query_name_unmatched = query_name_unmatched || IsDistinctive(q.kind, q.text);
   }
   for (int j = 0; j < nn; ++j) {
     numbers_n = numbers_n || nt[j].kind == TokenKind::kNumber;
@@ -396,10 +400,6 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
   // A person's name word on each side that meets nothing is another name put in its place,
   // not one left out: the list's words cost in full ("AYMAN SABAWI IBRAHIM HASAN AL-DULAIMI"
   // is not "... AL-TIKRITI"; "Vladimir Putin" still lacks only the patronymic).
-  bool query_name_unmatched = false;
-  for (int i = 0; i < nq; ++i) {
-    query_name_unmatched |= !q_used[i] && IsDistinctive(query.tokens[i].kind, query.tokens[i].text);
-  }
   if (query_name_unmatched && !query.syllabic && name.schema == lists::Schema::kPerson) {
     total += (1 - kUnmatchedCost) * unmatched_list_names;
   }
