@@ -17,6 +17,9 @@ bool Retrievable(TokenKind k) {
 }
 bool NameOrNumber(TokenKind k) { return k == TokenKind::kName || k == TokenKind::kNumber; }
 
+// How far ahead of its use a name's accumulator or weight is loaded.
+constexpr std::size_t kPrefetchAhead = 8;
+
 // Per-thread accumulators, sized to the largest index searched on the thread.
 struct Accumulator {
   float full = 0;      // summed weights of hits: bounds the weight aligned pairs can carry
@@ -48,8 +51,20 @@ std::uint32_t LetterMask(std::string_view key) {
 }
 
 void NameIndex::Data::Derive() {
-  key_letters.clear();
-  for (const KeyInfo& k : keys) key_letters.push_back(LetterMask(k.key));
+  key_entries.clear();
+  key_chars.clear();
+  for (const KeyInfo& k : keys) {
+    key_entries.push_back(KeyEntry{static_cast<std::uint32_t>(key_chars.size()),
+                                   LetterMask(k.key), k.weight,
+                                   static_cast<std::uint16_t>(k.key.size()), k.kind});
+    key_chars += k.key;
+  }
+  text_offsets.assign(1, 0);
+  text_chars.clear();
+  for (const std::string& t : texts) {
+    text_chars += t;
+    text_offsets.push_back(static_cast<std::uint32_t>(text_chars.size()));
+  }
   skeleton_ids.clear();
   skeleton_keys.clear();
   token_skeletons.assign(tokens.size(), UINT32_MAX);
@@ -69,14 +84,22 @@ void NameIndex::Data::Derive() {
   name_weights.clear();
   for (const IndexedName& n : names) name_weights.push_back(n.weight);
   key_ids.clear();
-  join_ids.clear();
+  std::vector<JoinSlot> forms;  // the first key of each form, as a TextMap would keep
   for (std::uint32_t k = 0; k < keys.size(); ++k) {
     key_ids.emplace(keys[k].key, k);
-    if (NameOrNumber(keys[k].kind)) join_ids.emplace(keys[k].key, k);
+    if (NameOrNumber(keys[k].kind)) forms.push_back({HashText(keys[k].key) | 1, k});
   }
   for (const IndexedToken& t : tokens) {
     if (!NameOrNumber(t.kind) && t.kind != TokenKind::kStopword)
-      join_ids.emplace(texts[t.text], t.key);
+      forms.push_back({HashText(texts[t.text]) | 1, t.key});
+  }
+  std::size_t slots = 16;
+  while (slots < forms.size() * 2) slots *= 2;
+  join_table.assign(slots, {});
+  for (const JoinSlot& f : forms) {
+    std::size_t at = (f.hash >> 1) & (slots - 1);
+    while (join_table[at].hash != 0 && join_table[at].hash != f.hash) at = (at + 1) & (slots - 1);
+    if (join_table[at].hash == 0) join_table[at] = f;
   }
 }
 
@@ -210,13 +233,11 @@ NameIndex NameIndexBuilder::Build() && {
   }
   std::size_t slots = 16;
   while (slots < entries.size() * 2) slots *= 2;
-  d.variant_hashes.assign(slots, 0);
-  d.variant_keys.assign(slots, 0);
+  d.variants.assign(slots, {});
   for (const auto& [h, k] : entries) {
-    std::size_t at = h & (slots - 1);
-    while (d.variant_hashes[at] != 0) at = (at + 1) & (slots - 1);
-    d.variant_hashes[at] = h;
-    d.variant_keys[at] = k;
+    std::size_t at = VariantHome(h, slots - 1);
+    while (d.variants[at].tag != 0) at = (at + 1) & (slots - 1);
+    d.variants[at] = {VariantTag(h), k};
   }
   std::sort(d.identifiers.begin(), d.identifiers.end());
   std::sort(d.exact_names.begin(), d.exact_names.end());
@@ -240,7 +261,7 @@ std::size_t NameIndex::memory_bytes() const {
   const Data& d = *data_;
   std::size_t bytes = d.names.size() * sizeof(IndexedName) +
                       d.tokens.size() * sizeof(IndexedToken) + d.postings.size() * 4 +
-                      d.post_offsets.size() * 4 + d.variant_hashes.size() * 12 +
+                      d.post_offsets.size() * 4 + d.variants.size() * sizeof(Data::VariantSlot) +
                       d.identifiers.size() * 16 + d.keys.size() * (sizeof(KeyInfo) + 48) * 2;
   for (const std::string& s : d.originals) bytes += s.capacity() + sizeof(s);
   for (const std::string& s : d.texts) bytes += s.capacity() + sizeof(s) + 48;
@@ -270,14 +291,11 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
   std::vector<QueryToken>& qt = prepared.tokens;
   std::vector<TokenHits> per_token(qt.size());
   auto add_hit = [&](std::size_t i, std::uint32_t key, float sim) {
-    float w = qt[i].weight + d.keys[key].weight;
+    float w = qt[i].weight + d.key_entries[key].weight;
     per_token[i].hits.push_back({key, w, sim});
     per_token[i].most = std::max(per_token[i].most, w);
   };
-  auto join_lookup = [&](std::string_view form) -> std::int64_t {
-    auto it = d.join_ids.find(form);
-    return it == d.join_ids.end() ? -1 : static_cast<std::int64_t>(it->second);
-  };
+  auto join_lookup = [&](std::uint64_t hash) { return d.FindJoin(hash | 1); };
 
   // What the index cannot retrieve may still add to a candidate's score: `extra` bounds it.
   float extra = 0;
@@ -288,9 +306,10 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
     if (i + 1 < qt.size() && q.weight > 0 && qt[i + 1].weight > 0) {
       const bool hangul = prepared.script == text::Script::kHangul;
       for (int order = 0; order < (hangul ? 2 : 1); ++order) {
-        std::int64_t k =
-            join_lookup(order == 0 ? q.join + qt[i + 1].join : qt[i + 1].join + q.join);
-        if (k >= 0 && d.keys[k].kind == TokenKind::kName) {
+        const std::string& first = order == 0 ? q.join : qt[i + 1].join;
+        const std::string& second = order == 0 ? qt[i + 1].join : q.join;
+        std::int64_t k = join_lookup(HashMore(HashText(first), second));
+        if (k >= 0 && d.key_entries[k].kind == TokenKind::kName) {
           add_hit(i, static_cast<std::uint32_t>(k), 0.95f);
           add_hit(i + 1, static_cast<std::uint32_t>(k), 0.95f);
         }
@@ -306,14 +325,16 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
       if (q.text.size() == 1) extra += q.weight + d.unknown_weight;  // an initial
       // Keys within AllowedEdits share a deletion variant with the query key.
       VariantHashes(q.key, s.variants);
-      const std::size_t mask = d.variant_hashes.size() - 1;
+      const std::size_t mask = d.variants.size() - 1;
       // The table is large: start every slot's load before the first probe waits on one.
-      for (std::uint64_t h : s.variants) __builtin_prefetch(&d.variant_hashes[h & mask]);
+      for (std::uint64_t h : s.variants) __builtin_prefetch(&d.variants[VariantHome(h, mask)]);
       s.keys_seen.clear();
       for (std::uint64_t h : s.variants) {
-        for (std::size_t at = h & mask; d.variant_hashes[at] != 0; at = (at + 1) & mask) {
-          std::uint32_t k = d.variant_keys[at];
-          if (d.variant_hashes[at] == h && static_cast<std::int64_t>(k) != q.key_id) {
+        const std::uint32_t tag = VariantTag(h);
+        for (std::size_t at = VariantHome(h, mask); d.variants[at].tag != 0;
+             at = (at + 1) & mask) {
+          std::uint32_t k = d.variants[at].key;
+          if (d.variants[at].tag == tag && static_cast<std::int64_t>(k) != q.key_id) {
             s.keys_seen.push_back(k);
           }
         }
@@ -323,11 +344,12 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
       std::sort(s.keys_seen.begin(), s.keys_seen.end());
       s.keys_seen.erase(std::unique(s.keys_seen.begin(), s.keys_seen.end()), s.keys_seen.end());
       std::uint32_t q_letters = LetterMask(q.key);
+      for (std::uint32_t k : s.keys_seen) __builtin_prefetch(&d.key_entries[k]);
       for (std::uint32_t k : s.keys_seen) {
-        const std::string& key = d.keys[k].key;
+        std::string_view key = d.KeyText(k);
         std::size_t len = std::max(key.size(), q.key.size());
         std::size_t allowed = AllowedEdits(key, q.key);
-        if (static_cast<std::size_t>(__builtin_popcount(q_letters ^ d.key_letters[k])) >
+        if (static_cast<std::size_t>(__builtin_popcount(q_letters ^ d.key_entries[k].letters)) >
             2 * allowed) {
           continue;
         }
@@ -341,24 +363,26 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
       if (q.skeleton >= 0) {
         float sim = SkeletonSimilarity(TokenSkeleton(q.text, q.key).size());
         for (std::uint32_t k : d.skeleton_keys[static_cast<std::size_t>(q.skeleton)]) {
-          if (SkeletalKey(d.keys[k].key) != q.skeletal) add_hit(i, k, sim);
+          if (SkeletalKey(d.KeyText(k)) != q.skeletal) add_hit(i, k, sim);
         }
       }
       // Split words: "jscargument" = "jsc" + "argument".
       if (q.join.size() <= kMaxFuzzyKey) {
         std::string_view whole = q.join;
+        std::uint64_t left = HashText(whole.substr(0, 1));
         for (std::size_t cut = 2; cut + 2 <= whole.size(); ++cut) {
-          std::int64_t lk = join_lookup(whole.substr(0, cut));
+          left = HashMore(left, whole.substr(cut - 1, 1));
+          std::int64_t lk = join_lookup(left);
           if (lk < 0) continue;
-          std::int64_t rk = join_lookup(whole.substr(cut));
+          std::int64_t rk = join_lookup(HashText(whole.substr(cut)));
           if (rk < 0) continue;
           float both = q.weight;
           for (std::int64_t k : {lk, rk}) {
-            both += d.keys[k].weight;
-            if (Retrievable(d.keys[k].kind)) {
+            both += d.key_entries[k].weight;
+            if (Retrievable(d.key_entries[k].kind)) {
               add_hit(i, static_cast<std::uint32_t>(k), 0.95f);
             } else {
-              extra += d.keys[k].weight;  // no postings: its share goes to the bound
+              extra += d.key_entries[k].weight;  // no postings: its share goes to the bound
             }
           }
           per_token[i].most = std::max(per_token[i].most, both);
@@ -396,7 +420,10 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
     for (std::size_t i = 0; i < qt.size(); ++i) {
       if (may_start[i] != (pass == 0)) continue;
       for (const Hit& h : per_token[i].hits) {
-        for (std::uint32_t p = d.post_offsets[h.key]; p < d.post_offsets[h.key + 1]; ++p) {
+        const std::uint32_t end = d.post_offsets[h.key + 1];
+        for (std::uint32_t p = d.post_offsets[h.key]; p < end; ++p) {
+          // Names are spread over a table larger than the cache: load ahead.
+          if (p + kPrefetchAhead < end) __builtin_prefetch(&s.acc[d.postings[p + kPrefetchAhead]]);
           std::uint32_t n = d.postings[p];
           Accumulator& a = s.acc[n];
           if (a.full == 0) {
@@ -417,7 +444,11 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
   };
   std::vector<Candidate> candidates;
   candidates.reserve(s.touched.size());
-  for (std::uint32_t n : s.touched) {
+  for (std::size_t at = 0; at < s.touched.size(); ++at) {
+    if (at + kPrefetchAhead < s.touched.size()) {
+      __builtin_prefetch(&d.name_weights[s.touched[at + kPrefetchAhead]]);
+    }
+    const std::uint32_t n = s.touched[at];
     // score = M / (P + U_query + c U_list) with M the similarity-weighted aligned weight, P the
     // aligned weight, U the unaligned: at most M / (M + c (T - P)), M <= weighted, P <= full.
     double t = prepared.weight + d.name_weights[n];
@@ -506,6 +537,7 @@ double ScoreNamePair(std::string_view a, std::string_view b, const NameIndex* in
     bool known = big && it != big->key_ids.end();
     k.weight = known ? big->keys[it->second].weight : KeyWeight(k.kind, k.key, d.unknown_weight);
   }
+  d.Derive();  // the packed key entries carry the weights
   if (d.names.empty()) return 0;
   // The best of every alternative of `a` against every one of `b` (NameAlternatives).
   double best = 0;

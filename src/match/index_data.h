@@ -52,8 +52,7 @@ struct NameIndex::Data {
   std::vector<std::uint32_t> entity_names;
   std::vector<std::string> originals;
   std::vector<IndexedName> names;
-  std::vector<float> name_weights;         // names[n].weight again, dense: read for every candidate
-  std::vector<std::uint32_t> key_letters;  // LetterMask of every key
+  std::vector<float> name_weights;  // names[n].weight again, dense: read for every candidate
   std::vector<IndexedToken> tokens;
   std::vector<std::string> texts;
   std::vector<KeyInfo> keys;
@@ -61,9 +60,14 @@ struct NameIndex::Data {
   std::vector<std::uint32_t> post_offsets;
   std::vector<std::uint32_t> postings;
   // Deletion neighbourhoods of name keys: an open-addressing table (linear probing, size a
-  // power of two, hash 0 = empty slot) from the hash of each deletion variant to the key.
-  std::vector<std::uint64_t> variant_hashes;
-  std::vector<std::uint32_t> variant_keys;
+  // power of two) from the hash h of each deletion variant to the key. A slot holds the high
+  // half of h (VariantTag, never 0; 0 = empty) beside the key, so one probe is one load; two
+  // variants that share slot and tag only add a key that the edit distance then rejects.
+  struct VariantSlot {
+    std::uint32_t tag = 0;
+    std::uint32_t key = 0;
+  };
+  std::vector<VariantSlot> variants;
   // Names by their whole normalised text: (hash, name), sorted. Finds identical names even when
   // they hold no distinctive word.
   std::vector<std::pair<std::uint64_t, std::uint32_t>> exact_names;
@@ -72,9 +76,46 @@ struct NameIndex::Data {
   float unknown_weight = 1;  // weight of a query token no list name holds
 
   // Derived on build and load, not stored.
+  // What the search reads of a key for every fuzzy neighbour and every candidate's word, packed
+  // in 16 bytes (a KeyInfo is 48, its text often on the heap): its text in key_chars, the
+  // letters it holds (LetterMask), its weight and kind.
+  struct KeyEntry {
+    std::uint32_t offset = 0;  // into key_chars
+    std::uint32_t letters = 0;
+    float weight = 0;
+    std::uint16_t size = 0;
+    text::TokenKind kind = text::TokenKind::kName;
+  };
+  std::vector<KeyEntry> key_entries;
+  std::string key_chars;
+  std::string_view KeyText(std::uint32_t k) const {
+    return {key_chars.data() + key_entries[k].offset, key_entries[k].size};
+  }
+  // The texts of the name tokens likewise: text t is text_chars[text_offsets[t] ..
+  // text_offsets[t + 1]).
+  std::vector<std::uint32_t> text_offsets;
+  std::string text_chars;
+  std::string_view Text(std::uint32_t t) const {
+    return {text_chars.data() + text_offsets[t], text_offsets[t + 1] - text_offsets[t]};
+  }
   TextMap key_ids;
-  // Join forms (see JoinForm) → key: what split and joined words are looked up in.
-  TextMap join_ids;
+  // Join forms (see JoinForm) → key: what split and joined words are looked up in, by HashText
+  // of the form (open addressing, linear probing, hash 0 = empty), so that the prefixes of a
+  // word and the concatenation of two are hashed as they are read, never built. Two forms with
+  // one 64-bit hash would only add a candidate, which ScoreName then scores.
+  struct JoinSlot {
+    std::uint64_t hash = 0;
+    std::uint32_t key = 0;
+  };
+  std::vector<JoinSlot> join_table;
+  // The key whose join form hashes to `hash`, or -1.
+  std::int64_t FindJoin(std::uint64_t hash) const {
+    const std::size_t mask = join_table.size() - 1;
+    for (std::size_t at = (hash >> 1) & mask; join_table[at].hash != 0; at = (at + 1) & mask) {
+      if (join_table[at].hash == hash) return join_table[at].key;
+    }
+    return -1;
+  }
   // Consonant skeletons (text::ConsonantSkeleton) of name tokens: id per distinct skeleton, the
   // skeleton of every token, and the keys bearing each skeleton.
   TextMap skeleton_ids;
@@ -111,8 +152,26 @@ inline constexpr double kMaxQualifierBoost = 0.05;
 float KeyWeight(text::TokenKind kind, std::string_view key, float idf);
 
 std::uint64_t HashText(std::string_view text);
+// HashText of a text that continues with `more`, from HashText of its start (FNV-1a reads a
+// byte at a time): HashMore(HashText(a), b) == HashText(a + b); HashText("") is kHashStart.
+inline constexpr std::uint64_t kHashStart = 1469598103934665603ull;
+inline std::uint64_t HashMore(std::uint64_t h, std::string_view more) {
+  for (char c : more) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  return h;
+}
 // Edit distance, or limit + 1 as soon as it must exceed `limit`.
 std::size_t Levenshtein(std::string_view a, std::string_view b, std::size_t limit);
+// The slot tag of variant hash `h` (NameIndex::Data::variants).
+inline std::uint32_t VariantTag(std::uint64_t h) {
+  auto tag = static_cast<std::uint32_t>(h >> 32);
+  return tag == 0 ? 1 : tag;
+}
+// The home slot of variant hash `h` in a table of mask + 1 slots (the lowest bit of h is
+// always 1, see VariantHashes).
+inline std::size_t VariantHome(std::uint64_t h, std::size_t mask) { return (h >> 1) & mask; }
 // Hashes of the deletion variants of a key: itself, one deletion if 4+ letters, two deletions
 // if 8+ (none beyond kMaxFuzzyKey); sorted, unique, never 0.
 void VariantHashes(std::string_view key, std::vector<std::uint64_t>& out);

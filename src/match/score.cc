@@ -287,10 +287,10 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
       nn > static_cast<int>(kMaxNameTokens)) {
     return 0;
   }
-  auto n_text = [&](int j) -> std::string_view { return data.texts[nt[j].text]; };
-  auto n_key = [&](int j) -> std::string_view { return data.keys[nt[j].key].key; };
+  auto n_text = [&](int j) { return data.Text(nt[j].text); };
+  auto n_key = [&](int j) { return data.KeyText(nt[j].key); };
   auto n_join = [&](int j) { return JoinForm(nt[j].kind, n_text(j), n_key(j)); };
-  auto n_weight = [&](int j) { return data.keys[nt[j].key].weight; };
+  auto n_weight = [&](int j) { return data.key_entries[nt[j].key].weight; };
   // A syllable romanised to one letter (이 "i", 오 "o", 阿 "a") is a whole name, not an initial.
   bool initials = nq >= 2 && nn >= 2 && query.script != text::Script::kHangul &&
                   query.script != text::Script::kHan && query.script != text::Script::kKana;

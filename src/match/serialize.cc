@@ -12,7 +12,7 @@ namespace dualwatch::match {
 namespace {
 
 constexpr char kMagic[4] = {'D', 'W', 'N', 'I'};
-constexpr std::uint32_t kFormatVersion = 16;
+constexpr std::uint32_t kFormatVersion = 17;
 
 class Writer {
  public:
@@ -127,8 +127,7 @@ Status NameIndex::Save(const std::string& path, const std::string& key) const {
   }
   w.PodVec(d.post_offsets);
   w.PodVec(d.postings);
-  w.PodVec(d.variant_hashes);
-  w.PodVec(d.variant_keys);
+  w.PodVec(d.variants);
   w.PodVec(d.identifiers);
   w.PodVec(d.exact_names);
   w.Pod(d.unknown_weight);
@@ -193,14 +192,12 @@ Result<NameIndex> NameIndex::Load(const std::string& path, const std::string& ke
   }
   r.PodVec(d.post_offsets);
   r.PodVec(d.postings);
-  r.PodVec(d.variant_hashes);
-  r.PodVec(d.variant_keys);
+  r.PodVec(d.variants);
   r.PodVec(d.identifiers);
   r.PodVec(d.exact_names);
   d.unknown_weight = r.Pod<float>();
-  bool table_ok = d.variant_hashes.size() == d.variant_keys.size() && !d.variant_hashes.empty() &&
-                  (d.variant_hashes.size() & (d.variant_hashes.size() - 1)) == 0;
-  for (std::uint32_t k : d.variant_keys) table_ok = table_ok && k < d.keys.size();
+  bool table_ok = !d.variants.empty() && (d.variants.size() & (d.variants.size() - 1)) == 0;
+  for (const Data::VariantSlot& v : d.variants) table_ok = table_ok && v.key < d.keys.size();
   if (!r.ok() || !r.done() || !table_ok || d.post_offsets.size() != d.keys.size() + 1 ||
       d.entity_names.size() != d.entities.size() + 1) {
     return Status::Error(fmt::format("{}: corrupt index cache", path));
