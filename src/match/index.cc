@@ -81,6 +81,12 @@ void NameIndex::Data::Derive() {
       holders.push_back(tokens[t].key);
     }
   }
+  post_split.resize(keys.size());
+  for (std::uint32_t k = 0; k < keys.size(); ++k) {
+    std::uint32_t p = post_offsets[k];
+    while (p < post_offsets[k + 1] && names[postings[p]].schema == lists::Schema::kPerson) ++p;
+    post_split[k] = p;
+  }
   name_weights.clear();
   for (const IndexedName& n : names) name_weights.push_back(n.weight);
   key_ids.clear();
@@ -222,7 +228,11 @@ NameIndex NameIndexBuilder::Build() && {
   for (std::size_t k = 0; k < d.keys.size(); ++k) d.post_offsets[k + 1] += d.post_offsets[k];
   d.postings.assign(d.post_offsets.back(), 0);
   std::vector<std::uint32_t> fill(d.post_offsets.begin(), d.post_offsets.end() - 1);
-  for_each_name_key(true, [&](std::uint32_t n, std::uint32_t key) { d.postings[fill[key]++] = n; });
+  for (bool people : {true, false}) {
+    for_each_name_key(true, [&](std::uint32_t n, std::uint32_t key) {
+      if ((d.names[n].schema == lists::Schema::kPerson) == people) d.postings[fill[key]++] = n;
+    });
+  }
   // Deletion neighbourhoods of name keys.
   std::vector<std::pair<std::uint64_t, std::uint32_t>> entries;
   std::vector<std::uint64_t> hashes;
@@ -416,12 +426,18 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
     weak_most = x;
     weak_weight += qt[i].weight;
   }
+  // Only the names the query may return: people's for a person's name, others' for an
+  // organisation's, vessel's or aircraft's.
+  using Who = NameIndex::Data::Who;
+  const Who who = prepared.persons_only || query.schema == lists::Schema::kPerson ? Who::kPeople
+                  : !SchemaAllowed(query, lists::Schema::kPerson)                 ? Who::kOthers
+                                                                                  : Who::kAnyone;
   for (int pass = 0; pass < 2; ++pass) {
     for (std::size_t i = 0; i < qt.size(); ++i) {
       if (may_start[i] != (pass == 0)) continue;
       for (const Hit& h : per_token[i].hits) {
-        const std::uint32_t end = d.post_offsets[h.key + 1];
-        for (std::uint32_t p = d.post_offsets[h.key]; p < end; ++p) {
+        const auto [begin, end] = d.PostingRange(h.key, who);
+        for (std::uint32_t p = begin; p < end; ++p) {
           // Names are spread over a table larger than the cache: load ahead.
           if (p + kPrefetchAhead < end) __builtin_prefetch(&s.acc[d.postings[p + kPrefetchAhead]]);
           std::uint32_t n = d.postings[p];

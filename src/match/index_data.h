@@ -56,7 +56,8 @@ struct NameIndex::Data {
   std::vector<IndexedToken> tokens;
   std::vector<std::string> texts;
   std::vector<KeyInfo> keys;
-  // Postings, CSR: names holding key k are postings[post_offsets[k] .. post_offsets[k + 1]).
+  // Postings, CSR: names holding key k are postings[post_offsets[k] .. post_offsets[k + 1]),
+  // people's names first (PostingRange).
   std::vector<std::uint32_t> post_offsets;
   std::vector<std::uint32_t> postings;
   // Deletion neighbourhoods of name keys: an open-addressing table (linear probing, size a
@@ -97,6 +98,15 @@ struct NameIndex::Data {
   std::string text_chars;
   std::string_view Text(std::uint32_t t) const {
     return {text_chars.data() + text_offsets[t], text_offsets[t + 1] - text_offsets[t]};
+  }
+  // Where the postings of key k pass from people's names to the others' (derived).
+  std::vector<std::uint32_t> post_split;
+  // The postings of key k that a search for `who` reads: people's names only, the others'
+  // only, or all.
+  enum class Who { kAnyone, kPeople, kOthers };
+  std::pair<std::uint32_t, std::uint32_t> PostingRange(std::uint32_t k, Who who) const {
+    return {who == Who::kOthers ? post_split[k] : post_offsets[k],
+            who == Who::kPeople ? post_split[k] : post_offsets[k + 1]};
   }
   TextMap key_ids;
   // Join forms (see JoinForm) → key: what split and joined words are looked up in, by HashText
