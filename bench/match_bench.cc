@@ -175,7 +175,8 @@ int main(int argc, char** argv) {
   std::filesystem::remove(cache);
 
   std::vector<BenchQuery> queries = MakeQueries(entities, n, seed);
-  std::erase_if(queries, [&](const BenchQuery& q) { return q.kind.find(only) == std::string::npos; });
+  std::erase_if(queries,
+                [&](const BenchQuery& q) { return q.kind.find(only) == std::string::npos; });
   if (queries.empty()) bench::Die("no query is of kind " + only);
   match::SearchOptions options;
   options.explain = false;
@@ -228,11 +229,11 @@ int main(int argc, char** argv) {
       found, expected, 100.0 * static_cast<double>(found) / std::max<double>(1, expected),
       static_cast<double>(results) / static_cast<double>(queries.size()));
   for (const auto& [kind, k] : by_kind) {
-    std::printf("  %-24s %6.1f us mean", kind.c_str(),
-                k.micros / static_cast<double>(k.queries));
+    std::printf("  %-24s %6.1f us mean", kind.c_str(), k.micros / static_cast<double>(k.queries));
     if (k.expected) {
-      std::printf(", %5.1f%% of %zu found", 100.0 * static_cast<double>(k.found) /
-                  static_cast<double>(k.expected), k.expected);
+      std::printf(", %5.1f%% of %zu found",
+                  100.0 * static_cast<double>(k.found) / static_cast<double>(k.expected),
+                  k.expected);
     }
     std::printf("\n");
   }

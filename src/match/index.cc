@@ -54,9 +54,8 @@ void NameIndex::Data::Derive() {
   key_entries.clear();
   key_chars.clear();
   for (const KeyInfo& k : keys) {
-    key_entries.push_back(KeyEntry{static_cast<std::uint32_t>(key_chars.size()),
-                                   LetterMask(k.key), k.weight,
-                                   static_cast<std::uint16_t>(k.key.size()), k.kind});
+    key_entries.push_back(KeyEntry{static_cast<std::uint32_t>(key_chars.size()), LetterMask(k.key),
+                                   k.weight, static_cast<std::uint16_t>(k.key.size()), k.kind});
     key_chars += k.key;
   }
   text_offsets.assign(1, 0);
@@ -341,8 +340,7 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
       s.keys_seen.clear();
       for (std::uint64_t h : s.variants) {
         const std::uint32_t tag = VariantTag(h);
-        for (std::size_t at = VariantHome(h, mask); d.variants[at].tag != 0;
-             at = (at + 1) & mask) {
+        for (std::size_t at = VariantHome(h, mask); d.variants[at].tag != 0; at = (at + 1) & mask) {
           std::uint32_t k = d.variants[at].key;
           if (d.variants[at].tag == tag && static_cast<std::int64_t>(k) != q.key_id) {
             s.keys_seen.push_back(k);
@@ -354,6 +352,7 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
       std::sort(s.keys_seen.begin(), s.keys_seen.end());
       s.keys_seen.erase(std::unique(s.keys_seen.begin(), s.keys_seen.end()), s.keys_seen.end());
       std::uint32_t q_letters = LetterMask(q.key);
+      const OsaPattern pattern(q.key);
       for (std::uint32_t k : s.keys_seen) __builtin_prefetch(&d.key_entries[k]);
       for (std::uint32_t k : s.keys_seen) {
         std::string_view key = d.KeyText(k);
@@ -363,7 +362,7 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
             2 * allowed) {
           continue;
         }
-        std::size_t edits = Levenshtein(key, q.key, allowed);
+        std::size_t edits = pattern.Distance(key, allowed);
         if (edits <= allowed) q.similar.emplace_back(k, FuzzySimilarity(edits, len));
       }
       std::sort(q.similar.begin(), q.similar.end());

@@ -3,6 +3,7 @@
 #ifndef DUALWATCH_MATCH_INDEX_DATA_H_
 #define DUALWATCH_MATCH_INDEX_DATA_H_
 
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <string>
@@ -174,6 +175,21 @@ inline std::uint64_t HashMore(std::uint64_t h, std::string_view more) {
 }
 // Edit distance, or limit + 1 as soon as it must exceed `limit`.
 std::size_t Levenshtein(std::string_view a, std::string_view b, std::size_t limit);
+
+// One side of Levenshtein, prepared for comparing with many others: the positions of each byte
+// in it, for Hyyrö's bit-parallel optimal string alignment distance (a column of the table in
+// one 64-bit word, about a dozen instructions per letter of the other side).
+class OsaPattern {
+ public:
+  static constexpr std::size_t kMaxSize = 64;
+  explicit OsaPattern(std::string_view pattern);
+  // Levenshtein(pattern, text, limit).
+  std::size_t Distance(std::string_view text, std::size_t limit) const;
+
+ private:
+  std::string_view pattern_;
+  std::array<std::uint64_t, 256> positions_{};  // bit i: pattern[i] is that byte
+};
 // The slot tag of variant hash `h` (NameIndex::Data::variants).
 inline std::uint32_t VariantTag(std::uint64_t h) {
   auto tag = static_cast<std::uint32_t>(h >> 32);

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <random>
 #include <sstream>
 
 #include "match/index_data.h"
@@ -349,6 +350,35 @@ TEST(Levenshtein, BandedDistanceEqualsTheFullTable) {
     }
   }
   EXPECT_GT(checked, 100000u);
+  // Longer words, up to the 64 letters one machine word of the bit-parallel table holds, and
+  // whole distances (no limit that cuts them short).
+  std::mt19937 rng(7);
+  for (int round = 0; round < 3000; ++round) {
+    std::string a(rng() % 65, 'a'), b;
+    for (char& c : a) c = static_cast<char>('a' + rng() % 4);
+    b = a;
+    for (int edits = static_cast<int>(rng() % 6); edits > 0; --edits) {
+      std::size_t at = b.empty() ? 0 : rng() % b.size();
+      switch (rng() % 4) {
+        case 0:
+          b.insert(b.begin() + static_cast<long>(at), static_cast<char>('a' + rng() % 4));
+          break;
+        case 1:
+          if (!b.empty()) b.erase(at, 1);
+          break;
+        case 2:
+          if (!b.empty()) b[at] = static_cast<char>('a' + rng() % 4);
+          break;
+        default:
+          if (at + 1 < b.size()) std::swap(b[at], b[at + 1]);
+      }
+    }
+    if (b.size() > 64) b.resize(64);
+    for (std::size_t limit : {std::size_t{2}, std::size_t{64}}) {
+      ASSERT_EQ(Levenshtein(a, b, limit), std::min(full(a, b), limit + 1))
+          << a << " / " << b << " limit " << limit;
+    }
+  }
   EXPECT_EQ(Levenshtein("argumnet", "argument", 2), 1u);
   EXPECT_EQ(Levenshtein("scholz", "schulze", 2), 2u);
 }

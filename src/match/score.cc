@@ -15,45 +15,47 @@ using text::TokenKind;
 
 }  // namespace
 
-std::size_t Levenshtein(std::string_view a, std::string_view b, std::size_t limit) {
-  // Optimal string alignment: insertions, deletions, substitutions and swaps of neighbours
-  // ("argumnet" is one edit from "argument") each cost 1. Only the band |i - j| <= limit of the
-  // table can hold a distance within the limit; cells outside it count as limit + 1.
-  if (a.size() > b.size()) std::swap(a, b);
-  if (b.size() - a.size() > limit) return limit + 1;
-  constexpr std::size_t kMax = 64;
-  if (b.size() >= kMax || limit >= kMax) return a == b ? 0 : limit + 1;
-  const auto over = static_cast<std::uint8_t>(limit + 1);
-  auto cap = [over](std::size_t v) {
-    return static_cast<std::uint8_t>(std::min<std::size_t>(v, over));
-  };
-  std::array<std::array<std::uint8_t, kMax + 2>, 3> rows;  // i - 2, i - 1, i, rotating
-  for (std::size_t j = 0; j <= b.size(); ++j) rows[0][j] = cap(j);
-  rows[0][b.size() + 1] = over;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    auto& row = rows[i % 3];
-    const auto& prev = rows[(i + 2) % 3];
-    const auto& prev2 = rows[(i + 1) % 3];
-    std::size_t lo = i > limit ? i - limit : 1;
-    std::size_t hi = std::min(b.size(), i + limit);
-    row[0] = cap(i);
-    row[lo - 1] = lo == 1 ? row[0] : over;
-    std::uint8_t best = row[lo - 1];
-    for (std::size_t j = lo; j <= hi; ++j) {
-      std::uint8_t cost = a[i - 1] != b[j - 1];
-      std::uint8_t v = std::min({static_cast<std::uint8_t>(prev[j] + 1),
-                                 static_cast<std::uint8_t>(row[j - 1] + 1),
-                                 static_cast<std::uint8_t>(prev[j - 1] + cost)});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-        v = std::min(v, static_cast<std::uint8_t>(prev2[j - 2] + 1));
-      }
-      row[j] = std::min(v, over);
-      best = std::min(best, row[j]);
-    }
-    row[hi + 1] = over;  // the next row reads one cell past this band
-    if (best > limit) return limit + 1;
+OsaPattern::OsaPattern(std::string_view pattern) : pattern_(pattern) {
+  if (pattern.size() > kMaxSize) return;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    positions_[static_cast<unsigned char>(pattern[i])] |= std::uint64_t{1} << i;
   }
-  return rows[a.size() % 3][b.size()];
+}
+
+std::size_t OsaPattern::Distance(std::string_view text, std::size_t limit) const {
+  // Optimal string alignment: insertions, deletions, substitutions and swaps of neighbours
+  // ("argumnet" is one edit from "argument") each cost 1. Hyyrö (2003): VP and VN hold where
+  // the column of the table goes up or down by one, D0 where a diagonal step costs nothing;
+  // `distance` follows the table's last row.
+  const std::size_t m = pattern_.size();
+  const std::size_t n = text.size();
+  if ((m > n ? m - n : n - m) > limit) return limit + 1;
+  if (m == 0) return n;
+  if (m > kMaxSize) return pattern_ == text ? 0 : limit + 1;
+  const std::uint64_t last = std::uint64_t{1} << (m - 1);
+  std::uint64_t vp = ~std::uint64_t{0}, vn = 0, d0 = 0, previous = 0;
+  std::size_t distance = m;
+  for (std::size_t j = 0; j < n; ++j) {
+    const std::uint64_t here = positions_[static_cast<unsigned char>(text[j])];
+    const std::uint64_t swap = ((~d0 & here) << 1) & previous;
+    d0 = (((here & vp) + vp) ^ vp) | here | vn | swap;
+    std::uint64_t hp = vn | ~(d0 | vp);
+    std::uint64_t hn = d0 & vp;
+    distance += (hp & last) != 0;
+    distance -= (hn & last) != 0;
+    // Each letter left can lower the last row by one at most.
+    if (distance > limit + (n - 1 - j)) return limit + 1;
+    hp = (hp << 1) | 1;
+    hn <<= 1;
+    vp = hn | ~(d0 | hp);
+    vn = hp & d0;
+    previous = here;
+  }
+  return distance <= limit ? distance : limit + 1;
+}
+
+std::size_t Levenshtein(std::string_view a, std::string_view b, std::size_t limit) {
+  return OsaPattern(a.size() <= b.size() ? a : b).Distance(a.size() <= b.size() ? b : a, limit);
 }
 
 namespace {
@@ -265,13 +267,14 @@ void FindSimilarKeysByScan(const NameIndex::Data& data, PreparedQuery& query) {
   for (QueryToken& q : query.tokens) {
     q.similar.clear();
     if (q.kind != TokenKind::kName) continue;
+    const OsaPattern pattern(q.key);
     for (std::uint32_t k = 0; k < data.keys.size(); ++k) {
       const KeyInfo& key = data.keys[k];
       if (key.kind != TokenKind::kName || static_cast<std::int64_t>(k) == q.key_id) continue;
       std::size_t len = std::max(key.key.size(), q.key.size());
       std::size_t allowed = AllowedEdits(key.key, q.key);
       if (allowed == 0) continue;
-      std::size_t d = Levenshtein(q.key, key.key, allowed);
+      std::size_t d = pattern.Distance(key.key, allowed);
       if (d <= allowed) q.similar.emplace_back(k, FuzzySimilarity(d, len));
     }
   }
