@@ -60,9 +60,11 @@ void NameIndex::Data::Derive() {
   }
   text_offsets.assign(1, 0);
   text_chars.clear();
+  text_pinyin.clear();
   for (const std::string& t : texts) {
     text_chars += t;
     text_offsets.push_back(static_cast<std::uint32_t>(text_chars.size()));
+    text_pinyin.push_back(text::PinyinSyllables(t) > 0);
   }
   skeleton_ids.clear();
   skeleton_keys.clear();

@@ -109,6 +109,9 @@ struct NameIndex::Data {
     return {who == Who::kOthers ? post_split[k] : post_offsets[k],
             who == Who::kPeople ? post_split[k] : post_offsets[k + 1]};
   }
+  // Whether text t is pinyin (text::PinyinSyllables > 0), which TokenSim asks of every list
+  // word a Chinese name in characters meets.
+  std::vector<bool> text_pinyin;
   TextMap key_ids;
   // Join forms (see JoinForm) → key: what split and joined words are looked up in, by HashText
   // of the form (open addressing, linear probing, hash 0 = empty), so that the prefixes of a

@@ -75,10 +75,11 @@ struct Sim {
 };
 
 // Similarity in [0, 1] of query token `q` and list token `n` (key `n_key_id`, consonant
-// skeleton id `n_skeleton`). `both_hangul`: query and list name are both written in Hangul.
+// skeleton id `n_skeleton`; `n_pinyin`: its text is pinyin). `both_hangul`: query and list name
+// are both written in Hangul.
 Sim TokenSim(const QueryToken& q, std::string_view n_text, std::uint32_t n_key_id,
-             std::string_view n_key, TokenKind nk, std::uint32_t n_skeleton, bool initials_allowed,
-             bool both_hangul) {
+             std::string_view n_key, TokenKind nk, std::uint32_t n_skeleton, bool n_pinyin,
+             bool initials_allowed, bool both_hangul) {
   TokenKind qk = q.kind;
   if (qk == TokenKind::kStopword || nk == TokenKind::kStopword) return {};
   if (IsClass(qk) || IsClass(nk)) {
@@ -106,7 +107,7 @@ Sim TokenSim(const QueryToken& q, std::string_view n_text, std::uint32_t n_key_i
     // Chinese characters romanise one way: in a Chinese name, a pinyin word a letter away is
     // another character (小红 xiaohong / Xiaoming, 桂英 guiying / Guoying); other spellings
     // (Kwai, Hsiao) may differ.
-    if (q.chinese_name && text::PinyinSyllables(n_text) > 0) return {};
+    if (q.chinese_name && n_pinyin) return {};
     // Hangul is romanised letter for letter: between two Hangul names, a letter's difference
     // is another syllable, another name (영자 yeongja / 영한 yeonghan, 병철 / 영철).
     if (both_hangul) return {};
@@ -306,7 +307,8 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
     if (q.weight == 0) continue;
     for (int j = 0; j < nn; ++j) {
       Sim s = TokenSim(q, n_text(j), nt[j].key, n_key(j), nt[j].kind,
-                       data.token_skeletons[name.first_token + j], initials, both_hangul);
+                       data.token_skeletons[name.first_token + j], data.text_pinyin[nt[j].text],
+                       initials, both_hangul);
       if (s.value <= 0) continue;
       double w = q.weight + n_weight(j);
       pairs.push_back({s.value * w, s.value, s.how, i, i, j, j});
