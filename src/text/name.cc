@@ -29,6 +29,13 @@ constexpr std::array<Rule, 26> kRules{{
 
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
+// The letters some rule starts with: at any other letter no rule need be tried.
+constexpr std::array<bool, 256> kRuleStarts = [] {
+  std::array<bool, 256> starts{};
+  for (const Rule& r : kRules) starts[static_cast<unsigned char>(r.from[0])] = true;
+  return starts;
+}();
+
 }  // namespace
 
 std::string RomanizationKey(std::string_view word) {
@@ -47,9 +54,13 @@ std::string RomanizationKey(std::string_view word) {
   folded.reserve(token.size());
   std::size_t i = 0;
   while (i < token.size()) {
+    if (!kRuleStarts[static_cast<unsigned char>(token[i])]) {
+      folded.push_back(token[i++]);
+      continue;
+    }
     bool matched = false;
     for (const Rule& r : kRules) {
-      if (token.compare(i, r.from.size(), r.from) == 0) {
+      if (r.from[0] == token[i] && token.compare(i, r.from.size(), r.from) == 0) {
         folded.append(r.to);
         i += r.from.size();
         matched = true;
