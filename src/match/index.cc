@@ -44,6 +44,40 @@ std::string TokenSkeleton(std::string_view text, std::string_view key) {
   return SkeletalKey(key) ? std::string(key.substr(1)) : text::ConsonantSkeleton(text);
 }
 
+void TextIds::Build(const std::vector<std::string_view>& texts) {
+  chars_.clear();
+  offsets_.assign(1, 0);
+  for (std::string_view t : texts) {
+    chars_.append(t);
+    offsets_.push_back(static_cast<std::uint32_t>(chars_.size()));
+  }
+  std::size_t size = 16;
+  while (size < texts.size() * 2) size *= 2;
+  slots_.assign(size, {});
+  for (std::uint32_t id = 0; id < texts.size(); ++id) {
+    if (Find(texts[id]) >= 0) continue;
+    const std::uint64_t hash = HashText(texts[id]) | 1;
+    std::size_t at = (hash >> 1) & (size - 1);
+    while (slots_[at].hash != 0) at = (at + 1) & (size - 1);
+    slots_[at] = {hash, id};
+  }
+}
+
+std::int64_t TextIds::Find(std::string_view text) const {
+  if (slots_.empty()) return -1;
+  const std::uint64_t hash = HashText(text) | 1;
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t at = (hash >> 1) & mask; slots_[at].hash != 0; at = (at + 1) & mask) {
+    const Slot& slot = slots_[at];
+    if (slot.hash == hash &&
+        std::string_view(chars_).substr(offsets_[slot.id],
+                                        offsets_[slot.id + 1] - offsets_[slot.id]) == text) {
+      return slot.id;
+    }
+  }
+  return -1;
+}
+
 std::uint32_t LetterMask(std::string_view key) {
   std::uint32_t mask = 0;
   for (char c : key) mask |= 1u << (static_cast<unsigned char>(c) % 32);
@@ -66,7 +100,7 @@ void NameIndex::Data::Derive() {
     text_offsets.push_back(static_cast<std::uint32_t>(text_chars.size()));
     text_pinyin.push_back(text::PinyinSyllables(t) > 0);
   }
-  skeleton_ids.clear();
+  TextMap skeletons;
   skeleton_keys.clear();
   token_skeletons.assign(tokens.size(), UINT32_MAX);
   for (std::size_t t = 0; t < tokens.size(); ++t) {
@@ -74,7 +108,7 @@ void NameIndex::Data::Derive() {
     std::string skeleton = TokenSkeleton(texts[tokens[t].text], keys[tokens[t].key].key);
     if (skeleton.empty()) continue;
     auto [it, added] =
-        skeleton_ids.try_emplace(skeleton, static_cast<std::uint32_t>(skeleton_keys.size()));
+        skeletons.try_emplace(skeleton, static_cast<std::uint32_t>(skeleton_keys.size()));
     if (added) skeleton_keys.emplace_back();
     token_skeletons[t] = it->second;
     std::vector<std::uint32_t>& holders = skeleton_keys[it->second];
@@ -90,10 +124,14 @@ void NameIndex::Data::Derive() {
   }
   name_weights.clear();
   for (const IndexedName& n : names) name_weights.push_back(n.weight);
-  key_ids.clear();
+  std::vector<std::string_view> texts_by_id(skeletons.size());
+  for (const auto& [skeleton, id] : skeletons) texts_by_id[id] = skeleton;
+  skeleton_ids.Build(texts_by_id);
+  texts_by_id.clear();
+  for (const KeyInfo& k : keys) texts_by_id.push_back(k.key);
+  key_ids.Build(texts_by_id);
   std::vector<JoinSlot> forms;  // the first key of each form, as a TextMap would keep
   for (std::uint32_t k = 0; k < keys.size(); ++k) {
-    key_ids.emplace(keys[k].key, k);
     if (NameOrNumber(keys[k].kind)) forms.push_back({HashText(keys[k].key) | 1, k});
   }
   for (const IndexedToken& t : tokens) {
@@ -550,9 +588,8 @@ double ScoreNamePair(std::string_view a, std::string_view b, const NameIndex* in
   const NameIndex::Data* big = index ? index->data_.get() : nullptr;
   d.unknown_weight = big ? big->unknown_weight : 1.0f;
   for (KeyInfo& k : d.keys) {
-    auto it = big ? big->key_ids.find(k.key) : d.key_ids.end();
-    bool known = big && it != big->key_ids.end();
-    k.weight = known ? big->keys[it->second].weight : KeyWeight(k.kind, k.key, d.unknown_weight);
+    std::int64_t known = big ? big->key_ids.Find(k.key) : -1;
+    k.weight = known >= 0 ? big->keys[known].weight : KeyWeight(k.kind, k.key, d.unknown_weight);
   }
   d.Derive();  // the packed key entries carry the weights
   if (d.names.empty()) return 0;
@@ -567,9 +604,9 @@ double ScoreNamePair(std::string_view a, std::string_view b, const NameIndex* in
     if (big) {
       q.weight = 0;
       for (QueryToken& t : q.tokens) {
-        auto it = big->key_ids.find(t.key);
-        t.weight = it != big->key_ids.end() ? big->keys[it->second].weight
-                                            : KeyWeight(t.kind, t.key, big->unknown_weight);
+        std::int64_t known = big->key_ids.Find(t.key);
+        t.weight =
+            known >= 0 ? big->keys[known].weight : KeyWeight(t.kind, t.key, big->unknown_weight);
         q.weight += t.weight;
       }
     }

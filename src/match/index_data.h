@@ -47,6 +47,29 @@ struct TextHash {
 };
 using TextMap = std::unordered_map<std::string, std::uint32_t, TextHash, std::equal_to<>>;
 
+std::uint64_t HashText(std::string_view text);
+
+// Texts numbered 0..n-1, found by text: an open-addressing table of (hash, id) beside the texts
+// themselves, so that a lookup is a hash, usually one probe and one comparison (a TextMap
+// lookup chases a bucket, a node and the node's string through memory). Built once, then
+// read-only.
+class TextIds {
+ public:
+  // `texts[i]` gets id i; a text given twice keeps its first id.
+  void Build(const std::vector<std::string_view>& texts);
+  // The id of `text`, or -1.
+  std::int64_t Find(std::string_view text) const;
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;  // HashText | 1; 0: empty
+    std::uint32_t id = 0;
+  };
+  std::vector<Slot> slots_;
+  std::string chars_;                   // the texts, one after another
+  std::vector<std::uint32_t> offsets_;  // text i is chars_[offsets_[i] .. offsets_[i + 1])
+};
+
 struct NameIndex::Data {
   std::vector<EntityRef> entities;
   // Names of entity e: names[entity_names[e] .. entity_names[e + 1]).
@@ -112,7 +135,7 @@ struct NameIndex::Data {
   // Whether text t is pinyin (text::PinyinSyllables > 0), which TokenSim asks of every list
   // word a Chinese name in characters meets.
   std::vector<bool> text_pinyin;
-  TextMap key_ids;
+  TextIds key_ids;
   // Join forms (see JoinForm) → key: what split and joined words are looked up in, by HashText
   // of the form (open addressing, linear probing, hash 0 = empty), so that the prefixes of a
   // word and the concatenation of two are hashed as they are read, never built. Two forms with
@@ -132,7 +155,7 @@ struct NameIndex::Data {
   }
   // Consonant skeletons (text::ConsonantSkeleton) of name tokens: id per distinct skeleton, the
   // skeleton of every token, and the keys bearing each skeleton.
-  TextMap skeleton_ids;
+  TextIds skeleton_ids;
   std::vector<std::uint32_t> token_skeletons;  // per token; UINT32_MAX when none
   std::vector<std::vector<std::uint32_t>> skeleton_keys;
 

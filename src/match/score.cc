@@ -195,19 +195,17 @@ PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedNa
   int domains = 0;
   for (const text::NameToken& t : name.tokens) {
     QueryToken qt{t.text, t.key, t.kind, 0, -1, std::string(JoinForm(t.kind, t.text, t.key)), {}};
-    auto it = data.key_ids.find(t.key);
-    if (it != data.key_ids.end()) qt.key_id = it->second;
+    qt.key_id = data.key_ids.Find(t.key);
     qt.skeletal = t.skeletal;
     if (name.script == text::Script::kHan && t.kind == TokenKind::kName) {
       std::size_t syllables = text::PinyinSyllables(t.text);
       qt.chinese_name = syllables >= 1 && syllables <= 2;
     }
     if (t.kind == TokenKind::kName) {
-      auto sk = data.skeleton_ids.find(TokenSkeleton(t.text, t.key));
-      if (sk != data.skeleton_ids.end()) qt.skeleton = sk->second;
+      qt.skeleton = data.skeleton_ids.Find(TokenSkeleton(t.text, t.key));
     }
-    qt.weight = it != data.key_ids.end() ? data.keys[it->second].weight
-                                         : KeyWeight(t.kind, t.key, data.unknown_weight);
+    qt.weight = qt.key_id >= 0 ? data.key_entries[qt.key_id].weight
+                               : KeyWeight(t.kind, t.key, data.unknown_weight);
     q.distinctive = q.distinctive || IsDistinctive(t.kind, t.text);
     // A sector phrase of several words ("tactical missiles corporation") names one organisation.
     if (t.kind == TokenKind::kDomain) domains += t.text.find(' ') == std::string::npos ? 1 : 2;
