@@ -22,8 +22,11 @@ constexpr std::size_t kPrefetchAhead = 8;
 
 // Per-thread accumulators, sized to the largest index searched on the thread.
 struct Accumulator {
-  float full = 0;      // summed weights of hits: bounds the weight aligned pairs can carry
-  float weighted = 0;  // the same, each hit weighed by its similarity
+  // Summed weights of hits, the query word's and the list key's apart: they bound the query's
+  // and the list name's weight that aligned pairs can carry.
+  float query = 0;  // 0: not touched (a retrievable query word weighs more than 0)
+  float list = 0;
+  float weighted = 0;  // both, each hit weighed by its similarity
 };
 struct Scratch {
   std::vector<Accumulator> acc;  // per name
@@ -130,13 +133,14 @@ void NameIndex::Data::Derive() {
   texts_by_id.clear();
   for (const KeyInfo& k : keys) texts_by_id.push_back(k.key);
   key_ids.Build(texts_by_id);
+  // Every list word's join form, as ScoreName joins them: stop words too ("DE LEON" is the
+  // query's "DELEON"; the split's other half then carries the hit).
   std::vector<JoinSlot> forms;  // the first key of each form, as a TextMap would keep
   for (std::uint32_t k = 0; k < keys.size(); ++k) {
     if (NameOrNumber(keys[k].kind)) forms.push_back({HashText(keys[k].key) | 1, k});
   }
   for (const IndexedToken& t : tokens) {
-    if (!NameOrNumber(t.kind) && t.kind != TokenKind::kStopword)
-      forms.push_back({HashText(texts[t.text]) | 1, t.key});
+    if (!NameOrNumber(t.kind)) forms.push_back({HashText(texts[t.text]) | 1, t.key});
   }
   std::size_t slots = 16;
   while (slots < forms.size() * 2) slots *= 2;
@@ -330,6 +334,7 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
   // Retrieval, first per query token: which keys it hits, with what weight and similarity.
   struct Hit {
     std::uint32_t key;
+    float query;   // query token weight
     float weight;  // query token weight + key weight
     float sim;
   };
@@ -341,13 +346,19 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
   std::vector<TokenHits> per_token(qt.size());
   auto add_hit = [&](std::size_t i, std::uint32_t key, float sim) {
     float w = qt[i].weight + d.key_entries[key].weight;
-    per_token[i].hits.push_back({key, w, sim});
+    per_token[i].hits.push_back({key, qt[i].weight, w, sim});
     per_token[i].most = std::max(per_token[i].most, w);
   };
   auto join_lookup = [&](std::uint64_t hash) { return d.FindJoin(hash | 1); };
 
-  // What the index cannot retrieve may still add to a candidate's score: `extra` bounds it.
-  float extra = 0;
+  // What the index cannot retrieve may still add to a candidate's score: `extra` bounds it,
+  // `extra_query` and `extra_list` its query side and list side.
+  float extra = 0, extra_query = 0, extra_list = 0;
+  auto add_extra = [&](float query_side, float list_side) {
+    extra += query_side + list_side;
+    extra_query += query_side;
+    extra_list += list_side;
+  };
   for (std::size_t i = 0; i < qt.size(); ++i) {
     QueryToken& q = qt[i];
     // Joined words: "chang sha" = "changsha", and in Hangul in either order (as ScoreName):
@@ -366,12 +377,12 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
     }
     if (!Retrievable(q.kind)) {
       // A legal form may meet another legal form (0.3); other classes only their own key.
-      extra += q.weight + (q.kind == TokenKind::kLegalForm ? kLegalFormWeight : q.weight);
+      add_extra(q.weight, q.kind == TokenKind::kLegalForm ? kLegalFormWeight : q.weight);
       continue;
     }
     if (q.key_id >= 0) add_hit(i, static_cast<std::uint32_t>(q.key_id), 1.0f);
     if (q.kind == TokenKind::kName) {
-      if (q.text.size() == 1) extra += q.weight + d.unknown_weight;  // an initial
+      if (q.text.size() == 1) add_extra(q.weight, d.unknown_weight);  // an initial
       // Keys within AllowedEdits share a deletion variant with the query key.
       VariantHashes(q.key, s.variants);
       const std::size_t mask = d.variants.size() - 1;
@@ -431,7 +442,7 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
             if (Retrievable(d.key_entries[k].kind)) {
               add_hit(i, static_cast<std::uint32_t>(k), 0.95f);
             } else {
-              extra += d.key_entries[k].weight;  // no postings: its share goes to the bound
+              add_extra(0, d.key_entries[k].weight);  // no postings: its share goes to the bound
             }
           }
           per_token[i].most = std::max(per_token[i].most, both);
@@ -481,11 +492,12 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
           if (p + kPrefetchAhead < end) __builtin_prefetch(&s.acc[d.postings[p + kPrefetchAhead]]);
           std::uint32_t n = d.postings[p];
           Accumulator& a = s.acc[n];
-          if (a.full == 0) {
+          if (a.query == 0) {
             if (pass == 1) continue;
             s.touched.push_back(n);
           }
-          a.full += h.weight;
+          a.query += h.query;
+          a.list += h.weight - h.query;
           a.weighted += h.sim * h.weight;
         }
       }
@@ -504,12 +516,20 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
       __builtin_prefetch(&d.name_weights[s.touched[at + kPrefetchAhead]]);
     }
     const std::uint32_t n = s.touched[at];
-    // score = M / (P + U_query + c U_list) with M the similarity-weighted aligned weight, P the
-    // aligned weight, U the unaligned: at most M / (M + c (T - P)), M <= weighted, P <= full.
-    double t = prepared.weight + d.name_weights[n];
-    double p = std::min<double>(t, s.acc[n].full + extra);
-    double m = std::min<double>(p, s.acc[n].weighted + extra);
-    double bound = m <= 0 ? 0 : m / (m + kUnmatchedCost * (t - p));
+    // ScoreName: score = M / (P_q + P_l + U_q + c U_l), M the similarity-weighted aligned
+    // weight, P the aligned weight of the query's words (q) and the list name's (l), U the
+    // unaligned. With U_q = Q - P_q and U_l = L - P_l (Q, L the whole weights), the divisor is
+    // Q + c L + (1 - c) P_l: only what the list name aligns raises it. M <= P_q + P_l, so P_l
+    // >= M - P_q, and the score is at most M / (Q + c L + (1 - c) max(0, M - P_q)), which
+    // grows with M: the bound takes the largest M and P_q the hits allow.
+    const Accumulator& a = s.acc[n];
+    const double q_total = prepared.weight, l_total = d.name_weights[n];
+    const double p_query = std::min<double>(q_total, a.query + extra_query);
+    const double p_list = std::min<double>(l_total, a.list + extra_list);
+    const double m = std::min<double>(a.weighted + extra, p_query + p_list);
+    double bound = m <= 0 ? 0
+                          : m / (q_total + kUnmatchedCost * l_total +
+                                 (1 - kUnmatchedCost) * std::max(0.0, m - p_query));
     s.acc[n] = Accumulator{};
     if (bound + kMaxQualifierBoost >= options.threshold) candidates.push_back({bound, n});
   }
