@@ -1,8 +1,11 @@
 // Name screening throughput and latency on all bundled lists, one core.
 //
-//   build/bench_match [--queries N] [--seed S] [--only KIND]
+//   build/bench_match [--queries N] [--seed S] [--only KIND] [--reference N]
 //
 // --only keeps the queries whose kind contains KIND ("Chinese", "miss", "company").
+// --reference N also runs the first N queries through the brute-force ReferenceMatcher (about
+// 0.1 s each) and fails on any difference in entities or scores: the index must return what
+// scoring every name would.
 // Query mix (seeded): list names with a typo, reordered or cut (companies and people), their
 // Cyrillic and Chinese forms where the lists give them, UN-list people as the yente benchmark
 // writes them, and misses (Forbes Global 2000 companies, synthetic people). Prints index build
@@ -147,10 +150,12 @@ int main(int argc, char** argv) {
   std::size_t n = 20000;
   unsigned seed = 42;
   std::string only;
+  std::size_t reference_queries = 0;
   for (int i = 1; i + 1 < argc; i += 2) {
     if (!std::strcmp(argv[i], "--queries")) n = std::stoul(argv[i + 1]);
     if (!std::strcmp(argv[i], "--seed")) seed = static_cast<unsigned>(std::stoul(argv[i + 1]));
     if (!std::strcmp(argv[i], "--only")) only = argv[i + 1];
+    if (!std::strcmp(argv[i], "--reference")) reference_queries = std::stoul(argv[i + 1]);
   }
   auto t0 = Clock::now();
   std::vector<lists::Entity> entities = bench::BundledEntities();
@@ -248,6 +253,26 @@ int main(int argc, char** argv) {
                 queries[order[i]].query.name.substr(0, 60).c_str());
   }
   std::printf("\npeak RSS: %.0f MiB\n", bench::PeakRssMiB());
+  if (reference_queries > 0) {
+    match::ReferenceMatcher reference(*loaded);
+    std::size_t differ = 0, checked = std::min(reference_queries, queries.size());
+    for (std::size_t i = 0; i < checked; ++i) {
+      auto slow = reference.Search(queries[i].query, options);
+      const auto& fast = measured.results[i];
+      bool same = slow.size() == fast.size();
+      for (std::size_t r = 0; same && r < slow.size(); ++r) {
+        same = slow[r].entity == fast[r].entity && slow[r].score == fast[r].score;
+      }
+      if (!same) {
+        ++differ;
+        std::fprintf(stderr, "differs from the reference: %s (%zu results, reference %zu)\n",
+                     queries[i].query.name.c_str(), fast.size(), slow.size());
+      }
+    }
+    std::printf("reference: %zu of %zu queries return what the brute-force reference does\n",
+                checked - differ, checked);
+    if (differ > 0) return 1;
+  }
   if (static_cast<double>(found) < 0.85 * static_cast<double>(expected)) {
     std::fprintf(stderr, "FAIL: list-derived queries must find their entity\n");
     return 1;
