@@ -95,6 +95,21 @@ void NameIndex::Data::Derive() {
                                    k.weight, static_cast<std::uint16_t>(k.key.size()), k.kind});
     key_chars += k.key;
   }
+  undistinctive_names.clear();
+  for (std::uint32_t n = 0; n < names.size(); ++n) {
+    bool distinctive = false;
+    for (std::uint32_t t = names[n].first_token; t < names[n].first_token + names[n].token_count;
+         ++t) {
+      distinctive = distinctive || IsDistinctive(tokens[t].kind, texts[tokens[t].text]);
+    }
+    if (!distinctive) undistinctive_names.push_back(n);
+  }
+  legal_form_weight = kLegalFormWeight;
+  for (const IndexedToken& t : tokens) {
+    if (t.kind == TokenKind::kLegalForm) {
+      legal_form_weight = std::max(legal_form_weight, key_entries[t.key].weight);
+    }
+  }
   text_offsets.assign(1, 0);
   text_chars.clear();
   text_pinyin.clear();
@@ -377,7 +392,7 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
     }
     if (!Retrievable(q.kind)) {
       // A legal form may meet another legal form (0.3); other classes only their own key.
-      add_extra(q.weight, q.kind == TokenKind::kLegalForm ? kLegalFormWeight : q.weight);
+      add_extra(q.weight, q.kind == TokenKind::kLegalForm ? d.legal_form_weight : q.weight);
       continue;
     }
     if (q.key_id >= 0) add_hit(i, static_cast<std::uint32_t>(q.key_id), 1.0f);
@@ -541,6 +556,12 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
     auto it = std::lower_bound(d.exact_names.begin(), d.exact_names.end(), std::make_pair(h, 0u));
     for (; it != d.exact_names.end() && it->first == h; ++it)
       candidates.push_back({2.0, it->second});
+  }
+  // A query of organisation words only ("MBH Bank Plc.") meets names of organisation words only
+  // ("IS BANK, AO") through words the index holds no postings for: all such names are
+  // candidates. (A distinctive query keeps at most kUndistinctiveShare of its score with them.)
+  if (!prepared.distinctive) {
+    for (std::uint32_t n : d.undistinctive_names) candidates.push_back({2.0, n});
   }
   for (const std::string& raw : query.identifiers) {
     std::uint64_t h = HashText(NormalizeIdentifier(raw));

@@ -112,6 +112,11 @@ struct NameIndex::Data {
     text::TokenKind kind = text::TokenKind::kName;
   };
   std::vector<KeyEntry> key_entries;
+  // Names without a distinctive word (a name or number): organisation words only.
+  std::vector<std::uint32_t> undistinctive_names;
+  // The largest weight of a list word tagged as a legal form (its key may weigh more than
+  // kLegalFormWeight: a one-word legal form inside a name is a generic word of the same key).
+  float legal_form_weight = 0;  // derived
   std::string key_chars;
   std::string_view KeyText(std::uint32_t k) const {
     return {key_chars.data() + key_entries[k].offset, key_entries[k].size};
@@ -170,6 +175,14 @@ inline constexpr float kDomainShare = 0.75f;
 // A patronymic tells people apart less than a given name or surname, and lists often omit it.
 inline constexpr float kPatronymicShare = 0.4f;
 bool IsPatronymic(std::string_view key);
+// A name or number distinguishes a name; organisation words and legal forms do not. A single
+// letter identifies nobody: it may align (as an initial or a letter), never decide.
+inline bool IsDistinctive(text::TokenKind k) {
+  return k == text::TokenKind::kName || k == text::TokenKind::kNumber;
+}
+inline bool IsDistinctive(text::TokenKind k, std::string_view text) {
+  return IsDistinctive(k) && (text.size() > 1 || k == text::TokenKind::kNumber);
+}
 // Share of its weight an unmatched list token costs (an unmatched query token costs all of it).
 inline constexpr float kUnmatchedCost = 0.7f;
 // Words of at most kShortKey letters whose texts differ but keys agree score

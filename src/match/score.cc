@@ -63,11 +63,6 @@ namespace {
 bool IsClass(TokenKind k) {
   return k == TokenKind::kLegalForm || k == TokenKind::kGeneric || k == TokenKind::kDomain;
 }
-bool IsDistinctive(TokenKind k) { return k == TokenKind::kName || k == TokenKind::kNumber; }
-// A single letter identifies nobody: it may align (as an initial or a letter), never decide.
-bool IsDistinctive(TokenKind k, std::string_view text) {
-  return IsDistinctive(k) && (text.size() > 1 || k == TokenKind::kNumber);
-}
 
 struct Sim {
   double value = 0;
@@ -418,14 +413,20 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
   distinctive_matched = distinctive_matched || domain_pairs >= 2;
   // Names made only of organisation words match when the words are the same on both sides
   // ("JSC Energiya" = "PJSC Energiya", "The World Bank" = "World Bank"), not when one side says
-  // more ("GENERAL TECHNOLOGY"): a sector word, or a generic word and another word, agreeing.
-  int org_pairs = 0;
+  // more ("GENERAL TECHNOLOGY"): a sector word, or a generic word and another word, agreeing
+  // (two different legal forms do not: "BT Group" is not "STG GROUP").
+  int org_pairs = 0, agreeing = 0;  // agreeing: pairs of the same word or class
   for (const Pair* p : accepted) {
+    agreeing += p->sim >= 1.0;
     TokenKind k = query.tokens[p->q0].kind;
-    org_pairs += k == TokenKind::kGeneric || k == TokenKind::kDomain;
+    // A legal form inside a name is tagged generic ("OOO AO PAO"), but its key stays a legal
+    // form's: it says no more than a legal form does.
+    const QueryToken& q = query.tokens[p->q0];
+    bool legal_key = q.key_id >= 0 && data.key_entries[q.key_id].kind == TokenKind::kLegalForm;
+    org_pairs += (k == TokenKind::kGeneric || k == TokenKind::kDomain) && !legal_key;
   }
   bool same_class_words =
-      !query.distinctive && (domain_pairs > 0 || (org_pairs >= 1 && accepted.size() >= 2));
+      !query.distinctive && (domain_pairs > 0 || (org_pairs >= 1 && agreeing >= 2));
   for (int i = 0; same_class_words && i < nq; ++i) {
     const QueryToken& q = query.tokens[i];
     same_class_words = q_used[i] || q.weight == 0 || q.kind == TokenKind::kLegalForm;
