@@ -95,15 +95,20 @@ void NameIndex::Data::Derive() {
                                    k.weight, static_cast<std::uint16_t>(k.key.size()), k.kind});
     key_chars += k.key;
   }
+  // Names of organisation words only, by each key they hold, sorted by key then name.
   undistinctive_names.clear();
   for (std::uint32_t n = 0; n < names.size(); ++n) {
+    const std::uint32_t first = names[n].first_token, end = first + names[n].token_count;
     bool distinctive = false;
-    for (std::uint32_t t = names[n].first_token; t < names[n].first_token + names[n].token_count;
-         ++t) {
+    for (std::uint32_t t = first; t < end; ++t) {
       distinctive = distinctive || IsDistinctive(tokens[t].kind, texts[tokens[t].text]);
     }
-    if (!distinctive) undistinctive_names.push_back(n);
+    if (distinctive) continue;
+    for (std::uint32_t t = first; t < end; ++t) undistinctive_names.push_back({tokens[t].key, n});
   }
+  std::sort(undistinctive_names.begin(), undistinctive_names.end());
+  undistinctive_names.erase(std::unique(undistinctive_names.begin(), undistinctive_names.end()),
+                            undistinctive_names.end());
   legal_form_weight = kLegalFormWeight;
   for (const IndexedToken& t : tokens) {
     if (t.kind == TokenKind::kLegalForm) {
@@ -558,10 +563,28 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
       candidates.push_back({2.0, it->second});
   }
   // A query of organisation words only ("MBH Bank Plc.") meets names of organisation words only
-  // ("IS BANK, AO") through words the index holds no postings for: all such names are
-  // candidates. (A distinctive query keeps at most kUndistinctiveShare of its score with them.)
+  // ("IS BANK, AO") through words the index holds no postings for. ScoreName lets such a pair
+  // of names match only when a generic or sector word of the query is in the name (a class
+  // pair is one key): the names holding such a key are candidates. (A distinctive query keeps
+  // at most kUndistinctiveShare of its score with them.)
   if (!prepared.distinctive) {
-    for (std::uint32_t n : d.undistinctive_names) candidates.push_back({2.0, n});
+    const std::size_t before = candidates.size();
+    for (const QueryToken& q : qt) {
+      if (q.key_id < 0 || (q.kind != TokenKind::kGeneric && q.kind != TokenKind::kDomain)) continue;
+      const auto key = static_cast<std::uint32_t>(q.key_id);
+      auto it = std::lower_bound(d.undistinctive_names.begin(), d.undistinctive_names.end(),
+                                 std::make_pair(key, 0u));
+      for (; it != d.undistinctive_names.end() && it->first == key; ++it) {
+        candidates.push_back({2.0, it->second});
+      }
+    }
+    // A name holding two of the query's words is one candidate.
+    std::sort(candidates.begin() + static_cast<long>(before), candidates.end(),
+              [](const Candidate& a, const Candidate& b) { return a.name < b.name; });
+    candidates.erase(
+        std::unique(candidates.begin() + static_cast<long>(before), candidates.end(),
+                    [](const Candidate& a, const Candidate& b) { return a.name == b.name; }),
+        candidates.end());
   }
   for (const std::string& raw : query.identifiers) {
     std::uint64_t h = HashText(NormalizeIdentifier(raw));

@@ -112,8 +112,9 @@ struct NameIndex::Data {
     text::TokenKind kind = text::TokenKind::kName;
   };
   std::vector<KeyEntry> key_entries;
-  // Names without a distinctive word (a name or number): organisation words only.
-  std::vector<std::uint32_t> undistinctive_names;
+  // Names without a distinctive word (a name or number), organisation words only: (key, name)
+  // for every key such a name holds, sorted.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> undistinctive_names;
   // The largest weight of a list word tagged as a legal form (its key may weigh more than
   // kLegalFormWeight: a one-word legal form inside a name is a generic word of the same key).
   float legal_form_weight = 0;  // derived
