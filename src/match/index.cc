@@ -349,6 +349,7 @@ std::size_t NameIndex::memory_bytes() const {
 // and scores them into `collector`.
 void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions& options,
               PreparedQuery& prepared, ResultCollector& collector) {
+  if (d.names.empty()) return;  // nothing to find (and no tables: a default NameIndex)
   Scratch& s = ThreadScratch(d.names.size());
 
   // Retrieval, first per query token: which keys it hits, with what weight and similarity.

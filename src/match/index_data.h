@@ -112,12 +112,6 @@ struct NameIndex::Data {
     text::TokenKind kind = text::TokenKind::kName;
   };
   std::vector<KeyEntry> key_entries;
-  // Names without a distinctive word (a name or number), organisation words only: (key, name)
-  // for every key such a name holds, sorted.
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> undistinctive_names;
-  // The largest weight of a list word tagged as a legal form (its key may weigh more than
-  // kLegalFormWeight: a one-word legal form inside a name is a generic word of the same key).
-  float legal_form_weight = 0;  // derived
   std::string key_chars;
   std::string_view KeyText(std::uint32_t k) const {
     return {key_chars.data() + key_entries[k].offset, key_entries[k].size};
@@ -138,6 +132,12 @@ struct NameIndex::Data {
     return {who == Who::kOthers ? post_split[k] : post_offsets[k],
             who == Who::kPeople ? post_split[k] : post_offsets[k + 1]};
   }
+  // Names without a distinctive word (a name or number), organisation words only: (key, name)
+  // for every key such a name holds, sorted.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> undistinctive_names;
+  // The largest weight of a list word tagged as a legal form (its key may weigh more than
+  // kLegalFormWeight: a one-word legal form inside a name is a generic word of the same key).
+  float legal_form_weight = 0;
   // Whether text t is pinyin (text::PinyinSyllables > 0), which TokenSim asks of every list
   // word a Chinese name in characters meets.
   std::vector<bool> text_pinyin;
@@ -153,6 +153,7 @@ struct NameIndex::Data {
   std::vector<JoinSlot> join_table;
   // The key whose join form hashes to `hash`, or -1.
   std::int64_t FindJoin(std::uint64_t hash) const {
+    if (join_table.empty()) return -1;
     const std::size_t mask = join_table.size() - 1;
     for (std::size_t at = (hash >> 1) & mask; join_table[at].hash != 0; at = (at + 1) & mask) {
       if (join_table[at].hash == hash) return join_table[at].key;

@@ -492,6 +492,13 @@ TEST(NameIndex, BadNamesGiveEmptyResultsNeverACrash) {
   }
 }
 
+TEST(NameIndex, AnEmptyIndexFindsNothing) {
+  Query q;
+  q.name = "JSCARGUMENT";
+  EXPECT_TRUE(NameIndex().Search(q).empty());
+  EXPECT_TRUE(NameIndexBuilder().Build().Search(q).empty());
+}
+
 TEST(NameIndex, CacheRoundTripsAndRefusesOtherKeys) {
   TempDir dir;
   std::string path = dir.File("index.cache");
