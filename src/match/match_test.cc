@@ -325,9 +325,9 @@ TEST(NameIndex, IdentifierFindsTheEntityWhateverTheName) {
   EXPECT_TRUE(identifier);
 }
 
-// The banded edit distance against the whole table, on every short string over three letters
+// The bit-parallel edit distance against the whole table, on every short string over three letters
 // (neighbour swaps included: optimal string alignment).
-TEST(Levenshtein, BandedDistanceEqualsTheFullTable) {
+TEST(Levenshtein, BitParallelDistanceEqualsTheFullTable) {
   auto full = [](const std::string& a, const std::string& b) {
     std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
     for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
