@@ -185,6 +185,11 @@ inline bool IsDistinctive(text::TokenKind k) {
 inline bool IsDistinctive(text::TokenKind k, std::string_view text) {
   return IsDistinctive(k) && (text.size() > 1 || k == text::TokenKind::kNumber);
 }
+// Tokens with postings: names, numbers and sector words ("bank", "missiles"); legal forms,
+// generic words and stop words are too common to retrieve by.
+inline bool Retrievable(text::TokenKind k) {
+  return IsDistinctive(k) || k == text::TokenKind::kDomain;
+}
 // Share of its weight an unmatched list token costs (an unmatched query token costs all of it).
 inline constexpr float kUnmatchedCost = 0.7f;
 // Words of at most kShortKey letters whose texts differ but keys agree score

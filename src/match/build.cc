@@ -1,0 +1,315 @@
+// Building the frozen index: tokens, weights, postings, the deletion table, and the tables
+// derived again on load (NameIndex::Data::Derive). Searching it is search.cc.
+#include <algorithm>
+#include <cmath>
+#include <unordered_set>
+
+#include "match/index_data.h"
+
+namespace dualwatch::match {
+
+using text::TokenKind;
+
+std::string TokenSkeleton(std::string_view text, std::string_view key) {
+  return SkeletalKey(key) ? std::string(key.substr(1)) : text::ConsonantSkeleton(text);
+}
+
+void TextIds::Build(const std::vector<std::string_view>& texts) {
+  chars_.clear();
+  offsets_.assign(1, 0);
+  for (std::string_view t : texts) {
+    chars_.append(t);
+    offsets_.push_back(static_cast<std::uint32_t>(chars_.size()));
+  }
+  std::size_t size = 16;
+  while (size < texts.size() * 2) size *= 2;
+  slots_.assign(size, {});
+  for (std::uint32_t id = 0; id < texts.size(); ++id) {
+    if (Find(texts[id]) >= 0) continue;
+    const std::uint64_t hash = HashText(texts[id]) | 1;
+    std::size_t at = (hash >> 1) & (size - 1);
+    while (slots_[at].hash != 0) at = (at + 1) & (size - 1);
+    slots_[at] = {hash, id};
+  }
+}
+
+std::int64_t TextIds::Find(std::string_view text) const {
+  if (slots_.empty()) return -1;
+  const std::uint64_t hash = HashText(text) | 1;
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t at = (hash >> 1) & mask; slots_[at].hash != 0; at = (at + 1) & mask) {
+    const Slot& slot = slots_[at];
+    if (slot.hash == hash &&
+        std::string_view(chars_).substr(offsets_[slot.id],
+                                        offsets_[slot.id + 1] - offsets_[slot.id]) == text) {
+      return slot.id;
+    }
+  }
+  return -1;
+}
+
+std::uint32_t LetterMask(std::string_view key) {
+  std::uint32_t mask = 0;
+  for (char c : key) mask |= 1u << (static_cast<unsigned char>(c) % 32);
+  return mask;
+}
+
+void NameIndex::Data::Derive() {
+  key_entries.clear();
+  key_chars.clear();
+  for (const KeyInfo& k : keys) {
+    key_entries.push_back(KeyEntry{static_cast<std::uint32_t>(key_chars.size()), LetterMask(k.key),
+                                   k.weight, static_cast<std::uint16_t>(k.key.size()), k.kind});
+    key_chars += k.key;
+  }
+  // Names of organisation words only, by each key they hold, sorted by key then name.
+  undistinctive_names.clear();
+  for (std::uint32_t n = 0; n < names.size(); ++n) {
+    const std::uint32_t first = names[n].first_token, end = first + names[n].token_count;
+    bool distinctive = false;
+    for (std::uint32_t t = first; t < end; ++t) {
+      distinctive = distinctive || IsDistinctive(tokens[t].kind, texts[tokens[t].text]);
+    }
+    if (distinctive) continue;
+    for (std::uint32_t t = first; t < end; ++t) undistinctive_names.push_back({tokens[t].key, n});
+  }
+  std::sort(undistinctive_names.begin(), undistinctive_names.end());
+  undistinctive_names.erase(std::unique(undistinctive_names.begin(), undistinctive_names.end()),
+                            undistinctive_names.end());
+  legal_form_weight = kLegalFormWeight;
+  for (const IndexedToken& t : tokens) {
+    if (t.kind == TokenKind::kLegalForm) {
+      legal_form_weight = std::max(legal_form_weight, key_entries[t.key].weight);
+    }
+  }
+  text_offsets.assign(1, 0);
+  text_chars.clear();
+  text_pinyin.clear();
+  for (const std::string& t : texts) {
+    text_chars += t;
+    text_offsets.push_back(static_cast<std::uint32_t>(text_chars.size()));
+    text_pinyin.push_back(text::PinyinSyllables(t) > 0);
+  }
+  TextMap skeletons;
+  skeleton_keys.clear();
+  token_skeletons.assign(tokens.size(), UINT32_MAX);
+  for (std::size_t t = 0; t < tokens.size(); ++t) {
+    if (tokens[t].kind != TokenKind::kName) continue;
+    std::string skeleton = TokenSkeleton(texts[tokens[t].text], keys[tokens[t].key].key);
+    if (skeleton.empty()) continue;
+    auto [it, added] =
+        skeletons.try_emplace(skeleton, static_cast<std::uint32_t>(skeleton_keys.size()));
+    if (added) skeleton_keys.emplace_back();
+    token_skeletons[t] = it->second;
+    std::vector<std::uint32_t>& holders = skeleton_keys[it->second];
+    if (std::find(holders.begin(), holders.end(), tokens[t].key) == holders.end()) {
+      holders.push_back(tokens[t].key);
+    }
+  }
+  post_split.resize(keys.size());
+  for (std::uint32_t k = 0; k < keys.size(); ++k) {
+    std::uint32_t p = post_offsets[k];
+    while (p < post_offsets[k + 1] && names[postings[p]].schema == lists::Schema::kPerson) ++p;
+    post_split[k] = p;
+  }
+  name_weights.clear();
+  for (const IndexedName& n : names) name_weights.push_back(n.weight);
+  std::vector<std::string_view> texts_by_id(skeletons.size());
+  for (const auto& [skeleton, id] : skeletons) texts_by_id[id] = skeleton;
+  skeleton_ids.Build(texts_by_id);
+  texts_by_id.clear();
+  for (const KeyInfo& k : keys) texts_by_id.push_back(k.key);
+  key_ids.Build(texts_by_id);
+  // Every list word's join form, as ScoreName joins them: stop words too ("DE LEON" is the
+  // query's "DELEON"; the split's other half then carries the hit).
+  std::vector<JoinSlot> forms;  // the first key of each form, as a TextMap would keep
+  for (std::uint32_t k = 0; k < keys.size(); ++k) {
+    if (IsDistinctive(keys[k].kind)) forms.push_back({HashText(keys[k].key) | 1, k});
+  }
+  for (const IndexedToken& t : tokens) {
+    if (!IsDistinctive(t.kind)) forms.push_back({HashText(texts[t.text]) | 1, t.key});
+  }
+  std::size_t slots = 16;
+  while (slots < forms.size() * 2) slots *= 2;
+  join_table.assign(slots, {});
+  for (const JoinSlot& f : forms) {
+    std::size_t at = (f.hash >> 1) & (slots - 1);
+    while (join_table[at].hash != 0 && join_table[at].hash != f.hash) at = (at + 1) & (slots - 1);
+    if (join_table[at].hash == 0) join_table[at] = f;
+  }
+}
+
+struct NameIndexBuilder::Data {
+  NameIndex::Data index;
+  std::unordered_map<std::string, std::uint32_t> text_ids;
+  std::unordered_map<std::string, std::uint32_t> key_ids;
+};
+
+NameIndexBuilder::NameIndexBuilder() : data_(std::make_unique<Data>()) {}
+NameIndexBuilder::~NameIndexBuilder() = default;
+
+void NameIndexBuilder::Add(const lists::Entity& entity) {
+  NameIndex::Data& d = data_->index;
+  auto entity_index = static_cast<std::uint32_t>(d.entities.size());
+  EntityRef ref;
+  ref.id = entity.id;
+  ref.caption = entity.caption();
+  ref.schema = entity.schema;
+  ref.dataset = entity.dataset;
+  for (const auto* codes : {&entity.countries, &entity.nationalities, &entity.citizenships}) {
+    for (const std::string& c : *codes) {
+      if (std::find(ref.countries.begin(), ref.countries.end(), c) == ref.countries.end()) {
+        ref.countries.push_back(c);
+      }
+    }
+  }
+  ref.birth_dates = entity.birth_dates;
+  ref.programs = entity.programs;
+  for (const lists::Identifier& id : entity.identifiers) {
+    if (id.type == "email" || id.type == "phone" || id.type == "website") continue;
+    std::string v = NormalizeIdentifier(id.value);
+    if (v.size() >= 4 &&
+        std::find(ref.identifiers.begin(), ref.identifiers.end(), v) == ref.identifiers.end()) {
+      ref.identifiers.push_back(v);
+      d.identifiers.emplace_back(HashText(v), entity_index);
+    }
+  }
+  d.entities.push_back(std::move(ref));
+  if (d.entity_names.empty()) d.entity_names.push_back(0);
+
+  std::unordered_set<std::string> seen;  // one indexed name per distinct token sequence
+  for (const lists::Name& n : entity.names) {
+    // A name that writes several ("A / B", "X (Y)") is indexed as each, shown as written.
+    bool original_added = false;
+    std::vector<std::string> alternatives = text::NameAlternatives(n.value, /*inside_alone=*/true);
+    for (const std::string& alternative : alternatives) {
+      text::NormalizedName norm = text::NormalizeName(
+          alternative,
+          entity.schema == lists::Schema::kPerson ? text::NameForm::kPerson : text::NameForm::kAny);
+      if (norm.tokens.empty() || norm.tokens.size() > kMaxNameTokens) continue;
+      // A part of a name that is only a legal form or generic words ("LLC" of "LLC (Sfera)")
+      // names nothing on its own.
+      if (alternatives.size() > 1 &&
+          std::none_of(norm.tokens.begin(), norm.tokens.end(), [](const text::NameToken& t) {
+            return t.kind == TokenKind::kName || t.kind == TokenKind::kNumber;
+          })) {
+        continue;
+      }
+      if (!seen.insert(norm.latin).second) continue;
+      if (!original_added) d.originals.push_back(n.value);
+      original_added = true;
+      IndexedName name;
+      name.entity = entity_index;
+      name.first_token = static_cast<std::uint32_t>(d.tokens.size());
+      name.token_count = static_cast<std::uint16_t>(norm.tokens.size());
+      name.kind = n.kind;
+      name.schema = entity.schema;
+      name.script = norm.script;
+      name.original = static_cast<std::uint32_t>(d.originals.size() - 1);
+      d.exact_names.emplace_back(HashText(norm.latin), static_cast<std::uint32_t>(d.names.size()));
+      for (text::NameToken& t : norm.tokens) {
+        auto [kit, knew] =
+            data_->key_ids.try_emplace(t.key, static_cast<std::uint32_t>(d.keys.size()));
+        if (knew) d.keys.push_back(KeyInfo{t.key, 0, 0, t.kind});
+        auto [tit, tnew] =
+            data_->text_ids.try_emplace(t.text, static_cast<std::uint32_t>(d.texts.size()));
+        if (tnew) d.texts.push_back(t.text);
+        d.tokens.push_back(IndexedToken{kit->second, tit->second, t.kind});
+      }
+      d.names.push_back(name);
+    }
+  }
+  d.entity_names.push_back(static_cast<std::uint32_t>(d.names.size()));
+}
+
+NameIndex NameIndexBuilder::Build() && {
+  NameIndex::Data& d = data_->index;
+  if (d.entity_names.empty()) d.entity_names.push_back(0);
+  // Visits every distinct (name, key) pair, of retrievable keys only if asked.
+  std::vector<std::uint32_t> last_name(d.keys.size());
+  auto for_each_name_key = [&](bool retrievable_only, auto&& visit) {
+    std::fill(last_name.begin(), last_name.end(), UINT32_MAX);
+    for (std::uint32_t n = 0; n < d.names.size(); ++n) {
+      for (std::uint32_t t = 0; t < d.names[n].token_count; ++t) {
+        const IndexedToken& tok = d.tokens[d.names[n].first_token + t];
+        if ((retrievable_only && !Retrievable(tok.kind)) || last_name[tok.key] == n) continue;
+        last_name[tok.key] = n;
+        visit(n, tok.key);
+      }
+    }
+  };
+  // Document frequency: names holding each key.
+  for_each_name_key(false, [&](std::uint32_t, std::uint32_t key) { ++d.keys[key].names; });
+  double total = std::max<double>(1, static_cast<double>(d.names.size()));
+  d.unknown_weight = static_cast<float>(std::log(1.0 + total));
+  for (KeyInfo& k : d.keys) {
+    double idf = std::log(1.0 + total / std::max<std::uint32_t>(1, k.names));
+    k.weight = KeyWeight(k.kind, k.key, static_cast<float>(idf));
+  }
+  for (IndexedName& n : d.names) {
+    n.weight = 0;
+    for (std::uint32_t t = 0; t < n.token_count; ++t) {
+      n.weight += d.keys[d.tokens[n.first_token + t].key].weight;
+    }
+  }
+  // Postings for retrievable keys, CSR: count, then fill.
+  d.post_offsets.assign(d.keys.size() + 1, 0);
+  for_each_name_key(true, [&](std::uint32_t, std::uint32_t key) { ++d.post_offsets[key + 1]; });
+  for (std::size_t k = 0; k < d.keys.size(); ++k) d.post_offsets[k + 1] += d.post_offsets[k];
+  d.postings.assign(d.post_offsets.back(), 0);
+  std::vector<std::uint32_t> fill(d.post_offsets.begin(), d.post_offsets.end() - 1);
+  for (bool people : {true, false}) {
+    for_each_name_key(true, [&](std::uint32_t n, std::uint32_t key) {
+      if ((d.names[n].schema == lists::Schema::kPerson) == people) d.postings[fill[key]++] = n;
+    });
+  }
+  // Deletion neighbourhoods of name keys.
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> entries;
+  std::vector<std::uint64_t> hashes;
+  for (std::uint32_t k = 0; k < d.keys.size(); ++k) {
+    if (d.keys[k].kind != TokenKind::kName) continue;
+    VariantHashes(d.keys[k].key, hashes);
+    for (std::uint64_t h : hashes) entries.emplace_back(h, k);
+  }
+  std::size_t slots = 16;
+  while (slots < entries.size() * 2) slots *= 2;
+  d.variants.assign(slots, {});
+  for (const auto& [h, k] : entries) {
+    std::size_t at = VariantHome(h, slots - 1);
+    while (d.variants[at].tag != 0) at = (at + 1) & (slots - 1);
+    d.variants[at] = {VariantTag(h), k};
+  }
+  std::sort(d.identifiers.begin(), d.identifiers.end());
+  std::sort(d.exact_names.begin(), d.exact_names.end());
+  d.Derive();
+  NameIndex index;
+  index.data_ = std::make_unique<NameIndex::Data>(std::move(d));
+  return index;
+}
+
+NameIndex::NameIndex() : data_(std::make_unique<Data>()) { data_->entity_names.push_back(0); }
+NameIndex::NameIndex(NameIndex&&) noexcept = default;
+NameIndex& NameIndex::operator=(NameIndex&&) noexcept = default;
+NameIndex::~NameIndex() = default;
+
+const EntityRef& NameIndex::entity(std::uint32_t index) const { return data_->entities[index]; }
+std::size_t NameIndex::entity_count() const { return data_->entities.size(); }
+std::size_t NameIndex::name_count() const { return data_->names.size(); }
+std::size_t NameIndex::key_count() const { return data_->keys.size(); }
+
+std::size_t NameIndex::memory_bytes() const {
+  const Data& d = *data_;
+  std::size_t bytes = d.names.size() * sizeof(IndexedName) +
+                      d.tokens.size() * sizeof(IndexedToken) + d.postings.size() * 4 +
+                      d.post_offsets.size() * 4 + d.variants.size() * sizeof(Data::VariantSlot) +
+                      d.identifiers.size() * 16 + d.keys.size() * (sizeof(KeyInfo) + 48) * 2;
+  for (const std::string& s : d.originals) bytes += s.capacity() + sizeof(s);
+  for (const std::string& s : d.texts) bytes += s.capacity() + sizeof(s) + 48;
+  for (const EntityRef& e : d.entities) {
+    bytes += sizeof(e) + e.id.capacity() + e.caption.capacity() +
+             32 * (e.countries.size() + e.identifiers.size() + e.birth_dates.size());
+  }
+  return bytes;
+}
+
+}  // namespace dualwatch::match
