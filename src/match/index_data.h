@@ -208,7 +208,6 @@ inline constexpr double kMaxQualifierBoost = 0.05;
 // names and numbers, at most 1 for a single letter.
 float KeyWeight(text::TokenKind kind, std::string_view key, float idf);
 
-std::uint64_t HashText(std::string_view text);
 // HashText of a text that continues with `more`, from HashText of its start (FNV-1a reads a
 // byte at a time): HashMore(HashText(a), b) == HashText(a + b); HashText("") is kHashStart.
 inline constexpr std::uint64_t kHashStart = 1469598103934665603ull;
