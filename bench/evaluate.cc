@@ -265,7 +265,9 @@ CrossRecall CrossList(const match::NameIndex& index, const std::vector<CrossPair
     if (rank != 1 && p.variant && misses) misses->push_back(&p);
     if (rank != 1 && misses && std::getenv("DUALWATCH_EVAL_DEBUG")) {
       std::fprintf(
-          stderr, "cross miss: %s -> %s got %s\n", p.query_name.c_str(), p.expect_id.c_str(),
+          stderr, "cross miss (%s): %s -> %s got %s\n",
+          p.variant ? "sharing a word" : "no word in common", p.query_name.c_str(),
+          p.expect_id.c_str(),
           results.empty()
               ? "nothing"
               : (index.entity(results[0].entity).id + " " +
