@@ -106,6 +106,30 @@ void NameIndex::Data::Derive() {
       holders.push_back(tokens[t].key);
     }
   }
+  // Place stems of the keys organisations' names hold.
+  TextMap stems;
+  stem_keys.clear();
+  key_stems.assign(keys.size(), KeyStems{});
+  std::vector<bool> org_key(keys.size(), false);
+  for (const IndexedName& n : names) {
+    if (n.schema == lists::Schema::kPerson) continue;
+    for (std::uint32_t t = n.first_token; t < n.first_token + n.token_count; ++t) {
+      if (tokens[t].kind == TokenKind::kName) org_key[tokens[t].key] = true;
+    }
+  }
+  for (std::uint32_t k = 0; k < keys.size(); ++k) {
+    if (!org_key[k]) continue;
+    text::PlaceStems place = text::PlaceStemsOfKey(keys[k].key);
+    key_stems[k].adjective = place.adjective;
+    for (int i = 0; i < 2; ++i) {
+      if (place.stems[i].empty()) continue;
+      auto [it, added] =
+          stems.try_emplace(place.stems[i], static_cast<std::uint32_t>(stem_keys.size()));
+      if (added) stem_keys.emplace_back();
+      key_stems[k].stems[i] = it->second;
+      stem_keys[it->second].push_back(k);
+    }
+  }
   post_split.resize(keys.size());
   for (std::uint32_t k = 0; k < keys.size(); ++k) {
     std::uint32_t p = post_offsets[k];
@@ -117,6 +141,9 @@ void NameIndex::Data::Derive() {
   std::vector<std::string_view> texts_by_id(skeletons.size());
   for (const auto& [skeleton, id] : skeletons) texts_by_id[id] = skeleton;
   skeleton_ids.Build(texts_by_id);
+  texts_by_id.assign(stems.size(), {});
+  for (const auto& [stem, id] : stems) texts_by_id[id] = stem;
+  stem_ids.Build(texts_by_id);
   texts_by_id.clear();
   for (const KeyInfo& k : keys) texts_by_id.push_back(k.key);
   key_ids.Build(texts_by_id);

@@ -301,6 +301,25 @@ TEST(NameIndex, NamesOfOrganisationWordsMatchWhenTheWordsAgree) {
   EXPECT_LT(company("BT Group", "STG GROUP"), 0.75);
 }
 
+// Names of one entity each (EU 269/2014 I.ENTITIES-126 and -327, EU FSF 10034 and 10027): a
+// Russian place adjective is its place between organisations' names, not people's; an
+// Arabic-script name whose every word meets its Latin spelling by consonants is that name; the
+// consonants of a Chinese name's romanisation are not (yente's synthetic 磊 李 against the EU's
+// لؤي العلي, Lu'ai AL-ALI, had scored 0.80).
+TEST(NameIndex, PlacesAndConsonantsMeetAcrossScripts) {
+  auto company = [](std::string_view a, std::string_view b) {
+    return ScoreNamePair(a, b, &Index(), nullptr, lists::Schema::kCompany);
+  };
+  EXPECT_GE(company("Московский кредитный банк", "CREDIT BANK OF MOSCOW"), 0.75);
+  EXPECT_GE(company("Kumertau Aviation Production Company",
+                    "Кумертауская авиационная производственная компания"),
+            0.75);
+  EXPECT_LT(PersonScore("Kazanskiy", "KAZAN, Aleksandr"), 0.5);
+  EXPECT_GE(PersonScore("أسامة المالكي", "Osama AL-MALIKI"), 0.75);
+  EXPECT_GE(PersonScore("جهاد بركات", "Jihad BARAKAT"), 0.75);
+  EXPECT_LT(PersonScore("磊 李", "لؤي العلي"), 0.5);
+}
+
 // nomenklatura's name bench: one name word put in place of another makes another person; one
 // left out does not.
 TEST(NameIndex, AWordInPlaceOfAnotherCostsMoreThanAWordLeftOut) {

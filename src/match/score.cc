@@ -69,12 +69,24 @@ struct Sim {
   const char* how = "";
 };
 
+// What holds for every pair of words of one query name and one list name.
+struct PairContext {
+  bool initials_allowed = false;
+  bool both_hangul = false;  // query and list name are both written in Hangul
+  // Whether the list name (query_skeletons), or the query (list_skeletons), is written in a
+  // script whose vowels an Arabic-script word's consonant skeleton can be set against: Latin or
+  // Cyrillic, not the romanisation of Chinese characters, Hangul or Devanagari (磊 lei is not
+  // لؤي Lu'ai).
+  bool query_skeletons = false;
+  bool list_skeletons = false;
+  bool places = false;  // both are organisations' names (PlaceOf)
+};
+
 // Similarity in [0, 1] of query token `q` and list token `n` (key `n_key_id`, consonant
-// skeleton id `n_skeleton`; `n_pinyin`: its text is pinyin). `both_hangul`: query and list name
-// are both written in Hangul.
+// skeleton id `n_skeleton`, place stems `n_stems`; `n_pinyin`: its text is pinyin).
 Sim TokenSim(const QueryToken& q, std::string_view n_text, std::uint32_t n_key_id,
              std::string_view n_key, TokenKind nk, std::uint32_t n_skeleton, bool n_pinyin,
-             bool initials_allowed, bool both_hangul) {
+             const KeyStems& n_stems, const PairContext& context) {
   TokenKind qk = q.kind;
   if (qk == TokenKind::kStopword || nk == TokenKind::kStopword) return {};
   if (IsClass(qk) || IsClass(nk)) {
@@ -105,18 +117,22 @@ Sim TokenSim(const QueryToken& q, std::string_view n_text, std::uint32_t n_key_i
     if (q.chinese_name && n_pinyin) return {};
     // Hangul is romanised letter for letter: between two Hangul names, a letter's difference
     // is another syllable, another name (영자 yeongja / 영한 yeonghan, 병철 / 영철).
-    if (both_hangul) return {};
+    if (context.both_hangul) return {};
     return {it->second, "fuzzy"};
   }
   if (q.skeleton >= 0 && static_cast<std::uint32_t>(q.skeleton) == n_skeleton &&
-      q.skeletal != SkeletalKey(n_key)) {
+      q.skeletal != SkeletalKey(n_key) &&
+      (q.skeletal ? context.query_skeletons : context.list_skeletons)) {
     bool agree =
         q.skeletal ? text::LongVowelsAgree(q.text, n_text) : text::LongVowelsAgree(n_text, q.text);
     if (!agree) return {};
     return {SkeletonSimilarity(TokenSkeleton(q.text, q.key).size()), "skeleton"};
   }
+  // Between organisations' names, a Russian place adjective and its place ("Казанский
+  // вертолётный завод" / "Kazan Helicopter Plant").
+  if (context.places && PlaceOf(q.stems, n_stems)) return {kPlaceSimilarity, "place"};
   // An initial in the query ("V. Putin") stands for a list word with that first letter.
-  if (initials_allowed && q.text.size() == 1 && n_text.size() > 1 &&
+  if (context.initials_allowed && q.text.size() == 1 && n_text.size() > 1 &&
       q.text.front() == n_text.front()) {
     return {0.6, "initial"};
   }
@@ -185,8 +201,10 @@ std::string NormalizeIdentifier(std::string_view value) {
   return out;
 }
 
-PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedName& name) {
+PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedName& name,
+                           bool person) {
   PreparedQuery q;
+  q.person = person;
   int domains = 0;
   for (const text::NameToken& t : name.tokens) {
     QueryToken qt{t.text, t.key, t.kind, 0, -1, std::string(JoinForm(t.kind, t.text, t.key)), {}};
@@ -198,6 +216,14 @@ PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedNa
     }
     if (t.kind == TokenKind::kName) {
       qt.skeleton = data.skeleton_ids.Find(TokenSkeleton(t.text, t.key));
+      if (!person && !data.stem_keys.empty()) {
+        text::PlaceStems place = text::PlaceStemsOfKey(t.key);
+        qt.stems.adjective = place.adjective;
+        for (int k = 0; k < 2; ++k) {
+          std::int64_t id = place.stems[k].empty() ? -1 : data.stem_ids.Find(place.stems[k]);
+          if (id >= 0) qt.stems.stems[k] = static_cast<std::uint32_t>(id);
+        }
+      }
     }
     qt.weight = qt.key_id >= 0 ? data.key_entries[qt.key_id].weight
                                : KeyWeight(t.kind, t.key, data.unknown_weight);
@@ -244,13 +270,14 @@ std::vector<PreparedQuery> PrepareAlternatives(const NameIndex::Data& data, cons
     text::NormalizedName norm =
         text::NormalizeName(alternative, person ? text::NameForm::kPerson : text::NameForm::kAny);
     if (norm.tokens.size() > kMaxNameTokens) return {};
-    out.push_back(PrepareQuery(data, norm));
+    out.push_back(PrepareQuery(data, norm, person));
     // Without a schema, words like "Na" or "Bank" may be a person's: people's names are
     // searched as people's too (unless the words make the query an organisation's anyway).
     bool described = std::any_of(norm.tokens.begin(), norm.tokens.end(),
                                  [](const text::NameToken& t) { return IsClass(t.kind); });
     if (!query.schema && described && !query.organisation_when_described) {
-      out.push_back(PrepareQuery(data, text::NormalizeName(alternative, text::NameForm::kPerson)));
+      out.push_back(
+          PrepareQuery(data, text::NormalizeName(alternative, text::NameForm::kPerson), true));
       out.back().persons_only = true;
     }
   }
@@ -288,10 +315,19 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
   auto n_key = [&](int j) { return data.KeyText(nt[j].key); };
   auto n_join = [&](int j) { return JoinForm(nt[j].kind, n_text(j), n_key(j)); };
   auto n_weight = [&](int j) { return data.key_entries[nt[j].key].weight; };
+  PairContext context;
   // A syllable romanised to one letter (이 "i", 오 "o", 阿 "a") is a whole name, not an initial.
-  bool initials = nq >= 2 && nn >= 2 && query.script != text::Script::kHangul &&
-                  query.script != text::Script::kHan && query.script != text::Script::kKana;
-  bool both_hangul = query.script == text::Script::kHangul && name.script == text::Script::kHangul;
+  context.initials_allowed = nq >= 2 && nn >= 2 && query.script != text::Script::kHangul &&
+                             query.script != text::Script::kHan &&
+                             query.script != text::Script::kKana;
+  context.both_hangul =
+      query.script == text::Script::kHangul && name.script == text::Script::kHangul;
+  auto vowels_written = [](text::Script s) {
+    return s == text::Script::kLatin || s == text::Script::kCyrillic;
+  };
+  context.query_skeletons = vowels_written(name.script);
+  context.list_skeletons = vowels_written(query.script);
+  context.places = !query.person && name.schema != lists::Schema::kPerson;
 
   thread_local std::vector<Pair> pairs;  // reused: ScoreName runs for every candidate
   pairs.clear();
@@ -301,7 +337,7 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
     for (int j = 0; j < nn; ++j) {
       Sim s = TokenSim(q, n_text(j), nt[j].key, n_key(j), nt[j].kind,
                        data.token_skeletons[name.first_token + j], data.text_pinyin[nt[j].text],
-                       initials, both_hangul);
+                       data.key_stems[nt[j].key], context);
       if (s.value <= 0) continue;
       double w = q.weight + n_weight(j);
       pairs.push_back({s.value * w, s.value, s.how, i, i, j, j});
@@ -311,7 +347,7 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
   // between Hangul names in either order, as a Korean name is written whole, surname first,
   // and spaced in either order ("영철 김" = 김영철 "gimyeongcheol"). (In any order, "Tor Vik"
   // would be Viktor, and the Chinese given name Bo Wen Wenbo.)
-  auto joined_equal = [both_hangul](std::string_view whole, std::string_view a,
+  auto joined_equal = [both_hangul = context.both_hangul](std::string_view whole, std::string_view a,
                                     std::string_view b) {
     auto in_order = [whole](std::string_view x, std::string_view y) {
       return whole.substr(0, x.size()) == x && whole.substr(x.size()) == y;

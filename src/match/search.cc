@@ -139,6 +139,15 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
           if (SkeletalKey(d.KeyText(k)) != q.skeletal) add_hit(i, k, sim);
         }
       }
+      // A Russian place adjective and its place, between organisations' names (TokenSim).
+      if (!prepared.person) {
+        for (std::uint32_t stem : q.stems.stems) {
+          if (stem == UINT32_MAX) continue;
+          for (std::uint32_t k : d.stem_keys[stem]) {
+            if (PlaceOf(q.stems, d.key_stems[k])) add_hit(i, k, kPlaceSimilarity);
+          }
+        }
+      }
       // Split words: "jscargument" = "jsc" + "argument".
       if (q.join.size() <= kMaxFuzzyKey) {
         std::string_view whole = q.join;

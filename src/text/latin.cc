@@ -210,6 +210,10 @@ void AppendOtherScript(const icu::UnicodeString& run, std::string& out) {
   icu::Transliterator* any = ThreadTransliterator("Any-Latin; Latin-ASCII");
   if (!any) return;
   icu::UnicodeString s = run;
+  // Ta marbuta is read as the vowel before it (أسامة Osama, فاطمة Fatima, بركات Barakat keeps its
+  // t): ICU writes it t, which Latin spellings do not.
+  s.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x629)),
+                   icu::UnicodeString(static_cast<UChar>(0x627)));
   any->transliterate(s);
   std::string latin;
   s.toUTF8String(latin);

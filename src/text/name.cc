@@ -106,6 +106,35 @@ std::string RomanizationKey(std::string_view word) {
   return key;
 }
 
+PlaceStems PlaceStemsOfKey(std::string_view key) {
+  PlaceStems out;
+  if (key.empty() || key[0] == '~' || key.find_first_of("0123456789") != std::string_view::npos) {
+    return out;
+  }
+  auto ends = [&](std::string_view end) {
+    return key.size() >= end.size() && key.substr(key.size() - end.size()) == end;
+  };
+  // Adjective endings as RomanizationKey leaves them: -skiy, -skii, -sky, -skij → "ski";
+  // -skaya → "ska"; -skoe → "sku" (oe); -skoye → "skoe"; -skikh → "skih".
+  // (Not the prepositional -skom: "Transkom" is a name.) A stem's c is a k: Moscow, moskovskiy.
+  auto stem = [&](std::size_t cut) {
+    std::string s(key.substr(0, key.size() - cut));
+    std::replace(s.begin(), s.end(), 'c', 'k');
+    return s;
+  };
+  for (std::string_view end : {"skogo", "skoe", "skih", "skoi", "skie", "ski", "ska", "sku"}) {
+    if (ends(end) && key.size() - end.size() >= kMinPlaceStem) {
+      out.adjective = true;
+      out.stems[0] = stem(end.size());
+      return out;
+    }
+  }
+  if (key.size() >= kMinPlaceStem) out.stems[0] = stem(0);
+  std::size_t cut = ends("sk") ? 2 : IsVowel(key.back()) ? 1 : 0;
+  if (cut > 0 && key.size() - cut >= kMinPlaceStem) out.stems[1] = stem(cut);
+  return out;
+}
+
 namespace {
 
 // Brackets as lists write them: ASCII and the full-width forms of Chinese text.
@@ -265,8 +294,9 @@ void WalkSkeleton(std::string_view t, Consonant consonant, Vowel vowel) {
     char next = i + 1 < t.size() ? t[i + 1] : '\0';
     if (next == 'h' &&
         (c == 'k' || c == 'g' || c == 's' || c == 'c' || c == 't' || c == 'd' || c == 'p')) {
-      // kh gh sh ch th dh ph: one Arabic letter each
-      emit(c == 'c' ? 's' : c == 'p' ? 'f' : c);
+      // kh gh sh ch th dh ph: one Arabic letter each. Gh is ghayn, and Persian spellings of qaf
+      // (آقامیری Aghamiri, قاسم Ghasem / Qasem): a k, as q is.
+      emit(c == 'c' ? 's' : c == 'p' ? 'f' : c == 'g' ? 'k' : c);
       ++i;
       continue;
     }
@@ -552,10 +582,7 @@ NormalizedName NormalizeName(std::string_view name, NameForm form) {
       token.key = near->second.key;
     } else if (skeletal) {
       token.skeletal = true;
-      std::string consonants = ConsonantSkeleton(w);
-      // A final ta marbuta (فاطمة, ICU "fatmt") is silent in Latin spellings ("Fatima").
-      if (consonants.size() >= 4 && consonants.back() == 't') consonants.pop_back();
-      token.key = "~" + consonants;
+      token.key = "~" + ConsonantSkeleton(w);
     } else {
       token.key = RomanizationKey(w);
     }

@@ -117,6 +117,21 @@ std::size_t PinyinSyllables(std::string_view word);
 // The romanisation key of one Latin token ("khrushchev" → "hrushev", "yuriy" → "uri").
 std::string RomanizationKey(std::string_view token);
 
+// Russian place adjectives and the places they name, by romanisation key: an organisation's
+// name says "Казанский вертолётный завод" (kazanskiy, of Kazan) where its English name says
+// "Kazan Helicopter Plant"; "votkinskiy" is of Votkinsk, "cheboksarskiy" of Cheboksary. An
+// adjective (a key ending as -skiy, -skaya, -skoye, -skogo ... do once folded) has one stem, the
+// key without its ending; another key has up to two, itself and itself without a final vowel or
+// "-sk". A place adjective names the place when its stem is one of the place's stems. Stems
+// shorter than kMinPlaceStem letters are none: Perm, Ural, Tula and Omsk are lost, but
+// "Skanska" is not OFAC's "SCAN" (a stem "skan", which flagged the sample's Skanska records).
+inline constexpr std::size_t kMinPlaceStem = 5;
+struct PlaceStems {
+  bool adjective = false;
+  std::string stems[2];  // empty when none
+};
+PlaceStems PlaceStemsOfKey(std::string_view key);
+
 // Consonants only, in classes that Arabic-script spellings share with Latin ones: "mohammed",
 // "muhammad" and محمد (ICU: "mhmd") → "mhmd"; "vladimir" and فلاديمير → "fldmr".
 std::string ConsonantSkeleton(std::string_view latin_token);

@@ -75,6 +75,36 @@ TEST(ConsonantSkeleton, KeepsTheFinalYaThatArabicScriptWrites) {
   EXPECT_EQ(ConsonantSkeleton("musa"), ConsonantSkeleton(ToLatin("موسى")));
 }
 
+// Ta marbuta is the vowel before it, not a t (أسامة Osama, فاطمة Fatima), while the t of بركات
+// Barakat stays; gh and q are one consonant (Persian آقامیری Aghamiri, Ghasem / Qasem).
+TEST(ConsonantSkeleton, ReadsTaMarbutaAsAVowelAndGhAsQ) {
+  EXPECT_EQ(ConsonantSkeleton("osama"), ConsonantSkeleton(ToLatin("أسامة")));
+  EXPECT_EQ(ConsonantSkeleton("fatima"), ConsonantSkeleton(ToLatin("فاطمة")));
+  EXPECT_EQ(ConsonantSkeleton("barakat"), ConsonantSkeleton(ToLatin("بركات")));
+  EXPECT_EQ(ConsonantSkeleton("aghamiri"), ConsonantSkeleton(ToLatin("آقامیری")));
+  EXPECT_EQ(ConsonantSkeleton("ghasem"), ConsonantSkeleton("qasem"));
+}
+
+// Russian place adjectives, romanised as the lists write them, name their places: EU 269/2014's
+// "Казанский вертолётный завод" (Kazan), "Кумертауская ... компания" (Kumertau), OFAC's
+// "CHEBOKSARSKOE" (Cheboksary); "Votkinsk" is the noun, "Transkom" no adjective.
+TEST(PlaceStemsOfKey, MatchesAdjectivesToTheirPlaces) {
+  auto stems = [](std::string_view word) { return PlaceStemsOfKey(RomanizationKey(word)); };
+  auto names = [&](std::string_view adjective, std::string_view place) {
+    PlaceStems a = stems(adjective), p = stems(place);
+    return a.adjective && !p.adjective && !a.stems[0].empty() &&
+           (a.stems[0] == p.stems[0] || a.stems[0] == p.stems[1]);
+  };
+  EXPECT_TRUE(names(ToLatin("Казанский"), "kazan"));
+  EXPECT_TRUE(names(ToLatin("Кумертауская"), "kumertau"));
+  EXPECT_TRUE(names("cheboksarskoe", "cheboksary"));
+  EXPECT_TRUE(names("votkinskiy", "votkinsk"));
+  EXPECT_TRUE(names(ToLatin("Московский"), "moscow"));
+  EXPECT_FALSE(stems("transkom").adjective);
+  EXPECT_FALSE(names("kazanskiy", "kazakh"));
+  EXPECT_FALSE(stems("omskiy").adjective);  // a stem too short to tell
+}
+
 // Long vowels Arabic script writes (ا ي و) must be vowels of the Latin spelling: yente's
 // synthetic احسان (Ehsan) and جلیلی (Jalili) against OFAC's Hossein JALALI.
 TEST(LongVowelsAgree, TellsNamesWithTheSameConsonantsApart) {
