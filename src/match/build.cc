@@ -137,7 +137,14 @@ void NameIndex::Data::Derive() {
     post_split[k] = p;
   }
   name_weights.clear();
-  for (const IndexedName& n : names) name_weights.push_back(n.weight);
+  for (const IndexedName& n : names) {
+    float acronyms = 0;
+    for (std::uint32_t t = n.first_token;
+         n.schema != lists::Schema::kPerson && t < n.first_token + n.token_count; ++t) {
+      if (IsAcronym(tokens[t].kind, texts[tokens[t].text])) acronyms += keys[tokens[t].key].weight;
+    }
+    name_weights.push_back({n.weight, n.weight - (1 - kAcronymShare) * acronyms});
+  }
   std::vector<std::string_view> texts_by_id(skeletons.size());
   for (const auto& [skeleton, id] : skeletons) texts_by_id[id] = skeleton;
   skeleton_ids.Build(texts_by_id);

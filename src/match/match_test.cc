@@ -320,6 +320,19 @@ TEST(NameIndex, PlacesAndConsonantsMeetAcrossScripts) {
   EXPECT_LT(PersonScore("磊 李", "لؤي العلي"), 0.5);
 }
 
+// OFAC's and the EU's listings of one organisation (NPK Tekhmash, EU FSF 8089; Avitek, EU 269/2014
+// I.ENTITIES-368): an acronym of an organisation's other words, left out, costs half its weight;
+// two letters are no acronym (Forbes' SK Telecom against the DoD's China Telecom).
+TEST(NameIndex, AnOrganisationsAcronymLeftOutCostsLess) {
+  auto company = [](std::string_view a, std::string_view b) {
+    return ScoreNamePair(a, b, &Index(), nullptr, lists::Schema::kCompany);
+  };
+  EXPECT_GE(company("NPK TEKHMASH OAO", "„Техмаш“"), 0.75);
+  EXPECT_GE(company("Avitek", "JSC VMP AVITEK"), 0.75);
+  EXPECT_LT(company("SK Telecom", "China Telecom Group Co., Ltd."), 0.75);
+  EXPECT_LT(PersonScore("Avitek", "VMP AVITEK"), 0.75);  // people's names have no acronyms
+}
+
 // nomenklatura's name bench: one name word put in place of another makes another person; one
 // left out does not.
 TEST(NameIndex, AWordInPlaceOfAnotherCostsMoreThanAWordLeftOut) {

@@ -231,6 +231,7 @@ PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedNa
     // A sector phrase of several words ("tactical missiles corporation") names one organisation.
     if (t.kind == TokenKind::kDomain) domains += t.text.find(' ') == std::string::npos ? 1 : 2;
     q.weight += qt.weight;
+    if (!person && IsAcronym(t.kind, t.text)) q.acronym_weight += qt.weight;
     q.tokens.push_back(std::move(qt));
   }
   q.distinctive = q.distinctive || domains >= 2;
@@ -327,7 +328,7 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
   };
   context.query_skeletons = vowels_written(name.script);
   context.list_skeletons = vowels_written(query.script);
-  context.places = !query.person && name.schema != lists::Schema::kPerson;
+  context.places = !query.person && name.schema != lists::Schema::kPerson;  // and acronyms
 
   thread_local std::vector<Pair> pairs;  // reused: ScoreName runs for every candidate
   pairs.clear();
@@ -411,18 +412,21 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
   }
   // A query word the list name lacks costs its whole weight; a list word the query lacks (a
   // patronymic, a second given name) costs less.
+  // Between organisations' names an acronym left out costs kAcronymShare of its weight.
   double unmatched_query = 0, unmatched_list = 0, unmatched_list_names = 0;
   bool query_name_unmatched = false;  // a distinctive query word met nothing
   for (int i = 0; i < nq; ++i) {
     const QueryToken& q = query.tokens[i];
     numbers_q = numbers_q || q.kind == TokenKind::kNumber;
     if (q_used[i]) continue;
-    unmatched_query += q.weight;
+    bool acronym = context.places && IsAcronym(q.kind, q.text);
+    unmatched_query += acronym ? kAcronymShare * q.weight : q.weight;
     query_name_unmatched = query_name_unmatched || IsDistinctive(q.kind, q.text);
   }
   for (int j = 0; j < nn; ++j) {
     numbers_n = numbers_n || nt[j].kind == TokenKind::kNumber;
-    if (!n_used[j]) unmatched_list += n_weight(j);
+    bool acronym = context.places && IsAcronym(nt[j].kind, n_text(j));
+    if (!n_used[j]) unmatched_list += acronym ? kAcronymShare * n_weight(j) : n_weight(j);
     if (!n_used[j] && nt[j].kind == TokenKind::kName) unmatched_list_names += n_weight(j);
   }
   double unmatched = unmatched_query + unmatched_list;

@@ -177,13 +177,17 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
   // scores at most X / (X + W), X their largest contributions plus `extra`, W the weight of the
   // other query tokens, all unmatched in that name. While that stays under the threshold, the
   // weakest tokens only add to names the others found.
+  // (An acronym left out costs only kAcronymShare of its weight: W counts that.)
   std::vector<std::size_t> order;
+  std::vector<float> cost(qt.size());  // the least that leaving a token out costs
   float retrievable_weight = 0;
   for (std::size_t i = 0; i < qt.size(); ++i) {
+    cost[i] = !prepared.person && IsAcronym(qt[i].kind, qt[i].text) ? kAcronymShare * qt[i].weight
+                                                                      : qt[i].weight;
     // Only retrievable tokens can be left out: another word may still meet its class key.
     if (Retrievable(qt[i].kind)) {
       order.push_back(i);
-      retrievable_weight += qt[i].weight;
+      retrievable_weight += cost[i];
     }
   }
   std::sort(order.begin(), order.end(),
@@ -192,11 +196,11 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
   float weak_most = extra, weak_weight = 0;
   for (std::size_t i : order) {
     float x = weak_most + per_token[i].most;
-    float w = retrievable_weight - (weak_weight + qt[i].weight);
+    float w = retrievable_weight - (weak_weight + cost[i]);
     if (x <= 0 || x / (x + w) + kMaxQualifierBoost >= options.threshold) break;
     may_start[i] = false;
     weak_most = x;
-    weak_weight += qt[i].weight;
+    weak_weight += cost[i];
   }
   // Only the names the query may return: people's for a person's name, others' for an
   // organisation's, vessel's or aircraft's.
@@ -233,6 +237,7 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
   };
   std::vector<Candidate> candidates;
   candidates.reserve(s.touched.size());
+  const double q_least = prepared.weight - (1 - kAcronymShare) * prepared.acronym_weight;
   for (std::size_t at = 0; at < s.touched.size(); ++at) {
     if (at + kPrefetchAhead < s.touched.size()) {
       __builtin_prefetch(&d.name_weights[s.touched[at + kPrefetchAhead]]);
@@ -244,13 +249,15 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
     // Q + c L + (1 - c) P_l: only what the list name aligns raises it. M <= P_q + P_l, so P_l
     // >= M - P_q, and the score is at most M / (Q + c L + (1 - c) max(0, M - P_q)), which
     // grows with M: the bound takes the largest M and P_q the hits allow.
+    // Acronyms left out cost less (kAcronymShare): Q and L in the divisor are the least the
+    // words can cost, `least`.
     const Accumulator& a = s.acc[n];
-    const double q_total = prepared.weight, l_total = d.name_weights[n];
-    const double p_query = std::min<double>(q_total, a.query + extra_query);
-    const double p_list = std::min<double>(l_total, a.list + extra_list);
+    const NameIndex::Data::NameWeight l_total = d.name_weights[n];
+    const double p_query = std::min<double>(prepared.weight, a.query + extra_query);
+    const double p_list = std::min<double>(l_total.whole, a.list + extra_list);
     const double m = std::min<double>(a.weighted + extra, p_query + p_list);
     double bound = m <= 0 ? 0
-                          : m / (q_total + kUnmatchedCost * l_total +
+                          : m / (q_least + kUnmatchedCost * l_total.least +
                                  (1 - kUnmatchedCost) * std::max(0.0, m - p_query));
     s.acc[n] = Accumulator{};
     if (bound + kMaxQualifierBoost >= options.threshold) candidates.push_back({bound, n});
