@@ -45,6 +45,10 @@ const NameIndex& Index() {
 double PersonScore(std::string_view a, std::string_view b) {
   return ScoreNamePair(a, b, &Index(), nullptr, lists::Schema::kPerson);
 }
+// The same for a company's name.
+double CompanyScore(std::string_view a, std::string_view b) {
+  return ScoreNamePair(a, b, &Index(), nullptr, lists::Schema::kCompany);
+}
 
 std::vector<std::string> Ids(const NameIndex& index, const std::vector<SearchResult>& results) {
   std::vector<std::string> ids;
@@ -290,15 +294,12 @@ TEST(NameIndex, SyllablesMissingFromAChineseNameMakeAnotherName) {
 // nomenklatura's name bench: a name of organisation words only is its words, when both sides
 // say the same ("The World Bank" = "World Bank"); one word does not ("TRADING").
 TEST(NameIndex, NamesOfOrganisationWordsMatchWhenTheWordsAgree) {
-  auto company = [](std::string_view a, std::string_view b) {
-    return ScoreNamePair(a, b, &Index(), nullptr, lists::Schema::kCompany);
-  };
-  EXPECT_GE(company("The World Bank", "World Bank"), 0.75);
-  EXPECT_LT(company("Trading", "Trading LLC"), 0.75);
-  EXPECT_LT(company("World Bank", "World Trading Bank"), 0.75);
+  EXPECT_GE(CompanyScore("The World Bank", "World Bank"), 0.75);
+  EXPECT_LT(CompanyScore("Trading", "Trading LLC"), 0.75);
+  EXPECT_LT(CompanyScore("World Bank", "World Trading Bank"), 0.75);
   // One generic word and two different legal forms: "Group" alone (OFAC's alias of
   // Stroytransgaz against a Forbes 2000 company).
-  EXPECT_LT(company("BT Group", "STG GROUP"), 0.75);
+  EXPECT_LT(CompanyScore("BT Group", "STG GROUP"), 0.75);
 }
 
 // Names of one entity each (EU 269/2014 I.ENTITIES-126 and -327, EU FSF 10034 and 10027): a
@@ -307,11 +308,8 @@ TEST(NameIndex, NamesOfOrganisationWordsMatchWhenTheWordsAgree) {
 // consonants of a Chinese name's romanisation are not (yente's synthetic 磊 李 against the EU's
 // لؤي العلي, Lu'ai AL-ALI, had scored 0.80).
 TEST(NameIndex, PlacesAndConsonantsMeetAcrossScripts) {
-  auto company = [](std::string_view a, std::string_view b) {
-    return ScoreNamePair(a, b, &Index(), nullptr, lists::Schema::kCompany);
-  };
-  EXPECT_GE(company("Московский кредитный банк", "CREDIT BANK OF MOSCOW"), 0.75);
-  EXPECT_GE(company("Kumertau Aviation Production Company",
+  EXPECT_GE(CompanyScore("Московский кредитный банк", "CREDIT BANK OF MOSCOW"), 0.75);
+  EXPECT_GE(CompanyScore("Kumertau Aviation Production Company",
                     "Кумертауская авиационная производственная компания"),
             0.75);
   EXPECT_LT(PersonScore("Kazanskiy", "KAZAN, Aleksandr"), 0.5);
@@ -324,12 +322,9 @@ TEST(NameIndex, PlacesAndConsonantsMeetAcrossScripts) {
 // I.ENTITIES-368): an acronym of an organisation's other words, left out, costs half its weight;
 // two letters are no acronym (Forbes' SK Telecom against the DoD's China Telecom).
 TEST(NameIndex, AnOrganisationsAcronymLeftOutCostsLess) {
-  auto company = [](std::string_view a, std::string_view b) {
-    return ScoreNamePair(a, b, &Index(), nullptr, lists::Schema::kCompany);
-  };
-  EXPECT_GE(company("NPK TEKHMASH OAO", "„Техмаш“"), 0.75);
-  EXPECT_GE(company("Avitek", "JSC VMP AVITEK"), 0.75);
-  EXPECT_LT(company("SK Telecom", "China Telecom Group Co., Ltd."), 0.75);
+  EXPECT_GE(CompanyScore("NPK TEKHMASH OAO", "„Техмаш“"), 0.75);
+  EXPECT_GE(CompanyScore("Avitek", "JSC VMP AVITEK"), 0.75);
+  EXPECT_LT(CompanyScore("SK Telecom", "China Telecom Group Co., Ltd."), 0.75);
   EXPECT_LT(PersonScore("Avitek", "VMP AVITEK"), 0.75);  // people's names have no acronyms
 }
 
