@@ -264,15 +264,14 @@ CrossRecall CrossList(const match::NameIndex& index, const std::vector<CrossPair
     (*by_how)[p.how + (p.variant ? ": sharing a word" : ": no word in common")].Add(rank);
     if (rank != 1 && p.variant && misses) misses->push_back(&p);
     if (rank != 1 && misses && std::getenv("DUALWATCH_EVAL_DEBUG")) {
-      std::fprintf(
-          stderr, "cross miss (%s): %s -> %s got %s\n",
-          p.variant ? "sharing a word" : "no word in common", p.query_name.c_str(),
-          p.expect_id.c_str(),
-          results.empty()
-              ? "nothing"
-              : (index.entity(results[0].entity).id + " " +
-                 index.entity(results[0].entity).caption + " " + std::to_string(results[0].score))
-                    .c_str());
+      std::fprintf(stderr, "cross miss (%s): %s -> %s got %s\n",
+                   p.variant ? "sharing a word" : "no word in common", p.query_name.c_str(),
+                   p.expect_id.c_str(),
+                   results.empty() ? "nothing"
+                                   : (index.entity(results[0].entity).id + " " +
+                                      index.entity(results[0].entity).caption + " " +
+                                      std::to_string(results[0].score))
+                                         .c_str());
       // The expected entity's names, each scored against the query.
       for (const lists::Name& n : p.expect->names) {
         std::fprintf(stderr, "    %.3f %s\n", match::ScoreNamePair(p.query_name, n.value, &index),

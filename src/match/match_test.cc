@@ -310,7 +310,7 @@ TEST(NameIndex, NamesOfOrganisationWordsMatchWhenTheWordsAgree) {
 TEST(NameIndex, PlacesAndConsonantsMeetAcrossScripts) {
   EXPECT_GE(CompanyScore("Московский кредитный банк", "CREDIT BANK OF MOSCOW"), 0.75);
   EXPECT_GE(CompanyScore("Kumertau Aviation Production Company",
-                    "Кумертауская авиационная производственная компания"),
+                         "Кумертауская авиационная производственная компания"),
             0.75);
   EXPECT_LT(PersonScore("Kazanskiy", "KAZAN, Aleksandr"), 0.5);
   EXPECT_GE(PersonScore("أسامة المالكي", "Osama AL-MALIKI"), 0.75);

@@ -348,8 +348,8 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
   // between Hangul names in either order, as a Korean name is written whole, surname first,
   // and spaced in either order ("영철 김" = 김영철 "gimyeongcheol"). (In any order, "Tor Vik"
   // would be Viktor, and the Chinese given name Bo Wen Wenbo.)
-  auto joined_equal = [both_hangul = context.both_hangul](std::string_view whole, std::string_view a,
-                                    std::string_view b) {
+  auto joined_equal = [both_hangul = context.both_hangul](std::string_view whole,
+                                                          std::string_view a, std::string_view b) {
     auto in_order = [whole](std::string_view x, std::string_view y) {
       return whole.substr(0, x.size()) == x && whole.substr(x.size()) == y;
     };

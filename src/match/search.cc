@@ -183,7 +183,7 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
   float retrievable_weight = 0;
   for (std::size_t i = 0; i < qt.size(); ++i) {
     cost[i] = !prepared.person && IsAcronym(qt[i].kind, qt[i].text) ? kAcronymShare * qt[i].weight
-                                                                      : qt[i].weight;
+                                                                    : qt[i].weight;
     // Only retrievable tokens can be left out: another word may still meet its class key.
     if (Retrievable(qt[i].kind)) {
       order.push_back(i);
