@@ -213,6 +213,11 @@ inline bool IsDistinctive(text::TokenKind k) {
 inline bool IsDistinctive(text::TokenKind k, std::string_view text) {
   return IsDistinctive(k) && (text.size() > 1 || k == text::TokenKind::kNumber);
 }
+// Legal forms and organisation words: they describe a name, and meet only their own class key.
+inline bool IsClass(text::TokenKind k) {
+  return k == text::TokenKind::kLegalForm || k == text::TokenKind::kGeneric ||
+         k == text::TokenKind::kDomain;
+}
 // Tokens with postings: names, numbers and sector words ("bank", "missiles"); legal forms,
 // generic words and stop words are too common to retrieve by.
 inline bool Retrievable(text::TokenKind k) {

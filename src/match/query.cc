@@ -1,0 +1,165 @@
+// Queries prepared for the index: weights, keys, skeletons and place stems per word, the
+// alternatives a query's name stands for, and the similar keys found by scanning (the
+// reference); word weights and the keys' deletion variants, shared with the builder.
+#include <algorithm>
+
+#include "match/index_data.h"
+
+namespace dualwatch::match {
+
+using text::TokenKind;
+
+bool IsPatronymic(std::string_view key) {
+  // Russian, Ukrainian and Belarusian patronymics, as romanisation keys ("vladimirovich").
+  for (std::string_view end : {"ovich", "evich", "ovna", "evna", "ichna", "ovic", "evic", "ivna"}) {
+    if (key.size() > end.size() + 2 && key.substr(key.size() - end.size()) == end) return true;
+  }
+  return false;
+}
+
+float KeyWeight(TokenKind kind, std::string_view key, float idf) {
+  switch (kind) {
+    case TokenKind::kLegalForm:
+      return kLegalFormWeight;
+    case TokenKind::kGeneric:
+      return kGenericShare * idf;
+    case TokenKind::kDomain:
+      return kDomainShare * idf;
+    case TokenKind::kStopword:
+      return 0;
+    default:
+      if (kind == TokenKind::kName && key.size() == 1) return std::min(idf, 1.0f);
+      if (kind == TokenKind::kName && IsPatronymic(key)) return kPatronymicShare * idf;
+      return idf;
+  }
+}
+
+std::uint64_t HashText(std::string_view text) { return io::Fnv1a(text); }
+
+void VariantHashes(std::string_view key, std::vector<std::uint64_t>& out) {
+  out.clear();
+  // FNV-1a over the key with up to two positions skipped; | 1 keeps 0 free for empty slots.
+  out.push_back(io::Fnv1a(key) | 1);
+  if (key.size() >= 4 && key.size() <= kMaxFuzzyKey) {
+    for (std::size_t i = 0; i < key.size(); ++i) {
+      out.push_back(io::Fnv1a(key, i) | 1);
+      if (key.size() < 7) continue;  // two edits from 7 letters (AllowedEdits)
+      for (std::size_t j = i + 1; j < key.size(); ++j) out.push_back(io::Fnv1a(key, i, j) | 1);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+}
+
+std::string NormalizeIdentifier(std::string_view value) {
+  std::string out;
+  for (char c : value) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      out.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+    }
+  }
+  return out;
+}
+
+PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedName& name,
+                           bool person) {
+  PreparedQuery q;
+  q.person = person;
+  int domains = 0;
+  for (const text::NameToken& t : name.tokens) {
+    QueryToken qt{t.text, t.key, t.kind, 0, -1, std::string(JoinForm(t.kind, t.text, t.key)), {}};
+    qt.key_id = data.key_ids.Find(t.key);
+    qt.skeletal = t.skeletal;
+    if (name.script == text::Script::kHan && t.kind == TokenKind::kName) {
+      std::size_t syllables = text::PinyinSyllables(t.text);
+      qt.chinese_name = syllables >= 1 && syllables <= 2;
+    }
+    if (t.kind == TokenKind::kName) {
+      qt.skeleton = data.skeleton_ids.Find(TokenSkeleton(t.text, t.key));
+      if (!person && !data.stem_keys.empty()) {
+        text::PlaceStems place = text::PlaceStemsOfKey(t.key);
+        qt.stems.adjective = place.adjective;
+        for (int k = 0; k < 2; ++k) {
+          std::int64_t id = place.stems[k].empty() ? -1 : data.stem_ids.Find(place.stems[k]);
+          if (id >= 0) qt.stems.stems[k] = static_cast<std::uint32_t>(id);
+        }
+      }
+    }
+    qt.weight = qt.key_id >= 0 ? data.key_entries[qt.key_id].weight
+                               : KeyWeight(t.kind, t.key, data.unknown_weight);
+    q.distinctive = q.distinctive || IsDistinctive(t.kind, t.text);
+    // A sector phrase of several words ("tactical missiles corporation") names one organisation.
+    if (t.kind == TokenKind::kDomain) domains += t.text.find(' ') == std::string::npos ? 1 : 2;
+    q.weight += qt.weight;
+    if (!person && IsAcronym(t.kind, t.text)) q.acronym_weight += qt.weight;
+    q.tokens.push_back(std::move(qt));
+  }
+  q.distinctive = q.distinctive || domains >= 2;
+  q.exact = HashText(name.latin);
+  q.script = name.script;
+  q.syllabic = name.script == text::Script::kHangul || name.script == text::Script::kHan;
+  for (const QueryToken& t : q.tokens) {
+    if (t.kind == TokenKind::kName && name.script == text::Script::kHan && !t.chinese_name) {
+      q.syllabic = false;  // a transcribed foreign name (克魯森 kelusen)
+    }
+    if (t.kind != TokenKind::kName && t.kind != TokenKind::kStopword) q.syllabic = false;
+  }
+  return q;
+}
+
+const Query& EffectiveQuery(const Query& query, const std::vector<PreparedQuery>& alternatives,
+                            Query& storage) {
+  if (!query.organisation_when_described || query.schema) return query;
+  for (const PreparedQuery& p : alternatives) {
+    for (const QueryToken& t : p.tokens) {
+      if (IsClass(t.kind)) {
+        storage = query;
+        storage.schema = lists::Schema::kCompany;
+        return storage;
+      }
+    }
+  }
+  return query;
+}
+
+std::vector<PreparedQuery> PrepareAlternatives(const NameIndex::Data& data, const Query& query) {
+  // Longer texts are not names; refusing them bounds the work per query.
+  if (query.name.size() > kMaxNameBytes) return {};
+  const bool person = query.schema == lists::Schema::kPerson;
+  std::vector<PreparedQuery> out;
+  for (const std::string& alternative : text::NameAlternatives(query.name, false)) {
+    text::NormalizedName norm =
+        text::NormalizeName(alternative, person ? text::NameForm::kPerson : text::NameForm::kAny);
+    if (norm.tokens.size() > kMaxNameTokens) return {};
+    out.push_back(PrepareQuery(data, norm, person));
+    // Without a schema, words like "Na" or "Bank" may be a person's: people's names are
+    // searched as people's too (unless the words make the query an organisation's anyway).
+    bool described = std::any_of(norm.tokens.begin(), norm.tokens.end(),
+                                 [](const text::NameToken& t) { return IsClass(t.kind); });
+    if (!query.schema && described && !query.organisation_when_described) {
+      out.push_back(
+          PrepareQuery(data, text::NormalizeName(alternative, text::NameForm::kPerson), true));
+      out.back().persons_only = true;
+    }
+  }
+  return out;
+}
+
+void FindSimilarKeysByScan(const NameIndex::Data& data, PreparedQuery& query) {
+  for (QueryToken& q : query.tokens) {
+    q.similar.clear();
+    if (q.kind != TokenKind::kName) continue;
+    const OsaPattern pattern(q.key);
+    for (std::uint32_t k = 0; k < data.keys.size(); ++k) {
+      const KeyInfo& key = data.keys[k];
+      if (key.kind != TokenKind::kName || static_cast<std::int64_t>(k) == q.key_id) continue;
+      std::size_t len = std::max(key.key.size(), q.key.size());
+      std::size_t allowed = AllowedEdits(key.key, q.key);
+      if (allowed == 0) continue;
+      std::size_t d = pattern.Distance(key.key, allowed);
+      if (d <= allowed) q.similar.emplace_back(k, FuzzySimilarity(d, len));
+    }
+  }
+}
+
+}  // namespace dualwatch::match
