@@ -328,6 +328,41 @@ TEST(NameIndex, AnOrganisationsAcronymLeftOutCostsLess) {
   EXPECT_LT(PersonScore("Avitek", "VMP AVITEK"), 0.75);  // people's names have no acronyms
 }
 
+// Forbes names against list aliases (EU FSF 2919 "AAB", OFAC 4700 "DOV", OFAC 37196
+// "RUSSIA-1", OFAC 27307 "GROUP 77"): three letters that only romanise alike are no match, nor is
+// a one- or two-digit number with nothing else agreeing; a longer number still decides.
+TEST(NameIndex, TinyWordsAndShortNumbersDoNotDecideAMatch) {
+  EXPECT_LT(CompanyScore("ABB", "AAB"), 0.75);
+  EXPECT_LT(CompanyScore("Dow", "DOV"), 0.75);
+  EXPECT_LT(CompanyScore("Capital One", "RUSSIA-1"), 0.5);
+  EXPECT_DOUBLE_EQ(CompanyScore("Russia 1", "RUSSIA-1"), 1.0);  // the name itself still is
+  EXPECT_GE(CompanyScore("Military Unit 40056", "Federal State Institution Military Unit 40056"),
+            0.75);
+}
+
+// yente's synthetic people against list people (Canada's SEMA Venezuela 88, María Alejandra
+// DÍAZ; OFAC 19139, GOMEZ VELAZQUEZ, Daniela): a given name's other gender is another person.
+// Not between organisations' names, where -a is a Russian genitive ("Zavod imeni Morozova").
+TEST(NameIndex, AGivenNamesOtherGenderIsAnotherPerson) {
+  EXPECT_LT(PersonScore("Alejandro Díaz", "María Alejandra DÍAZ"), 0.75);
+  EXPECT_LT(PersonScore("Daniel Gomez", "GOMEZ VELAZQUEZ, Daniela"), 0.75);
+  EXPECT_GE(PersonScore("Alejandra Díaz", "María Alejandra DÍAZ"), 0.75);
+  EXPECT_GE(CompanyScore("Zavod imeni Morozov", "Zavod imeni Morozova"), 0.75);
+}
+
+// UK and EU listings (UK SYR0087 Hilal Hilal, IRQ0086 TARIQ AZIZ; EU FSF 5996 Tammam Raad): an
+// Arabic-script word agreeing with its Latin spelling in every written letter, long vowels too,
+// is good evidence even where the consonant skeleton is one or two letters.
+TEST(NameIndex, ArabicScriptWordsCountTheirWrittenLetters) {
+  EXPECT_GE(PersonScore("هلال هلال", "Hilal Hilal"), 0.8);
+  EXPECT_GE(PersonScore("طارق عزيز", "TARIQ AZIZ"), 0.8);
+  EXPECT_GE(PersonScore("تمام رعد", "Tammam Raad"), 0.75);
+  // The screen sample's Sasol and Eli Lilly share skeletons with UK SYR0224's سهيل and EU FSF
+  // 3105's لؤي العلي, not their spelling.
+  EXPECT_LT(PersonScore("Sasol", "سهيل"), 0.75);
+  EXPECT_LT(PersonScore("Eli Lilly", "لؤي العلي"), 0.75);
+}
+
 // nomenklatura's name bench: one name word put in place of another makes another person; one
 // left out does not.
 TEST(NameIndex, AWordInPlaceOfAnotherCostsMoreThanAWordLeftOut) {

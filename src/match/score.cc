@@ -66,6 +66,20 @@ struct Sim {
   const char* how = "";
 };
 
+// Two spellings that differ only in a final a / o, or a final a added (kGenderedSimilarity).
+bool GenderedPair(std::string_view a, std::string_view b) {
+  if (a.size() < 4 || b.size() < 4) return false;
+  if (a.size() == b.size()) {
+    if (a.substr(0, a.size() - 1) != b.substr(0, b.size() - 1)) return false;
+    char x = a.back(), y = b.back();
+    return (x == 'a' && y == 'o') || (x == 'o' && y == 'a');
+  }
+  const std::string_view& longer = a.size() > b.size() ? a : b;
+  const std::string_view& shorter = a.size() > b.size() ? b : a;
+  return longer.size() == shorter.size() + 1 && longer.back() == 'a' &&
+         longer.substr(0, shorter.size()) == shorter;
+}
+
 // What holds for every pair of words of one query name and one list name.
 struct PairContext {
   bool initials_allowed = false;
@@ -77,6 +91,7 @@ struct PairContext {
   bool query_skeletons = false;
   bool list_skeletons = false;
   bool organisations = false;  // both are organisations' names (PlaceOf, IsAcronym)
+  bool people = false;         // the list name is a person's (GenderedPair)
 };
 
 // Similarity in [0, 1] of query token `q` and list token `n` (key `n_key_id`, consonant
@@ -104,6 +119,7 @@ Sim TokenSim(const QueryToken& q, std::string_view n_text, std::uint32_t n_key_i
     }
     // Short words that only romanise alike are often different words ("Ball" / "BAL",
     // "Etsy" / "ECI"): few letters leave few keys to share.
+    if (q.text.size() <= 3 && n_text.size() <= 3) return {kTinyKeySimilarity, "key"};
     return {n_key.size() <= kShortKey ? kShortKeySimilarity : 0.95, "key"};
   }
   auto it = std::lower_bound(q.similar.begin(), q.similar.end(), std::make_pair(n_key_id, 0.0f));
@@ -115,6 +131,9 @@ Sim TokenSim(const QueryToken& q, std::string_view n_text, std::uint32_t n_key_i
     // Hangul is romanised letter for letter: between two Hangul names, a letter's difference
     // is another syllable, another name (영자 yeongja / 영한 yeonghan, 병철 / 영철).
     if (context.both_hangul) return {};
+    if (context.people && GenderedPair(q.text, n_text)) {
+      return {std::min<double>(kGenderedSimilarity, it->second), "gender"};
+    }
     return {it->second, "fuzzy"};
   }
   if (q.skeleton >= 0 && static_cast<std::uint32_t>(q.skeleton) == n_skeleton &&
@@ -123,7 +142,15 @@ Sim TokenSim(const QueryToken& q, std::string_view n_text, std::uint32_t n_key_i
     bool agree =
         q.skeletal ? text::LongVowelsAgree(q.text, n_text) : text::LongVowelsAgree(n_text, q.text);
     if (!agree) return {};
-    return {SkeletonSimilarity(TokenSkeleton(q.text, q.key).size()), "skeleton"};
+    // Its letters count when both spell the same consonants, repeats included, and the Latin
+    // word writes at least as many letters (Arabic script leaves short vowels out): "Sasol" /
+    // سهيل "shyl", "Lilly" / العلي "ally" and "Eli" / "ally" share a skeleton, not a spelling.
+    const std::string_view abjad = q.skeletal ? q.text : n_text;
+    const std::string_view latin = q.skeletal ? n_text : q.text;
+    const bool spelled = latin.size() >= abjad.size() &&
+                         text::SpelledConsonants(latin) == text::SpelledConsonants(abjad);
+    return {SkeletonSimilarity(TokenSkeleton(q.text, q.key).size(), spelled ? abjad.size() : 0),
+            "skeleton"};
   }
   // Between organisations' names, a Russian place adjective and its place ("Казанский
   // вертолётный завод" / "Kazan Helicopter Plant").
@@ -173,6 +200,7 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
   context.query_skeletons = vowels_written(name.script);
   context.list_skeletons = vowels_written(query.script);
   context.organisations = !query.person && name.schema != lists::Schema::kPerson;
+  context.people = name.schema == lists::Schema::kPerson;
 
   thread_local std::vector<Pair> pairs;  // reused: ScoreName runs for every candidate
   pairs.clear();
@@ -244,7 +272,7 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
     accepted.push_back(&p);
     bool q_distinctive = false, n_distinctive = false;
     for (int i = p.q0; i <= p.q1; ++i) {
-      q_distinctive |= IsDistinctive(query.tokens[i].kind, query.tokens[i].text);
+      q_distinctive |= DecidesMatch(query.tokens[i].kind, query.tokens[i].text);
     }
     for (int j = p.n0; j <= p.n1; ++j) n_distinctive |= IsDistinctive(nt[j].kind, n_text(j));
     distinctive_matched |= q_distinctive && n_distinctive;

@@ -134,7 +134,9 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
       for (const auto& [key, sim] : q.similar) add_hit(i, key, sim);
       // Arabic-script words against Latin ones (and back), by consonants.
       if (q.skeleton >= 0) {
-        float sim = SkeletonSimilarity(TokenSkeleton(q.text, q.key).size());
+        // A list word's letters are not known here: the most its skeleton can score.
+        float sim = SkeletonSimilarity(TokenSkeleton(q.text, q.key).size(),
+                                       q.skeletal ? q.text.size() : kAnyLetters);
         for (std::uint32_t k : d.skeleton_keys[static_cast<std::size_t>(q.skeleton)]) {
           if (SkeletalKey(d.KeyText(k)) != q.skeletal) add_hit(i, k, sim);
         }

@@ -367,6 +367,19 @@ std::string ConsonantSkeleton(std::string_view t) {
   return out;
 }
 
+std::size_t SpelledConsonants(std::string_view t) {
+  std::size_t n = 0;
+  bool vowel_since = false;
+  WalkSkeleton(
+      t,
+      [&](char, bool again) {
+        if (!again || vowel_since) ++n;
+        vowel_since = false;
+      },
+      [&](char) { vowel_since = true; });
+  return n;
+}
+
 bool LongVowelsAgree(std::string_view abjad, std::string_view latin) {
   // Letters written but not read as long vowels: the alif of the article al- inside a name
   // (عبدالله "bdallh" Abdullah, Abdel-), the silent waw of Persian khwa (خواجه Khajeh).

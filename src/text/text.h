@@ -135,6 +135,10 @@ PlaceStems PlaceStemsOfKey(std::string_view key);
 // Consonants only, in classes that Arabic-script spellings share with Latin ones: "mohammed",
 // "muhammad" and محمد (ICU: "mhmd") → "mhmd"; "vladimir" and فلاديمير → "fldmr".
 std::string ConsonantSkeleton(std::string_view latin_token);
+// The consonants of a word as written, a letter repeated after a vowel counted again
+// ("hilal" 3, "hlal" 3, "sasol" 3, "shyl" 2): ConsonantSkeleton joins those repeats, as the
+// vowels between them may be a long vowel Arabic script writes or a short one it does not.
+std::size_t SpelledConsonants(std::string_view word);
 
 // Whether the long vowels an Arabic-script word writes after its first consonant (ا a, ي y,
 // و w, as ICU romanises them: احسان "ahsan", حسين "hsyn", حسنا "hsna") are among the vowels

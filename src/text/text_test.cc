@@ -88,6 +88,14 @@ TEST(ConsonantSkeleton, ReadsTaMarbutaAsAVowelAndGhAsQ) {
 // Russian place adjectives, romanised as the lists write them, name their places: EU 269/2014's
 // "Казанский вертолётный завод" (Kazan), "Кумертауская ... компания" (Kumertau), OFAC's
 // "CHEBOKSARSKOE" (Cheboksary); "Votkinsk" is the noun, "Transkom" no adjective.
+TEST(SpelledConsonants, CountsALetterRepeatedAfterAVowelAgain) {
+  EXPECT_EQ(SpelledConsonants("hilal"), SpelledConsonants(ToLatin("هلال")));
+  EXPECT_EQ(SpelledConsonants("hassan"),
+            3u);  // h s n: a doubled letter is one, as shadda writes it
+  EXPECT_EQ(SpelledConsonants("sasol"), 3u);
+  EXPECT_NE(SpelledConsonants("sasol"), SpelledConsonants(ToLatin("سهيل")));
+}
+
 TEST(PlaceStemsOfKey, MatchesAdjectivesToTheirPlaces) {
   auto stems = [](std::string_view word) { return PlaceStemsOfKey(RomanizationKey(word)); };
   auto names = [&](std::string_view adjective, std::string_view place) {
