@@ -214,6 +214,29 @@ void AppendOtherScript(const icu::UnicodeString& run, std::string& out) {
   // t): ICU writes it t, which Latin spellings do not.
   s.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x629)),
                    icu::UnicodeString(static_cast<UChar>(0x627)));
+  // ICU writes ش sẖ, خ kẖ, ذ dẖ, ث tẖ, غ gẖ, and Latin-ASCII folds them to "sh" ... — as it
+  // writes س followed by ه (سهيل "shyl" Suhayl, طه Taha, تهرانی Tehrani). A heh after such a letter
+  // is written twice, "hh", which ConsonantSkeleton reads as a letter and an h, not one letter.
+  for (int32_t i = s.length() - 1; i > 0; --i) {
+    const UChar heh = s.charAt(i);
+    if (heh != 0x647 && heh != 0x6BE) continue;
+    switch (s.charAt(i - 1)) {
+      case 0x633:  // س
+      case 0x635:  // ص
+      case 0x643:  // ك
+      case 0x6A9:  // ک
+      case 0x6AF:  // گ
+      case 0x62A:  // ت
+      case 0x637:  // ط
+      case 0x62F:  // د
+      case 0x636:  // ض
+      case 0x67E:  // پ
+        s.insert(i, heh);
+        break;
+      default:
+        break;
+    }
+  }
   any->transliterate(s);
   std::string latin;
   s.toUTF8String(latin);

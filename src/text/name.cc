@@ -292,8 +292,16 @@ void WalkSkeleton(std::string_view t, Consonant consonant, Vowel vowel) {
   for (std::size_t i = 0; i < t.size(); ++i) {
     char c = t[i];
     char next = i + 1 < t.size() ? t[i + 1] : '\0';
-    if (next == 'h' &&
-        (c == 'k' || c == 'g' || c == 's' || c == 'c' || c == 't' || c == 'd' || c == 'p')) {
+    const bool digraph_letter =
+        c == 'k' || c == 'g' || c == 's' || c == 'c' || c == 't' || c == 'd' || c == 'p';
+    if (next == 'h' && digraph_letter && i + 2 < t.size() && t[i + 2] == 'h') {
+      // "shh": a letter, then a heh (ToLatin writes سه so, not as ش "sh").
+      emit(c == 'c' ? 'k' : c == 'p' ? 'b' : c);
+      emit('h');
+      i += 2;
+      continue;
+    }
+    if (next == 'h' && digraph_letter) {
       // kh gh sh ch th dh ph: one Arabic letter each. Gh is ghayn, and Persian spellings of qaf
       // (آقامیری Aghamiri, قاسم Ghasem / Qasem): a k, as q is.
       emit(c == 'c' ? 's' : c == 'p' ? 'f' : c == 'g' ? 'k' : c);
@@ -316,6 +324,11 @@ void WalkSkeleton(std::string_view t, Consonant consonant, Vowel vowel) {
         break;
       case 'v':
         c = 'f';
+        break;
+      case 'z':
+        // ض ظ ذ are d, z or dh as Arabic or Persian reads them: رضا Rida / Reza, رمضان Ramadan /
+        // Ramazan, ضياء Diya / Zia.
+        c = 'd';
         break;
       case 'p':
         c = 'b';

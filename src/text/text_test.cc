@@ -93,7 +93,19 @@ TEST(SpelledConsonants, CountsALetterRepeatedAfterAVowelAgain) {
   EXPECT_EQ(SpelledConsonants("hassan"),
             3u);  // h s n: a doubled letter is one, as shadda writes it
   EXPECT_EQ(SpelledConsonants("sasol"), 3u);
-  EXPECT_NE(SpelledConsonants("sasol"), SpelledConsonants(ToLatin("سهيل")));
+  EXPECT_EQ(SpelledConsonants("lilly"), 2u);
+}
+
+// ICU writes ش "sẖ" and س followed by ه "sh"; ToLatin keeps them apart, so Suhayl is سهيل and
+// Sharif شریف. ض ظ ذ are read d or z: Persian Reza is Arabic Rida.
+TEST(ConsonantSkeleton, TellsAHehAfterALetterFromADigraph) {
+  EXPECT_EQ(ConsonantSkeleton("suhayl"), ConsonantSkeleton(ToLatin("سهيل")));
+  EXPECT_NE(ConsonantSkeleton("sasol"), ConsonantSkeleton(ToLatin("سهيل")));
+  EXPECT_EQ(ConsonantSkeleton("tehrani"), ConsonantSkeleton(ToLatin("تهرانی")));
+  EXPECT_EQ(ConsonantSkeleton("taha"), ConsonantSkeleton(ToLatin("طه")));
+  EXPECT_EQ(ConsonantSkeleton("sharif"), ConsonantSkeleton(ToLatin("شریف")));
+  EXPECT_EQ(ConsonantSkeleton("reza"), ConsonantSkeleton(ToLatin("رضا")));
+  EXPECT_EQ(ConsonantSkeleton("ramazan"), ConsonantSkeleton(ToLatin("رمضان")));
 }
 
 TEST(PlaceStemsOfKey, MatchesAdjectivesToTheirPlaces) {
