@@ -267,6 +267,14 @@ int main(int argc, char** argv) {
         ++differ;
         std::fprintf(stderr, "differs from the reference: %s (%zu results, reference %zu)\n",
                      queries[i].query.name.c_str(), fast.size(), slow.size());
+        for (std::size_t r = 0; r < std::max(slow.size(), fast.size()); ++r) {
+          auto show = [&](const std::vector<match::SearchResult>& v) {
+            return r < v.size() ? loaded->entity(v[r].entity).id + " " + std::to_string(v[r].score)
+                                : std::string("-");
+          };
+          std::fprintf(stderr, "  index %-50s reference %s\n", show(fast).c_str(),
+                       show(slow).c_str());
+        }
       }
     }
     std::printf("reference: %zu of %zu queries return what the brute-force reference does\n",

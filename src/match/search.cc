@@ -150,11 +150,12 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
           }
         }
       }
-      // Split words: "jscargument" = "jsc" + "argument".
+      // Split words: "jscargument" = "jsc" + "argument", "ast" = "aas" + "t" (AAS-T), at every
+      // cut ScoreName may align.
       if (q.join.size() <= kMaxFuzzyKey) {
         std::string_view whole = q.join;
-        std::uint64_t left = HashText(whole.substr(0, 1));
-        for (std::size_t cut = 2; cut + 2 <= whole.size(); ++cut) {
+        std::uint64_t left = kHashStart;
+        for (std::size_t cut = 1; cut < whole.size(); ++cut) {
           left = HashMore(left, whole.substr(cut - 1, 1));
           std::int64_t lk = join_lookup(left);
           if (lk < 0) continue;

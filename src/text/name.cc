@@ -323,8 +323,10 @@ void WalkSkeleton(std::string_view t, Consonant consonant, Vowel vowel) {
         c = 'k';
         break;
       case 'v':
-        c = 'f';
-        break;
+        // Persian و is a v as often as a long vowel (جواد Javad, وحید Vahid, صفوی Safavi): a v is
+        // read as the waw that Arabic script writes.
+        vowel('w');
+        continue;
       case 'z':
         // ض ظ ذ are d, z or dh as Arabic or Persian reads them: رضا Rida / Reza, رمضان Ramadan /
         // Ramazan, ضياء Diya / Zia.

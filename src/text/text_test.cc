@@ -97,7 +97,7 @@ TEST(SpelledConsonants, CountsALetterRepeatedAfterAVowelAgain) {
 }
 
 // ICU writes ش "sẖ" and س followed by ه "sh"; ToLatin keeps them apart, so Suhayl is سهيل and
-// Sharif شریف. ض ظ ذ are read d or z: Persian Reza is Arabic Rida.
+// Sharif شریف. ض ظ ذ are read d or z: Persian Reza is Arabic Rida; and و a v.
 TEST(ConsonantSkeleton, TellsAHehAfterALetterFromADigraph) {
   EXPECT_EQ(ConsonantSkeleton("suhayl"), ConsonantSkeleton(ToLatin("سهيل")));
   EXPECT_NE(ConsonantSkeleton("sasol"), ConsonantSkeleton(ToLatin("سهيل")));
@@ -106,6 +106,8 @@ TEST(ConsonantSkeleton, TellsAHehAfterALetterFromADigraph) {
   EXPECT_EQ(ConsonantSkeleton("sharif"), ConsonantSkeleton(ToLatin("شریف")));
   EXPECT_EQ(ConsonantSkeleton("reza"), ConsonantSkeleton(ToLatin("رضا")));
   EXPECT_EQ(ConsonantSkeleton("ramazan"), ConsonantSkeleton(ToLatin("رمضان")));
+  EXPECT_EQ(ConsonantSkeleton("javad"), ConsonantSkeleton(ToLatin("جواد")));  // Persian v
+  EXPECT_TRUE(LongVowelsAgree(ToLatin("جواد"), "javad"));
 }
 
 TEST(PlaceStemsOfKey, MatchesAdjectivesToTheirPlaces) {
