@@ -14,6 +14,11 @@ std::string TokenSkeleton(std::string_view text, std::string_view key) {
   return SkeletalKey(key) ? std::string(key.substr(1)) : text::ConsonantSkeleton(text);
 }
 
+std::string TokenWawSkeleton(std::string_view text, std::string_view key) {
+  if (SkeletalKey(key) || text.find('v') == std::string_view::npos) return "";
+  return text::ConsonantSkeleton(text, text::VReading::kWaw);
+}
+
 void TextIds::Build(const std::vector<std::string_view>& texts) {
   chars_.clear();
   offsets_.assign(1, 0);
@@ -93,18 +98,24 @@ void NameIndex::Data::Derive() {
   TextMap skeletons;
   skeleton_keys.clear();
   token_skeletons.assign(tokens.size(), UINT32_MAX);
-  for (std::size_t t = 0; t < tokens.size(); ++t) {
-    if (tokens[t].kind != TokenKind::kName) continue;
-    std::string skeleton = TokenSkeleton(texts[tokens[t].text], keys[tokens[t].key].key);
-    if (skeleton.empty()) continue;
+  token_waw_skeletons.assign(tokens.size(), UINT32_MAX);
+  auto add_skeleton = [&](const std::string& skeleton, std::uint32_t key) {
     auto [it, added] =
         skeletons.try_emplace(skeleton, static_cast<std::uint32_t>(skeleton_keys.size()));
     if (added) skeleton_keys.emplace_back();
-    token_skeletons[t] = it->second;
     std::vector<std::uint32_t>& holders = skeleton_keys[it->second];
-    if (std::find(holders.begin(), holders.end(), tokens[t].key) == holders.end()) {
-      holders.push_back(tokens[t].key);
-    }
+    if (std::find(holders.begin(), holders.end(), key) == holders.end()) holders.push_back(key);
+    return it->second;
+  };
+  for (std::size_t t = 0; t < tokens.size(); ++t) {
+    if (tokens[t].kind != TokenKind::kName) continue;
+    const std::string_view text = texts[tokens[t].text];
+    const std::string& key = keys[tokens[t].key].key;
+    std::string skeleton = TokenSkeleton(text, key);
+    if (skeleton.empty()) continue;
+    token_skeletons[t] = add_skeleton(skeleton, tokens[t].key);
+    std::string waw = TokenWawSkeleton(text, key);
+    if (!waw.empty() && waw != skeleton) token_waw_skeletons[t] = add_skeleton(waw, tokens[t].key);
   }
   // Place stems of the keys organisations' names hold.
   TextMap stems;

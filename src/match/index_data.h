@@ -60,6 +60,10 @@ class TextIds {
   void Build(const std::vector<std::string_view>& texts);
   // The id of `text`, or -1.
   std::int64_t Find(std::string_view text) const;
+  // The text of id `id`.
+  std::string_view Text(std::uint32_t id) const {
+    return std::string_view(chars_).substr(offsets_[id], offsets_[id + 1] - offsets_[id]);
+  }
 
  private:
   struct Slot {
@@ -187,6 +191,8 @@ struct NameIndex::Data {
   // skeleton of every token, and the keys bearing each skeleton.
   TextIds skeleton_ids;
   std::vector<std::uint32_t> token_skeletons;  // per token; UINT32_MAX when none
+  // Per token, its skeleton with a v read as a waw (TokenWawSkeleton); UINT32_MAX when none.
+  std::vector<std::uint32_t> token_waw_skeletons;
   std::vector<std::vector<std::uint32_t>> skeleton_keys;
   // Place stems (text::PlaceStemsOfKey) of the name keys of organisations' names: id per
   // distinct stem, the stems of every key (none for keys only people's names hold), and the
@@ -326,8 +332,9 @@ inline std::string_view JoinForm(text::TokenKind kind, std::string_view text,
 }
 
 // The consonant skeleton of a name token: a skeletal token's key without its "~", else
-// text::ConsonantSkeleton of its text.
+// text::ConsonantSkeleton of its text. Read with a v as a waw: empty when that is the same.
 std::string TokenSkeleton(std::string_view text, std::string_view key);
+std::string TokenWawSkeleton(std::string_view text, std::string_view key);
 inline bool SkeletalKey(std::string_view key) { return !key.empty() && key[0] == '~'; }
 // Similarity of a skeletal token and a Latin or Cyrillic one with the same skeleton (and long
 // vowels that agree), by its length. Three consonants or more at 0.9 (was 0.85): a name whose
@@ -382,8 +389,9 @@ struct QueryToken {
   // A name word of a query in Chinese characters, of one or two syllables: a Chinese name's
   // surname or given name (longer words transcribe foreign names: 克魯森 kelusen, Crewson).
   bool chinese_name = false;
-  std::int64_t skeleton = -1;  // id of its consonant skeleton in the index, or -1
-  KeyStems stems;              // its place stems in the index (none in a person's name)
+  std::int64_t skeleton = -1;      // id of its consonant skeleton in the index, or -1
+  std::int64_t waw_skeleton = -1;  // the same with a v read as a waw (TokenWawSkeleton)
+  KeyStems stems;                  // its place stems in the index (none in a person's name)
   // Other name keys within AllowedEdits, with their FuzzySimilarity, sorted by key.
   std::vector<std::pair<std::uint32_t, float>> similar;
 };

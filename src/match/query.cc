@@ -76,6 +76,9 @@ PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedNa
     }
     if (t.kind == TokenKind::kName) {
       qt.skeleton = data.skeleton_ids.Find(TokenSkeleton(t.text, t.key));
+      std::string waw = TokenWawSkeleton(t.text, t.key);
+      if (!waw.empty()) qt.waw_skeleton = data.skeleton_ids.Find(waw);
+      if (qt.waw_skeleton == qt.skeleton) qt.waw_skeleton = -1;
       if (!person && !data.stem_keys.empty()) {
         text::PlaceStems place = text::PlaceStemsOfKey(t.key);
         qt.stems.adjective = place.adjective;

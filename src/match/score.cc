@@ -95,10 +95,12 @@ struct PairContext {
 };
 
 // Similarity in [0, 1] of query token `q` and list token `n` (key `n_key_id`, consonant
-// skeleton id `n_skeleton`, place stems `n_stems`; `n_pinyin`: its text is pinyin).
+// skeleton ids `n_skeleton` and, a v read as a waw, `n_waw_skeleton`, place stems `n_stems`;
+// `n_pinyin`: its text is pinyin).
 Sim TokenSim(const QueryToken& q, std::string_view n_text, std::uint32_t n_key_id,
-             std::string_view n_key, TokenKind nk, std::uint32_t n_skeleton, bool n_pinyin,
-             const KeyStems& n_stems, const PairContext& context) {
+             std::string_view n_key, TokenKind nk, std::uint32_t n_skeleton,
+             std::uint32_t n_waw_skeleton, bool n_pinyin, const KeyStems& n_stems,
+             const PairContext& context) {
   TokenKind qk = q.kind;
   if (qk == TokenKind::kStopword || nk == TokenKind::kStopword) return {};
   if (IsClass(qk) || IsClass(nk)) {
@@ -136,21 +138,34 @@ Sim TokenSim(const QueryToken& q, std::string_view n_text, std::uint32_t n_key_i
     }
     return {it->second, "fuzzy"};
   }
-  if (q.skeleton >= 0 && static_cast<std::uint32_t>(q.skeleton) == n_skeleton &&
-      q.skeletal != SkeletalKey(n_key) &&
+  // An Arabic-script word and a Latin or Cyrillic one with one consonant skeleton, a v read as
+  // an f or as a waw.
+  if (q.skeletal != SkeletalKey(n_key) &&
       (q.skeletal ? context.query_skeletons : context.list_skeletons)) {
-    bool agree =
-        q.skeletal ? text::LongVowelsAgree(q.text, n_text) : text::LongVowelsAgree(n_text, q.text);
-    if (!agree) return {};
-    // Its letters count when both spell the same consonants, repeats included, and the Latin
-    // word writes at least as many letters (Arabic script leaves short vowels out): "Sasol" /
-    // سهيل "shyl", "Lilly" / العلي "ally" and "Eli" / "ally" share a skeleton, not a spelling.
-    const std::string_view abjad = q.skeletal ? q.text : n_text;
-    const std::string_view latin = q.skeletal ? n_text : q.text;
-    const bool spelled = latin.size() >= abjad.size() &&
-                         text::SpelledConsonants(latin) == text::SpelledConsonants(abjad);
-    return {SkeletonSimilarity(TokenSkeleton(q.text, q.key).size(), spelled ? abjad.size() : 0),
-            "skeleton"};
+    auto is = [](std::int64_t a, std::uint32_t b) {
+      return a >= 0 && static_cast<std::uint32_t>(a) == b;
+    };
+    text::VReading reading = text::VReading::kF;
+    bool same = false;
+    if (is(q.skeleton, n_skeleton)) {
+      same = true;
+    } else if (q.skeletal ? is(q.skeleton, n_waw_skeleton) : is(q.waw_skeleton, n_skeleton)) {
+      same = true;
+      reading = text::VReading::kWaw;
+    }
+    if (same) {
+      const std::string_view abjad = q.skeletal ? q.text : n_text;
+      const std::string_view latin = q.skeletal ? n_text : q.text;
+      if (!text::LongVowelsAgree(abjad, latin, reading)) return {};
+      // Its letters count when both spell the same consonants, repeats included, and the Latin
+      // word writes at least as many letters (Arabic script leaves short vowels out): "Sasol" /
+      // سهيل "shyl", "Lilly" / العلي "ally" and "Eli" / "ally" share a skeleton, not a spelling.
+      const bool spelled =
+          latin.size() >= abjad.size() &&
+          text::SpelledConsonants(latin, reading) == text::SpelledConsonants(abjad);
+      const std::size_t consonants = (q.skeletal ? q.key : n_key).size() - 1;  // "~" + skeleton
+      return {SkeletonSimilarity(consonants, spelled ? abjad.size() : 0), "skeleton"};
+    }
   }
   // Between organisations' names, a Russian place adjective and its place ("Казанский
   // вертолётный завод" / "Kazan Helicopter Plant").
@@ -209,7 +224,8 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
     if (q.weight == 0) continue;
     for (int j = 0; j < nn; ++j) {
       Sim s = TokenSim(q, n_text(j), nt[j].key, n_key(j), nt[j].kind,
-                       data.token_skeletons[name.first_token + j], data.text_pinyin[nt[j].text],
+                       data.token_skeletons[name.first_token + j],
+                       data.token_waw_skeletons[name.first_token + j], data.text_pinyin[nt[j].text],
                        data.key_stems[nt[j].key], context);
       if (s.value <= 0) continue;
       double w = q.weight + n_weight(j);

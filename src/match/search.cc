@@ -133,11 +133,13 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
       q.similar.erase(std::unique(q.similar.begin(), q.similar.end()), q.similar.end());
       for (const auto& [key, sim] : q.similar) add_hit(i, key, sim);
       // Arabic-script words against Latin ones (and back), by consonants.
-      if (q.skeleton >= 0) {
+      for (std::int64_t skeleton : {q.skeleton, q.waw_skeleton}) {
+        if (skeleton < 0) continue;
         // A list word's letters are not known here: the most its skeleton can score.
-        float sim = SkeletonSimilarity(TokenSkeleton(q.text, q.key).size(),
-                                       q.skeletal ? q.text.size() : kAnyLetters);
-        for (std::uint32_t k : d.skeleton_keys[static_cast<std::size_t>(q.skeleton)]) {
+        float sim =
+            SkeletonSimilarity(d.skeleton_ids.Text(static_cast<std::uint32_t>(skeleton)).size(),
+                               q.skeletal ? q.text.size() : kAnyLetters);
+        for (std::uint32_t k : d.skeleton_keys[static_cast<std::size_t>(skeleton)]) {
           if (SkeletalKey(d.KeyText(k)) != q.skeletal) add_hit(i, k, sim);
         }
       }

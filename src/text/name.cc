@@ -283,7 +283,7 @@ namespace {
 // `again` when it repeats the last one (kept once in the skeleton, even with vowels between:
 // Jalili "jl"), `vowel(ch)` for each vowel letter (a e i o u y w), which the skeleton skips.
 template <typename Consonant, typename Vowel>
-void WalkSkeleton(std::string_view t, Consonant consonant, Vowel vowel) {
+void WalkSkeleton(std::string_view t, VReading v_reading, Consonant consonant, Vowel vowel) {
   char last = '\0';
   auto emit = [&](char c) {
     consonant(c, c == last);
@@ -323,10 +323,14 @@ void WalkSkeleton(std::string_view t, Consonant consonant, Vowel vowel) {
         c = 'k';
         break;
       case 'v':
-        // Persian و is a v as often as a long vowel (جواد Javad, وحید Vahid, صفوی Safavi): a v is
-        // read as the waw that Arabic script writes.
-        vowel('w');
-        continue;
+        // Arabic script writes a v ف (فلاديمير Vladimir), Persian و (جواد Javad, وحید Vahid):
+        // the waw is read as the long vowel it also is.
+        if (v_reading == VReading::kWaw) {
+          vowel('w');
+          continue;
+        }
+        c = 'f';
+        break;
       case 'z':
         // ض ظ ذ are d, z or dh as Arabic or Persian reads them: رضا Rida / Reza, رمضان Ramadan /
         // Ramazan, ضياء Diya / Zia.
@@ -349,12 +353,12 @@ void WalkSkeleton(std::string_view t, Consonant consonant, Vowel vowel) {
 // The vowel letters after each consonant but the first: one string per gap between
 // consecutive consonants (a repeated consonant ends a gap when vowels stand before it), and
 // last the letters after the last consonant.
-std::vector<std::string> InnerVowels(std::string_view t) {
+std::vector<std::string> InnerVowels(std::string_view t, VReading v_reading) {
   std::vector<std::string> gaps;
   std::string pending;
   bool started = false;
   WalkSkeleton(
-      t,
+      t, v_reading,
       [&](char, bool again) {
         if (again && pending.empty()) return;
         if (started) gaps.push_back(pending);
@@ -368,10 +372,10 @@ std::vector<std::string> InnerVowels(std::string_view t) {
 
 }  // namespace
 
-std::string ConsonantSkeleton(std::string_view t) {
+std::string ConsonantSkeleton(std::string_view t, VReading v_reading) {
   std::string out;
   WalkSkeleton(
-      t,
+      t, v_reading,
       [&](char c, bool again) {
         if (!again) out.push_back(c);
       },
@@ -382,11 +386,11 @@ std::string ConsonantSkeleton(std::string_view t) {
   return out;
 }
 
-std::size_t SpelledConsonants(std::string_view t) {
+std::size_t SpelledConsonants(std::string_view t, VReading v_reading) {
   std::size_t n = 0;
   bool vowel_since = false;
   WalkSkeleton(
-      t,
+      t, v_reading,
       [&](char, bool again) {
         if (!again || vowel_since) ++n;
         vowel_since = false;
@@ -395,7 +399,7 @@ std::size_t SpelledConsonants(std::string_view t) {
   return n;
 }
 
-bool LongVowelsAgree(std::string_view abjad, std::string_view latin) {
+bool LongVowelsAgree(std::string_view abjad, std::string_view latin, VReading v_reading) {
   // Letters written but not read as long vowels: the alif of the article al- inside a name
   // (عبدالله "bdallh" Abdullah, Abdel-), the silent waw of Persian khwa (خواجه Khajeh).
   // ICU's ʿ and ʾ (ain, hamza) are not in the skeleton either.
@@ -413,7 +417,8 @@ bool LongVowelsAgree(std::string_view abjad, std::string_view latin) {
     if (a_text[i] == 'w' && next == 'a' && i >= 2 && a_text.compare(i - 2, 2, "kh") == 0) continue;
     written.push_back(a_text[i]);
   }
-  std::vector<std::string> a = InnerVowels(written), l = InnerVowels(ascii(latin));
+  std::vector<std::string> a = InnerVowels(written, VReading::kF),
+                           l = InnerVowels(ascii(latin), v_reading);
   if (a.size() != l.size()) return true;  // skeletons that differ are not compared here
   for (std::size_t k = 0; k < a.size(); ++k) {
     auto has = [&](std::string_view letters) {

@@ -134,18 +134,22 @@ PlaceStems PlaceStemsOfKey(std::string_view key);
 
 // Consonants only, in classes that Arabic-script spellings share with Latin ones: "mohammed",
 // "muhammad" and محمد (ICU: "mhmd") → "mhmd"; "vladimir" and فلاديمير → "fldmr".
-std::string ConsonantSkeleton(std::string_view latin_token);
+// A v is an f (فلاديمير Vladimir) or, in Persian spellings, the waw, a long vowel (جواد Javad):
+// a Latin word with a v has a skeleton in each reading.
+enum class VReading { kF, kWaw };
+std::string ConsonantSkeleton(std::string_view latin_token, VReading v_reading = VReading::kF);
 // The consonants of a word as written, a letter repeated after a vowel counted again
 // ("hilal" 3, "hlal" 3, "sasol" 3, "shyl" 2): ConsonantSkeleton joins those repeats, as the
 // vowels between them may be a long vowel Arabic script writes or a short one it does not.
-std::size_t SpelledConsonants(std::string_view word);
+std::size_t SpelledConsonants(std::string_view word, VReading v_reading = VReading::kF);
 
 // Whether the long vowels an Arabic-script word writes after its first consonant (ا a, ي y,
 // و w, as ICU romanises them: احسان "ahsan", حسين "hsyn", حسنا "hsna") are among the vowels
 // the other spelling, Latin or Arabic, puts there: Hossein is حسين, not احسان Ehsan or حسنا
 // Hosna; Jalali is not جلیلی Jalili. Short vowels are not written, so a gap without one agrees
 // with any.
-bool LongVowelsAgree(std::string_view abjad_token, std::string_view latin_token);
+bool LongVowelsAgree(std::string_view abjad_token, std::string_view latin_token,
+                     VReading v_reading = VReading::kF);
 
 }  // namespace dualwatch::text
 

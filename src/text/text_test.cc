@@ -106,8 +106,11 @@ TEST(ConsonantSkeleton, TellsAHehAfterALetterFromADigraph) {
   EXPECT_EQ(ConsonantSkeleton("sharif"), ConsonantSkeleton(ToLatin("شریف")));
   EXPECT_EQ(ConsonantSkeleton("reza"), ConsonantSkeleton(ToLatin("رضا")));
   EXPECT_EQ(ConsonantSkeleton("ramazan"), ConsonantSkeleton(ToLatin("رمضان")));
-  EXPECT_EQ(ConsonantSkeleton("javad"), ConsonantSkeleton(ToLatin("جواد")));  // Persian v
-  EXPECT_TRUE(LongVowelsAgree(ToLatin("جواد"), "javad"));
+  // A v is an f (فلاديمير Vladimir) or a Persian waw (جواد Javad).
+  EXPECT_EQ(ConsonantSkeleton("vladimir"), ConsonantSkeleton(ToLatin("فلاديمير")));
+  EXPECT_EQ(ConsonantSkeleton("javad", VReading::kWaw), ConsonantSkeleton(ToLatin("جواد")));
+  EXPECT_NE(ConsonantSkeleton("javad"), ConsonantSkeleton(ToLatin("جواد")));
+  EXPECT_TRUE(LongVowelsAgree(ToLatin("جواد"), "javad", VReading::kWaw));
 }
 
 TEST(PlaceStemsOfKey, MatchesAdjectivesToTheirPlaces) {
