@@ -363,6 +363,8 @@ TEST(NameIndex, ArabicScriptWordsCountTheirWrittenLetters) {
   // 3105's لؤي العلي, not their spelling.
   EXPECT_LT(PersonScore("Sasol", "سهيل"), 0.75);
   EXPECT_LT(PersonScore("Eli Lilly", "لؤي العلي"), 0.75);
+  EXPECT_LT(CompanyScore("WPP", "أبو دعاء"), 0.75);  // the sample's WPP and AbbVie; UN QDi.299
+  EXPECT_LT(CompanyScore("AbbVie", "أبو دعاء"), 0.75);
 }
 
 // nomenklatura's name bench: one name word put in place of another makes another person; one

@@ -160,9 +160,13 @@ Sim TokenSim(const QueryToken& q, std::string_view n_text, std::uint32_t n_key_i
       // Its letters count when both spell the same consonants, repeats included, and the Latin
       // word writes at least as many letters (Arabic script leaves short vowels out): "Sasol" /
       // سهيل "shyl", "Lilly" / العلي "ally" and "Eli" / "ally" share a skeleton, not a spelling.
-      const bool spelled =
-          latin.size() >= abjad.size() &&
-          text::SpelledConsonants(latin, reading) == text::SpelledConsonants(abjad);
+      // A word of one consonant must also start alike and be about as long: أبو "abw" is Abu,
+      // not WPP or AbbVie.
+      const std::size_t abjad_consonants = text::SpelledConsonants(abjad);
+      const bool spelled = latin.size() >= abjad.size() &&
+                           text::SpelledConsonants(latin, reading) == abjad_consonants &&
+                           (abjad_consonants >= 2 || (latin.size() <= abjad.size() + 1 &&
+                                                      !abjad.empty() && latin[0] == abjad[0]));
       const std::size_t consonants = (q.skeletal ? q.key : n_key).size() - 1;  // "~" + skeleton
       return {SkeletonSimilarity(consonants, spelled ? abjad.size() : 0), "skeleton"};
     }

@@ -163,6 +163,18 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
           if (lk < 0) continue;
           std::int64_t rk = join_lookup(HashText(whole.substr(cut)));
           if (rk < 0) continue;
+          // A part of one letter is an initial's key, held by tens of thousands of names: only
+          // the names holding the other part are looked up, the hit carrying both parts' weight.
+          if (cut == 1 || cut + 1 == whole.size()) {
+            const auto longer = static_cast<std::uint32_t>(cut == 1 ? rk : lk);
+            const auto letter = static_cast<std::uint32_t>(cut == 1 ? lk : rk);
+            if (Retrievable(d.key_entries[longer].kind)) {
+              float w = q.weight + d.key_entries[longer].weight + d.key_entries[letter].weight;
+              per_token[i].hits.push_back({longer, q.weight, w, 0.95f});
+              per_token[i].most = std::max(per_token[i].most, w);
+              continue;
+            }
+          }
           float both = q.weight;
           for (std::int64_t k : {lk, rk}) {
             both += d.key_entries[k].weight;
