@@ -152,29 +152,17 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
           }
         }
       }
-      // Split words: "jscargument" = "jsc" + "argument", "ast" = "aas" + "t" (AAS-T), at every
-      // cut ScoreName may align.
+      // Split words: "jscargument" = "jsc" + "argument", into parts of two letters or more, as
+      // ScoreName joins them.
       if (q.join.size() <= kMaxFuzzyKey) {
         std::string_view whole = q.join;
-        std::uint64_t left = kHashStart;
-        for (std::size_t cut = 1; cut < whole.size(); ++cut) {
+        std::uint64_t left = HashText(whole.substr(0, 1));
+        for (std::size_t cut = 2; cut + 2 <= whole.size(); ++cut) {
           left = HashMore(left, whole.substr(cut - 1, 1));
           std::int64_t lk = join_lookup(left);
           if (lk < 0) continue;
           std::int64_t rk = join_lookup(HashText(whole.substr(cut)));
           if (rk < 0) continue;
-          // A part of one letter is an initial's key, held by tens of thousands of names: only
-          // the names holding the other part are looked up, the hit carrying both parts' weight.
-          if (cut == 1 || cut + 1 == whole.size()) {
-            const auto longer = static_cast<std::uint32_t>(cut == 1 ? rk : lk);
-            const auto letter = static_cast<std::uint32_t>(cut == 1 ? lk : rk);
-            if (Retrievable(d.key_entries[longer].kind)) {
-              float w = q.weight + d.key_entries[longer].weight + d.key_entries[letter].weight;
-              per_token[i].hits.push_back({longer, q.weight, w, 0.95f});
-              per_token[i].most = std::max(per_token[i].most, w);
-              continue;
-            }
-          }
           float both = q.weight;
           for (std::int64_t k : {lk, rk}) {
             both += d.key_entries[k].weight;
