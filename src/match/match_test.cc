@@ -558,6 +558,14 @@ TEST(NameIndex, BadNamesGiveEmptyResultsNeverACrash) {
   }
 }
 
+// Split and joined words are whole words on both sides ("JSCARGUMENT", the example), not
+// a word and a letter: the EU's "AAS-T" (FSF 2918) is not the bench's "AST JSC", which the index,
+// looking up no split into one letter, could not have found anyway.
+TEST(NameIndex, JoinedWordsAreWordsNotLetters) {
+  EXPECT_GE(CompanyScore("JSCARGUMENT", "JSC ARGUMENT"), 0.75);
+  EXPECT_LT(CompanyScore("AST JSC", "AAS-T"), 0.75);
+}
+
 TEST(NameIndex, AnEmptyIndexFindsNothing) {
   Query q;
   q.name = "JSCARGUMENT";
