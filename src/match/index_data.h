@@ -392,6 +392,7 @@ struct QueryToken {
   std::int64_t skeleton = -1;      // id of its consonant skeleton in the index, or -1
   std::int64_t waw_skeleton = -1;  // the same with a v read as a waw (TokenWawSkeleton)
   KeyStems stems;                  // its place stems in the index (none in a person's name)
+  std::string korean;  // text::KoreanSyllableKey, in a Korean name (PreparedQuery::korean)
   // Other name keys within AllowedEdits, with their FuzzySimilarity, sorted by key.
   std::vector<std::pair<std::uint32_t, float>> similar;
 };
@@ -412,7 +413,15 @@ struct PreparedQuery {
   bool person = false;
   // The weight of its acronyms (IsAcronym; none in a person's name).
   float acronym_weight = 0;
+  // Written in Latin letters, of two words or more, each one Korean syllable ("Jo Chun Ryong"):
+  // its words meet the other romanisations of their syllables in names of such words too.
+  bool korean = false;
 };
+// Similarity of two spellings of one Korean syllable ("Cho" / "Jo", "Hyok" / "Hyuk") between two
+// names written so (PreparedQuery::korean).
+inline constexpr float kKoreanSimilarity = 0.9f;
+// Whether the words of a name are all Korean syllables (two or more; Latin script).
+bool KoreanName(const std::vector<std::string_view>& name_words);
 
 // Weights and own keys; `similar` is left empty for the caller to fill, from the index
 // (NameIndex::Search) or by scanning every key (FindSimilarKeysByScan).

@@ -123,6 +123,9 @@ TEST(NameIndex, AgreesWithBruteForceReference) {
       "Islamic Revolutionary Guard Corps", "Hezbollah", "Ocean 28", "11420 CORP", "Jon Smith",
       "Alexander Kofman", "Kalashnikov Concern", "Nikolai Patrushev", "Wagner Group",
       "Spacety Co Ltd", "Terra Tech", "China Telecom", "Sonatek", "Globus", "Vektor", "Arsenal",
+      // Korean names in other romanisations than the lists' (Cho Chun Ryong, Jang Bom Su ...)
+      "Jo Chun Ryong", "Jang Pom Su", "Kim Chung Chong", "Jong Hyuk An", "Ri Eun Song",
+      "Pak Il Gyu",
       // organisation words only: no postings to retrieve by
       "MBH Bank Plc.", "DES INTERNATIONAL CO., LTD.", "ETS Soluitons (China) Ltd."};
   ReferenceMatcher reference(Index());
@@ -365,6 +368,20 @@ TEST(NameIndex, ArabicScriptWordsCountTheirWrittenLetters) {
   EXPECT_LT(PersonScore("Eli Lilly", "لؤي العلي"), 0.75);
   EXPECT_LT(CompanyScore("WPP", "أبو دعاء"), 0.75);  // the sample's WPP and AbbVie; UN QDi.299
   EXPECT_LT(CompanyScore("AbbVie", "أبو دعاء"), 0.75);
+}
+
+// The UN's, OFAC's and the UK's DPRK listings spell one name in several romanisations (UN KPi.038
+// CHO CHUN RYONG as "Jo Chun Ryong", OFAC JANG, Bom Su as "JANG, Pom Su"): between names whose
+// every word is a Korean syllable, the syllable's spellings meet at 0.9; elsewhere "Jo" and
+// "Cho" stay apart.
+TEST(NameIndex, KoreanSyllablesMeetAcrossRomanisations) {
+  EXPECT_GE(PersonScore("Jo Chun Ryong", "CHO CHUN RYONG"), 0.9);
+  EXPECT_GE(PersonScore("JANG, Pom Su", "JANG, Bom Su"), 0.9);
+  EXPECT_GE(PersonScore("Kim Chung Chong", "KIM JUNG JONG"), 0.85);
+  EXPECT_GE(PersonScore("Jong Hyok An", "Jong Hyuk An"), 0.85);
+  EXPECT_LT(PersonScore("Jo Smith", "Cho Smith"), 0.9);  // not a Korean name: no syllable rule
+  EXPECT_EQ(text::KoreanSyllableKey("cheong"), text::KoreanSyllableKey("jong"));
+  EXPECT_EQ(text::KoreanSyllableKey("smith"), "");
 }
 
 // nomenklatura's name bench: one name word put in place of another makes another person; one

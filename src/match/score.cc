@@ -92,6 +92,7 @@ struct PairContext {
   bool list_skeletons = false;
   bool organisations = false;  // both are organisations' names (PlaceOf, IsAcronym)
   bool people = false;         // the list name is a person's (GenderedPair)
+  bool korean = false;         // both are Korean names in Latin letters (KoreanName)
 };
 
 // Similarity in [0, 1] of query token `q` and list token `n` (key `n_key_id`, consonant
@@ -123,6 +124,10 @@ Sim TokenSim(const QueryToken& q, std::string_view n_text, std::uint32_t n_key_i
     // "Etsy" / "ECI"): few letters leave few keys to share.
     if (q.text.size() <= 3 && n_text.size() <= 3) return {kTinyKeySimilarity, "key"};
     return {n_key.size() <= kShortKey ? kShortKeySimilarity : 0.95, "key"};
+  }
+  // Two romanisations of one Korean syllable, between two Korean names.
+  if (context.korean && !q.korean.empty() && text::KoreanSyllableKey(n_text) == q.korean) {
+    return {kKoreanSimilarity, "korean"};
   }
   auto it = std::lower_bound(q.similar.begin(), q.similar.end(), std::make_pair(n_key_id, 0.0f));
   if (it != q.similar.end() && it->first == n_key_id) {
@@ -220,6 +225,19 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
   context.list_skeletons = vowels_written(query.script);
   context.organisations = !query.person && name.schema != lists::Schema::kPerson;
   context.people = name.schema == lists::Schema::kPerson;
+  if (query.korean && name.script == text::Script::kLatin) {
+    thread_local std::vector<std::string_view> words;
+    words.clear();
+    for (int j = 0; j < nn; ++j) {
+      if (nt[j].kind == TokenKind::kName) {
+        words.push_back(n_text(j));
+      } else if (nt[j].kind != TokenKind::kStopword) {
+        words.clear();
+        break;
+      }
+    }
+    context.korean = KoreanName(words);
+  }
 
   thread_local std::vector<Pair> pairs;  // reused: ScoreName runs for every candidate
   pairs.clear();

@@ -143,6 +143,13 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
           if (SkeletalKey(d.KeyText(k)) != q.skeletal) add_hit(i, k, sim);
         }
       }
+      // The other romanisations of a Korean syllable, in a Korean name (TokenSim).
+      if (prepared.korean && !q.korean.empty()) {
+        for (const std::string& spelling : text::KoreanSpellings(q.text)) {
+          std::int64_t k = d.key_ids.Find(text::RomanizationKey(spelling));
+          if (k >= 0 && k != q.key_id) add_hit(i, static_cast<std::uint32_t>(k), kKoreanSimilarity);
+        }
+      }
       // A Russian place adjective and its place, between organisations' names (TokenSim).
       if (!prepared.person) {
         for (std::uint32_t stem : q.stems.stems) {

@@ -114,6 +114,14 @@ std::vector<std::string> NameAlternatives(std::string_view name, bool inside_alo
 // one-letter change is another character.
 std::size_t PinyinSyllables(std::string_view word);
 
+// A Latin word that is one Korean syllable as McCune-Reischauer, the DPRK's own spelling or the
+// Revised Romanization write it ("chong", "jong", "cheong": 정): its spellings in all three
+// (initial k/g, t/d, p/b, ch/j, r/l; vowel o/eo, u/eu, yo/yeo/yu, e/ae; final k/g, t/d, p/b,
+// l/r), the word itself among them. Empty when the word is no such syllable.
+std::vector<std::string> KoreanSpellings(std::string_view word);
+// One spelling of all those (the same for "cho" and "jo"), or "" when the word is no syllable.
+std::string KoreanSyllableKey(std::string_view word);
+
 // The romanisation key of one Latin token ("khrushchev" → "hrushev", "yuriy" → "uri").
 std::string RomanizationKey(std::string_view token);
 
