@@ -420,8 +420,19 @@ struct PreparedQuery {
 // Similarity of two spellings of one Korean syllable ("Cho" / "Jo", "Hyok" / "Hyuk") between two
 // names written so (PreparedQuery::korean).
 inline constexpr float kKoreanSimilarity = 0.9f;
-// Whether the words of a name are all Korean syllables (two or more; Latin script).
-bool KoreanName(const std::vector<std::string_view>& name_words);
+// Whether a name is a Korean name: two name words or more, each one Korean syllable, stop words
+// aside and no other word. `word(i)` gives word i's kind and text.
+template <typename Word>
+bool KoreanName(int count, Word word) {
+  int names = 0;
+  for (int i = 0; i < count; ++i) {
+    const auto [kind, text] = word(i);
+    if (kind == text::TokenKind::kStopword) continue;
+    if (kind != text::TokenKind::kName || text::KoreanSyllableKey(text).empty()) return false;
+    ++names;
+  }
+  return names >= 2;
+}
 
 // Weights and own keys; `similar` is left empty for the caller to fill, from the index
 // (NameIndex::Search) or by scanning every key (FindSimilarKeysByScan).

@@ -98,16 +98,10 @@ PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedNa
     q.tokens.push_back(std::move(qt));
   }
   q.distinctive = q.distinctive || domains >= 2;
-  std::vector<std::string_view> words;
-  for (const QueryToken& t : q.tokens) {
-    if (t.kind == TokenKind::kName) {
-      words.push_back(t.text);
-    } else if (t.kind != TokenKind::kStopword) {
-      words.clear();  // an organisation's name
-      break;
-    }
-  }
-  q.korean = name.script == text::Script::kLatin && KoreanName(words);
+  q.korean = name.script == text::Script::kLatin &&
+             KoreanName(static_cast<int>(q.tokens.size()), [&](int i) {
+               return std::pair<TokenKind, std::string_view>(q.tokens[i].kind, q.tokens[i].text);
+             });
   for (QueryToken& t : q.tokens) {
     if (q.korean && t.kind == TokenKind::kName) t.korean = text::KoreanSyllableKey(t.text);
   }
@@ -121,14 +115,6 @@ PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedNa
     if (t.kind != TokenKind::kName && t.kind != TokenKind::kStopword) q.syllabic = false;
   }
   return q;
-}
-
-bool KoreanName(const std::vector<std::string_view>& name_words) {
-  if (name_words.size() < 2) return false;
-  for (std::string_view w : name_words) {
-    if (text::KoreanSyllableKey(w).empty()) return false;
-  }
-  return true;
 }
 
 const Query& EffectiveQuery(const Query& query, const std::vector<PreparedQuery>& alternatives,

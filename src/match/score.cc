@@ -225,19 +225,10 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
   context.list_skeletons = vowels_written(query.script);
   context.organisations = !query.person && name.schema != lists::Schema::kPerson;
   context.people = name.schema == lists::Schema::kPerson;
-  if (query.korean && name.script == text::Script::kLatin) {
-    thread_local std::vector<std::string_view> words;
-    words.clear();
-    for (int j = 0; j < nn; ++j) {
-      if (nt[j].kind == TokenKind::kName) {
-        words.push_back(n_text(j));
-      } else if (nt[j].kind != TokenKind::kStopword) {
-        words.clear();
-        break;
-      }
-    }
-    context.korean = KoreanName(words);
-  }
+  context.korean =
+      query.korean && name.script == text::Script::kLatin && KoreanName(nn, [&](int j) {
+        return std::pair<TokenKind, std::string_view>(nt[j].kind, n_text(j));
+      });
 
   thread_local std::vector<Pair> pairs;  // reused: ScoreName runs for every candidate
   pairs.clear();
