@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <fstream>
 #include <map>
 #include <random>
 #include <set>
@@ -378,15 +379,37 @@ int main(int argc, char** argv) {
   auto t0 = std::chrono::steady_clock::now();
   std::vector<lists::Entity> entities = bench::BundledEntities();
   match::NameIndex index = BuildIndex(entities);
-  // --pair A B: the score and token alignment of one pair, with the lists' token weights.
-  for (int i = 1; i + 2 < argc; ++i) {
-    if (std::strcmp(argv[i], "--pair") != 0) continue;
+  // --pair A B: the score and token alignment of one pair, with the lists' token weights;
+  // --pairs FILE: the same for every line "A<TAB>B" of FILE.
+  auto print_pair = [&index](const std::string& a, const std::string& b) {
     std::vector<match::TokenAlignment> tokens;
-    double score = match::ScoreNamePair(argv[i + 1], argv[i + 2], &index, &tokens);
-    std::printf("%.3f  %s  /  %s\n", score, argv[i + 1], argv[i + 2]);
+    double score = match::ScoreNamePair(a, b, &index, &tokens);
+    std::printf("%.3f  %s  /  %s\n", score, a.c_str(), b.c_str());
     for (const match::TokenAlignment& t : tokens) {
       std::printf("  %-24s %-24s %-10s %-9s sim %.2f  weight %.2f\n", t.query.c_str(),
                   t.list.c_str(), t.kind.c_str(), t.how.c_str(), t.similarity, t.weight);
+    }
+  };
+  for (int i = 1; i + 1 < argc; ++i) {
+    if (i + 2 < argc && !std::strcmp(argv[i], "--pair")) {
+      print_pair(argv[i + 1], argv[i + 2]);
+      return 0;
+    }
+    if (std::strcmp(argv[i], "--pairs") != 0) continue;
+    std::ifstream in(argv[i + 1]);
+    if (!in) {
+      std::fprintf(stderr, "dualwatch_eval: cannot read %s\n", argv[i + 1]);
+      return 1;
+    }
+    std::string line;
+    for (std::size_t number = 1; std::getline(in, line); ++number) {
+      std::size_t tab = line.find('\t');
+      if (tab == std::string::npos) {
+        std::fprintf(stderr, "%s:%zu: expected two names separated by a tab\n", argv[i + 1],
+                     number);
+        continue;
+      }
+      print_pair(line.substr(0, tab), line.substr(tab + 1));
     }
     return 0;
   }

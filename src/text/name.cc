@@ -41,12 +41,22 @@ constexpr std::array<bool, 256> kRuleStarts = [] {
 std::string RomanizationKey(std::string_view word) {
   // Within a word, j before a vowel is the y of German, Swedish, Polish and Czech spellings of
   // Russian names: "Sergejevitj" / "Sergeyevich", "Ljubarskij" / "Lyubarsky", "Pjotr". A first
-  // j stays ("John", "Jamal"). French "dj" is that first j ("Djamel" / "Jamal").
+  // j stays ("John", "Jamal"). French "dj" is that first j ("Djamel" / "Jamal"). After t, s
+  // or z a j makes the Swedish and Dutch digraphs of ч, ш and ж: "Jurjevitj" / "Yurevich",
+  // "Mirosjnitjenko" / "Miroshnichenko", "Tsjernysjov" / "Chernyshov".
   std::string token;
   token.reserve(word.size());
   for (std::size_t k = 0; k < word.size(); ++k) {
     char c = word[k];
     if (c == 'd' && k + 1 < word.size() && word[k + 1] == 'j') continue;
+    if (c == 'j' && !token.empty() &&
+        (token.back() == 't' || token.back() == 's' || token.back() == 'z')) {
+      const bool tsj = token.back() == 's' && token.size() >= 2 && token[token.size() - 2] == 't';
+      if (tsj) token.pop_back();
+      token.back() = token.back() == 't' ? 'c' : token.back();
+      token.push_back('h');
+      continue;
+    }
     if (c == 'j' && !token.empty() && k + 1 < word.size() && IsVowel(word[k + 1])) c = 'y';
     token.push_back(c);
   }
@@ -69,10 +79,10 @@ std::string RomanizationKey(std::string_view word) {
     }
     if (!matched) folded.push_back(token[i++]);
   }
-  // Patronymic endings as other languages write -ovich/-evich, once folded: Swedish -ovitj,
-  // Dutch -ovitsj ("vicj"), German -owitsch ("vicch"), Catalan -ovitx ("vitks"), Polish
-  // -owicz, Czech -ovič ("vic").
-  for (std::string_view end : {"vitj", "vicj", "vicch", "vitks", "vic"}) {
+  // Patronymic endings as other languages write -ovich/-evich, once folded: German -owitsch
+  // ("vicch"), Catalan -ovitx ("vitks"), Polish -owicz, Czech -ovič ("vic"). (Swedish -ovitj
+  // and Dutch -ovitsj are -ovich already.)
+  for (std::string_view end : {"vicch", "vitks", "vic"}) {
     if (folded.size() > end.size() + 4 &&
         folded.compare(folded.size() - end.size(), end.size(), end) == 0 &&
         (folded[folded.size() - end.size() - 1] == 'o' ||

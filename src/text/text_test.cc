@@ -42,6 +42,12 @@ TEST(RomanizationKey, FoldsOtherLanguagesSpellingsOfRussianNames) {
   EXPECT_EQ(RomanizationKey("nikolajevitj"), RomanizationKey("nikolaevich"));
   EXPECT_EQ(RomanizationKey("ljubarskij"), RomanizationKey("lyubarskiy"));
   EXPECT_EQ(RomanizationKey("pjotr"), RomanizationKey("pyotr"));
+  // Swedish and Dutch tj, sj, zj and tsj for ч, ш, ж (names from the EU list's Swedish aliases).
+  EXPECT_EQ(RomanizationKey("mirosjnitjenko"), RomanizationKey("miroshnichenko"));
+  EXPECT_EQ(RomanizationKey("tsjernysjov"), RomanizationKey("chernyshov"));
+  EXPECT_EQ(RomanizationKey("zjukov"), RomanizationKey("zhukov"));
+  EXPECT_EQ(RomanizationKey("vjatjeslav"), RomanizationKey("vyacheslav"));
+  EXPECT_EQ(RomanizationKey("davidovitsj"), RomanizationKey("davidovich"));
   // Czech, Polish, German and Catalan patronymic endings.
   EXPECT_EQ(RomanizationKey("vladimirovic"), RomanizationKey("vladimirovich"));
   EXPECT_EQ(RomanizationKey("vladimirowicz"), RomanizationKey("vladimirovich"));
