@@ -14,6 +14,22 @@ std::string TokenSkeleton(std::string_view text, std::string_view key) {
   return SkeletalKey(key) ? std::string(key.substr(1)) : text::ConsonantSkeleton(text);
 }
 
+std::string JoinSkeletons(std::string_view first, std::string_view second) {
+  if (first.empty() || second.empty()) return "";
+  // The parts of Arabic and Persian compound names, as skeletons: ʿAbd, ʿAbdul, Abu, Mohammad,
+  // Ahmad, Seyed + a name; a name + Allah, Reza, -zadeh, -pour.
+  static constexpr std::string_view kFirst[] = {"bd", "bdl", "b", "mhmd", "hmd", "sd"};
+  static constexpr std::string_view kSecond[] = {"lh", "rd", "dh", "br"};
+  if (std::find(std::begin(kFirst), std::end(kFirst), first) == std::end(kFirst) &&
+      std::find(std::begin(kSecond), std::end(kSecond), second) == std::end(kSecond)) {
+    return "";
+  }
+  std::string joined(first);
+  joined.append(second.substr(first.back() == second.front() ? 1 : 0));
+  if (joined.size() < kMinJoinedSkeleton) return "";
+  return joined;
+}
+
 std::string TokenWawSkeleton(std::string_view text, std::string_view key) {
   if (SkeletalKey(key) || text.find('v') == std::string_view::npos) return "";
   return text::ConsonantSkeleton(text, text::VReading::kWaw);
@@ -117,6 +133,30 @@ void NameIndex::Data::Derive() {
     std::string waw = TokenWawSkeleton(text, key);
     if (!waw.empty() && waw != skeleton) token_waw_skeletons[t] = add_skeleton(waw, tokens[t].key);
   }
+  // Neighbouring name words of one script side, joined.
+  std::vector<std::pair<std::uint32_t, std::pair<std::uint32_t, std::uint32_t>>> joined;
+  token_joined_skeletons.assign(tokens.size(), UINT32_MAX);
+  for (const IndexedName& n : names) {
+    for (std::uint32_t t = n.first_token; t + 1 < n.first_token + n.token_count; ++t) {
+      const std::uint32_t a = token_skeletons[t], b = token_skeletons[t + 1];
+      if (a == UINT32_MAX || b == UINT32_MAX) continue;
+      const std::string& ka = keys[tokens[t].key].key;
+      const std::string& kb = keys[tokens[t + 1].key].key;
+      if (SkeletalKey(ka) != SkeletalKey(kb)) continue;
+      std::string whole = JoinSkeletons(TokenSkeleton(texts[tokens[t].text], ka),
+                                        TokenSkeleton(texts[tokens[t + 1].text], kb));
+      if (whole.empty()) continue;
+      auto [it, added] =
+          skeletons.try_emplace(whole, static_cast<std::uint32_t>(skeleton_keys.size()));
+      if (added) skeleton_keys.emplace_back();
+      token_joined_skeletons[t] = it->second;
+      joined.push_back({it->second, {tokens[t].key, tokens[t + 1].key}});
+    }
+  }
+  std::sort(joined.begin(), joined.end());
+  joined.erase(std::unique(joined.begin(), joined.end()), joined.end());
+  joined_skeleton_keys.assign(skeleton_keys.size(), {});
+  for (const auto& [id, pair] : joined) joined_skeleton_keys[id].push_back(pair);
   // Place stems of the keys organisations' names hold.
   TextMap stems;
   stem_keys.clear();

@@ -194,6 +194,11 @@ struct NameIndex::Data {
   // Per token, its skeleton with a v read as a waw (TokenWawSkeleton); UINT32_MAX when none.
   std::vector<std::uint32_t> token_waw_skeletons;
   std::vector<std::vector<std::uint32_t>> skeleton_keys;
+  // Two neighbouring name words of a name, joined (JoinSkeletons): per token, the skeleton of it
+  // and the next word (UINT32_MAX when none), and per skeleton id the keys of the pairs bearing
+  // it ("عبد الله" "~bd" + "~lh" = "bdlh", Abdullah's skeleton).
+  std::vector<std::uint32_t> token_joined_skeletons;
+  std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> joined_skeleton_keys;
   // Place stems (text::PlaceStemsOfKey) of the name keys of organisations' names: id per
   // distinct stem, the stems of every key (none for keys only people's names hold), and the
   // keys bearing each stem.
@@ -336,6 +341,16 @@ inline std::string_view JoinForm(text::TokenKind kind, std::string_view text,
 std::string TokenSkeleton(std::string_view text, std::string_view key);
 std::string TokenWawSkeleton(std::string_view text, std::string_view key);
 inline bool SkeletalKey(std::string_view key) { return !key.empty() && key[0] == '~'; }
+// The skeleton of two words of an Arabic or Persian compound name written as one: ʿAbd ("bd"),
+// Abu ("b"), Mohammad ("mhmd") + a name; a name + Allah ("lh"), Reza ("rd"), -zadeh ("dh") ...
+// A letter ending the first and starting the second is one (ConsonantSkeleton joins repeats).
+// Empty for other words, or when the whole is shorter than kMinJoinedSkeleton. (Any two words
+// joined met too many names: 33 more false positives, "Dima Maman" / Dyumin.)
+std::string JoinSkeletons(std::string_view first, std::string_view second);
+inline constexpr std::size_t kMinJoinedSkeleton = 3;
+// Two words on one side of the script divide against one on the other, by consonants:
+// "عبد الله" / Abdullah, "Abd Allah" / عبدالله, "رحمت الله" / Rahmatullah.
+inline constexpr float kJoinedSkeletonSimilarity = 0.85f;
 // Similarity of a skeletal token and a Latin or Cyrillic one with the same skeleton (and long
 // vowels that agree), by its length. Three consonants or more at 0.9 (was 0.85): a name whose
 // words all meet their Latin spellings so comes nearer the threshold ("وسيم عمر المسالمة" /
@@ -391,7 +406,9 @@ struct QueryToken {
   bool chinese_name = false;
   std::int64_t skeleton = -1;      // id of its consonant skeleton in the index, or -1
   std::int64_t waw_skeleton = -1;  // the same with a v read as a waw (TokenWawSkeleton)
-  KeyStems stems;                  // its place stems in the index (none in a person's name)
+  // Id of the skeleton of this word joined with the next (JoinSkeletons), or -1.
+  std::int64_t joined_skeleton = -1;
+  KeyStems stems;      // its place stems in the index (none in a person's name)
   std::string korean;  // text::KoreanSyllableKey, in a Korean name (PreparedQuery::korean)
   // Other name keys within AllowedEdits, with their FuzzySimilarity, sorted by key.
   std::vector<std::pair<std::uint32_t, float>> similar;

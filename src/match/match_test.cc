@@ -126,6 +126,8 @@ TEST(NameIndex, AgreesWithBruteForceReference) {
       // Korean names in other romanisations than the lists' (Cho Chun Ryong, Jang Bom Su ...)
       "Jo Chun Ryong", "Jang Pom Su", "Kim Chung Chong", "Jong Hyuk An", "Ri Eun Song",
       "Pak Il Gyu",
+      // Arabic and Persian compound names, written whole or apart (the index's joined skeletons)
+      "رحمت الله", "Rahmatullah", "Abd Allah", "عبدالله", "احمدرضا", "Hasan Zadeh",
       // organisation words only: no postings to retrieve by
       "MBH Bank Plc.", "DES INTERNATIONAL CO., LTD.", "ETS Soluitons (China) Ltd."};
   ReferenceMatcher reference(Index());
@@ -369,6 +371,20 @@ TEST(NameIndex, ArabicScriptWordsCountTheirWrittenLetters) {
   EXPECT_LT(PersonScore("Eli Lilly", "لؤي العلي"), 0.75);
   EXPECT_LT(CompanyScore("WPP", "أبو دعاء"), 0.75);  // the sample's WPP and AbbVie; UN QDi.299
   EXPECT_LT(CompanyScore("AbbVie", "أبو دعاء"), 0.75);
+}
+
+// Compound names are written in one word or two, and not alike in Arabic script and in Latin
+// (UN TAi.172, UK AFG0064, EU FSF 3473, UK IRN0108): their consonants meet, written whole on
+// one side and apart on the other. Only the parts of compound names join (ʿAbd, Abu, Mohammad,
+// Seyed ...; Allah, Reza, -zadeh, -pour): any two words joined would meet the synthetic
+// negatives' "Salwa Uwais" and "Tracie Le" with EU FSF 10018's شاليش and UK AFG0140's تورک.
+TEST(NameIndex, CompoundNamesMeetWrittenWholeOrApart) {
+  EXPECT_GE(PersonScore("رحمت الله شاه نواز", "RAHMATULLAH SHAH NAWAZ"), 0.8);
+  EXPECT_GE(PersonScore("HABIBULLAH RESHAD", "حبیب الله رشاد"), 0.8);
+  EXPECT_GE(PersonScore("احمدرضا رادان", "Ahmad-Reza RADAN"), 0.8);
+  EXPECT_GE(PersonScore("حسن حسن زاده", "Hasan Hassanzadeh"), 0.8);
+  EXPECT_LT(PersonScore("Salwa Uwais", "محمد شاليش"), 0.75);
+  EXPECT_LT(PersonScore("Tracie Le", "تورک آغا"), 0.75);
 }
 
 // The UN's, OFAC's and the UK's DPRK listings spell one name in several romanisations (UN KPi.038

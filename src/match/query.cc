@@ -66,7 +66,9 @@ PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedNa
   PreparedQuery q;
   q.person = person;
   int domains = 0;
+  std::vector<std::string> skeletons;  // per token, for the joined skeletons
   for (const text::NameToken& t : name.tokens) {
+    skeletons.emplace_back();
     QueryToken qt{t.text, t.key, t.kind, 0, -1, std::string(JoinForm(t.kind, t.text, t.key)), {}};
     qt.key_id = data.key_ids.Find(t.key);
     qt.skeletal = t.skeletal;
@@ -75,7 +77,8 @@ PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedNa
       qt.chinese_name = syllables >= 1 && syllables <= 2;
     }
     if (t.kind == TokenKind::kName) {
-      qt.skeleton = data.skeleton_ids.Find(TokenSkeleton(t.text, t.key));
+      skeletons.back() = TokenSkeleton(t.text, t.key);
+      qt.skeleton = data.skeleton_ids.Find(skeletons.back());
       std::string waw = TokenWawSkeleton(t.text, t.key);
       if (!waw.empty()) qt.waw_skeleton = data.skeleton_ids.Find(waw);
       if (qt.waw_skeleton == qt.skeleton) qt.waw_skeleton = -1;
@@ -98,6 +101,11 @@ PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedNa
     q.tokens.push_back(std::move(qt));
   }
   q.distinctive = q.distinctive || domains >= 2;
+  for (std::size_t i = 0; i + 1 < q.tokens.size(); ++i) {
+    if (q.tokens[i].skeletal != q.tokens[i + 1].skeletal) continue;
+    std::string whole = JoinSkeletons(skeletons[i], skeletons[i + 1]);
+    if (!whole.empty()) q.tokens[i].joined_skeleton = data.skeleton_ids.Find(whole);
+  }
   q.korean = name.script == text::Script::kLatin &&
              KoreanName(static_cast<int>(q.tokens.size()), [&](int i) {
                return std::pair<TokenKind, std::string_view>(q.tokens[i].kind, q.tokens[i].text);

@@ -98,10 +98,11 @@ struct PairContext {
 // Similarity in [0, 1] of query token `q` and list token `n` (key `n_key_id`, consonant
 // skeleton ids `n_skeleton` and, a v read as a waw, `n_waw_skeleton`, place stems `n_stems`;
 // `n_pinyin`: its text is pinyin).
-Sim TokenSim(const QueryToken& q, std::string_view n_text, std::uint32_t n_key_id,
-             std::string_view n_key, TokenKind nk, std::uint32_t n_skeleton,
-             std::uint32_t n_waw_skeleton, bool n_pinyin, const KeyStems& n_stems,
-             const PairContext& context) {
+[[gnu::always_inline]] inline Sim TokenSim(const QueryToken& q, std::string_view n_text,
+                                           std::uint32_t n_key_id, std::string_view n_key,
+                                           TokenKind nk, std::uint32_t n_skeleton,
+                                           std::uint32_t n_waw_skeleton, bool n_pinyin,
+                                           const KeyStems& n_stems, const PairContext& context) {
   TokenKind qk = q.kind;
   if (qk == TokenKind::kStopword || nk == TokenKind::kStopword) return {};
   if (IsClass(qk) || IsClass(nk)) {
@@ -195,6 +196,46 @@ struct Pair {
   int n0, n1;  // name tokens [n0, n1]
 };
 
+// Pairs of a word on one side of the script divide and two on the other written as one, by
+// their consonants: "عبد الله" / Abdullah, "رحمت الله" / Rahmatullah, "Abd Allah" / عبدالله.
+// (Apart from ScoreName, which runs for every candidate and rarely needs it.)
+[[gnu::noinline]] void AddJoinedSkeletonPairs(const NameIndex::Data& data,
+                                              const PreparedQuery& query, const IndexedName& name,
+                                              std::vector<Pair>& pairs) {
+  const IndexedToken* nt = data.tokens.data() + name.first_token;
+  const std::uint32_t* n_skeletons = data.token_skeletons.data() + name.first_token;
+  const std::uint32_t* n_joined = data.token_joined_skeletons.data() + name.first_token;
+  const int nq = static_cast<int>(query.tokens.size());
+  const int nn = name.token_count;
+  auto n_weight = [&](int j) { return data.key_entries[nt[j].key].weight; };
+  auto across = [&](bool query_skeletal, int j) {
+    return query_skeletal != SkeletalKey(data.KeyText(nt[j].key));
+  };
+  for (int i = 0; i < nq; ++i) {
+    const QueryToken& q = query.tokens[i];
+    if (q.skeleton < 0 || q.weight == 0) continue;
+    for (int j = 0; j + 1 < nn; ++j) {
+      if (n_joined[j] != static_cast<std::uint32_t>(q.skeleton) || !across(q.skeletal, j)) continue;
+      double w = q.weight + n_weight(j) + n_weight(j + 1);
+      pairs.push_back(
+          {kJoinedSkeletonSimilarity * w, kJoinedSkeletonSimilarity, "joined", i, i, j, j + 1});
+    }
+  }
+  for (int i = 0; i + 1 < nq; ++i) {
+    const QueryToken& a = query.tokens[i];
+    if (a.joined_skeleton < 0 || a.weight == 0 || query.tokens[i + 1].weight == 0) continue;
+    for (int j = 0; j < nn; ++j) {
+      if (n_skeletons[j] != static_cast<std::uint32_t>(a.joined_skeleton) ||
+          !across(a.skeletal, j)) {
+        continue;
+      }
+      double w = a.weight + query.tokens[i + 1].weight + n_weight(j);
+      pairs.push_back(
+          {kJoinedSkeletonSimilarity * w, kJoinedSkeletonSimilarity, "joined", i, i + 1, j, j});
+    }
+  }
+}
+
 }  // namespace
 
 double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::uint32_t name_id,
@@ -281,6 +322,14 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
         pairs.push_back({0.95 * w, 0.95, "joined", i, i + 1, j, j});
       }
     }
+  }
+  // Across the script divide, two words on one side written as one on the other.
+  auto abjad = [](text::Script s) {
+    return s == text::Script::kArabic || s == text::Script::kHebrew;
+  };
+  if (abjad(query.script) != abjad(name.script) &&
+      (abjad(query.script) ? context.query_skeletons : context.list_skeletons)) {
+    AddJoinedSkeletonPairs(data, query, name, pairs);
   }
   std::sort(pairs.begin(), pairs.end(), [](const Pair& a, const Pair& b) {
     if (a.value != b.value) return a.value > b.value;

@@ -57,9 +57,13 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
   };
   std::vector<QueryToken>& qt = prepared.tokens;
   std::vector<TokenHits> per_token(qt.size());
-  auto add_hit = [&](std::size_t i, std::uint32_t key, float sim) {
-    float w = qt[i].weight + d.key_entries[key].weight;
-    per_token[i].hits.push_back({key, qt[i].weight, w, sim});
+  // A hit carries the query word's weight and the key's, or a share of them where one pair of
+  // words is two hits (two words joined meet one key: each carries half of its weight).
+  auto add_hit = [&](std::size_t i, std::uint32_t key, float sim, float query_share = 1,
+                     float key_share = 1) {
+    float q = query_share * qt[i].weight;
+    float w = q + key_share * d.key_entries[key].weight;
+    per_token[i].hits.push_back({key, q, w, sim});
     per_token[i].most = std::max(per_token[i].most, w);
   };
   auto join_lookup = [&](std::uint64_t hash) { return d.FindJoin(hash | 1); };
@@ -141,6 +145,30 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
                                q.skeletal ? q.text.size() : kAnyLetters);
         for (std::uint32_t k : d.skeleton_keys[static_cast<std::size_t>(skeleton)]) {
           if (SkeletalKey(d.KeyText(k)) != q.skeletal) add_hit(i, k, sim);
+        }
+      }
+      // This word and the next joined against one word across the script divide, and this word
+      // against two joined ("عبد الله" / Abdullah, TokenSim's "joined").
+      if (q.joined_skeleton >= 0 && qt[i + 1].weight > 0) {
+        for (std::uint32_t k : d.skeleton_keys[static_cast<std::size_t>(q.joined_skeleton)]) {
+          if (SkeletalKey(d.KeyText(k)) == q.skeletal) continue;
+          add_hit(i, k, kJoinedSkeletonSimilarity, 1, 0.5f);
+          add_hit(i + 1, k, kJoinedSkeletonSimilarity, 1, 0.5f);
+        }
+      }
+      // A name holding both words holds the rarer: its postings alone find the name, and its
+      // hit carries both keys' weights (the commoner, "ال" or "الله", is in thousands of names).
+      if (q.skeleton >= 0) {
+        for (const auto& [first, second] :
+             d.joined_skeleton_keys[static_cast<std::size_t>(q.skeleton)]) {
+          if (SkeletalKey(d.KeyText(first)) == q.skeletal) continue;
+          auto postings = [&](std::uint32_t k) {
+            return d.post_offsets[k + 1] - d.post_offsets[k];
+          };
+          const std::uint32_t rarer = postings(first) <= postings(second) ? first : second;
+          const float w = q.weight + d.key_entries[first].weight + d.key_entries[second].weight;
+          per_token[i].hits.push_back({rarer, q.weight, w, kJoinedSkeletonSimilarity});
+          per_token[i].most = std::max(per_token[i].most, w);
         }
       }
       // The other romanisations of a Korean syllable, in a Korean name (TokenSim).
