@@ -101,6 +101,7 @@ Status NameIndex::Save(const std::string& path, const std::string& key) const {
   Writer w;
   w.Bytes(kMagic, 4);
   w.Pod(kFormatVersion);
+  w.Pod(text::TablesFingerprint());
   w.Str(key);
   w.Pod<std::uint64_t>(d.entities.size());
   for (const EntityRef& e : d.entities) {
@@ -155,6 +156,9 @@ Result<NameIndex> NameIndex::Load(const std::string& path, const std::string& ke
   if (version != kFormatVersion) {
     return Status::Error(fmt::format("{}: index cache format {} (this dualwatch reads {})", path,
                                      version, kFormatVersion));
+  }
+  if (r.Pod<std::uint64_t>() != text::TablesFingerprint()) {
+    return Status::Error(fmt::format("{}: index cache built with other word tables", path));
   }
   if (r.Str() != key) return Status::Error(fmt::format("{}: index cache is for other lists", path));
   NameIndex index;

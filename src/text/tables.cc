@@ -16,6 +16,18 @@ extern const char kLegalFormsTsv[];
 extern const char kOrgWordsTsv[];
 extern const char kPersonTitlesTsv[];
 
+std::uint64_t TablesFingerprint() {
+  static const std::uint64_t fingerprint = [] {
+    std::uint64_t h = 0;
+    for (std::string_view table :
+         {kHanPinyinTsv, kZhVocabularyTsv, kLegalFormsTsv, kOrgWordsTsv, kPersonTitlesTsv}) {
+      h = h * 0x100000001b3ULL ^ io::Fnv1a(table);
+    }
+    return h;
+  }();
+  return fingerprint;
+}
+
 namespace internal {
 namespace {
 

@@ -114,6 +114,11 @@ std::vector<std::string> NameAlternatives(std::string_view name, bool inside_alo
 // one-letter change is another character.
 std::size_t PinyinSyllables(std::string_view word);
 
+// A hash of the word tables built in (data/text/*.tsv: legal forms, organisation words, titles,
+// pinyin, Chinese vocabulary): names are tokenised by them, so an index cache built with other
+// tables is stale.
+std::uint64_t TablesFingerprint();
+
 // A Latin word that is one Korean syllable as McCune-Reischauer, the DPRK's own spelling or the
 // Revised Romanization write it ("chong", "jong", "cheong": 정): its spellings in all three
 // (initial k/g, t/d, p/b, ch/j, r/l; vowel o/eo, u/eu, yo/yeo/yu, e/ae; final k/g, t/d, p/b,
