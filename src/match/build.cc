@@ -133,30 +133,37 @@ void NameIndex::Data::Derive() {
     std::string waw = TokenWawSkeleton(text, key);
     if (!waw.empty() && waw != skeleton) token_waw_skeletons[t] = add_skeleton(waw, tokens[t].key);
   }
-  // Neighbouring name words of one script side, joined.
-  std::vector<std::pair<std::uint32_t, std::pair<std::uint32_t, std::uint32_t>>> joined;
-  token_joined_skeletons.assign(tokens.size(), UINT32_MAX);
+  // Neighbouring name words of one script side, joined (JoinedSpans).
+  std::vector<std::pair<std::uint32_t, std::array<std::uint32_t, 3>>> joined;
+  token_joined_skeletons.assign(tokens.size(), {UINT32_MAX, UINT32_MAX, UINT32_MAX});
   for (const IndexedName& n : names) {
-    for (std::uint32_t t = n.first_token; t + 1 < n.first_token + n.token_count; ++t) {
-      const std::uint32_t a = token_skeletons[t], b = token_skeletons[t + 1];
-      if (a == UINT32_MAX || b == UINT32_MAX) continue;
-      const std::string& ka = keys[tokens[t].key].key;
-      const std::string& kb = keys[tokens[t + 1].key].key;
-      if (SkeletalKey(ka) != SkeletalKey(kb)) continue;
-      std::string whole = JoinSkeletons(TokenSkeleton(texts[tokens[t].text], ka),
-                                        TokenSkeleton(texts[tokens[t + 1].text], kb));
-      if (whole.empty()) continue;
-      auto [it, added] =
-          skeletons.try_emplace(whole, static_cast<std::uint32_t>(skeleton_keys.size()));
-      if (added) skeleton_keys.emplace_back();
-      token_joined_skeletons[t] = it->second;
-      joined.push_back({it->second, {tokens[t].key, tokens[t + 1].key}});
+    const std::uint32_t first = n.first_token;
+    auto skeleton = [&](std::size_t i) {
+      const IndexedToken& t = tokens[first + i];
+      return token_skeletons[first + i] == UINT32_MAX
+                 ? std::string()
+                 : TokenSkeleton(texts[t.text], keys[t.key].key);
+    };
+    auto skeletal = [&](std::size_t i) { return SkeletalKey(keys[tokens[first + i].key].key); };
+    for (std::uint32_t i = 0; i + 1 < n.token_count; ++i) {
+      const auto spans = JoinedSpans(n.token_count, i, skeleton, skeletal);
+      for (int s = 0; s < kJoinedSpans; ++s) {
+        if (spans[s].empty()) continue;
+        auto [it, added] =
+            skeletons.try_emplace(spans[s], static_cast<std::uint32_t>(skeleton_keys.size()));
+        if (added) skeleton_keys.emplace_back();
+        token_joined_skeletons[first + i][s] = it->second;
+        std::array<std::uint32_t, 3> words{tokens[first + i].key, tokens[first + i + 1].key,
+                                           UINT32_MAX};
+        if (kJoinedSpanLength[s] == 3) words[2] = tokens[first + i + 2].key;
+        joined.push_back({it->second, words});
+      }
     }
   }
   std::sort(joined.begin(), joined.end());
   joined.erase(std::unique(joined.begin(), joined.end()), joined.end());
   joined_skeleton_keys.assign(skeleton_keys.size(), {});
-  for (const auto& [id, pair] : joined) joined_skeleton_keys[id].push_back(pair);
+  for (const auto& [id, words] : joined) joined_skeleton_keys[id].push_back(words);
   // Place stems of the keys organisations' names hold.
   TextMap stems;
   stem_keys.clear();

@@ -90,6 +90,9 @@ inline bool PlaceOf(const KeyStems& a, const KeyStems& b) {
 }
 // Similarity of a place adjective and its place ("kazanskiy" / Kazan).
 inline constexpr float kPlaceSimilarity = 0.9f;
+// How many spans of joined words start at a word, and their lengths (JoinedSpans).
+inline constexpr int kJoinedSpans = 3;
+inline constexpr int kJoinedSpanLength[kJoinedSpans] = {2, 3, 3};
 
 struct NameIndex::Data {
   std::vector<EntityRef> entities;
@@ -197,8 +200,9 @@ struct NameIndex::Data {
   // Two neighbouring name words of a name, joined (JoinSkeletons): per token, the skeleton of it
   // and the next word (UINT32_MAX when none), and per skeleton id the keys of the pairs bearing
   // it ("عبد الله" "~bd" + "~lh" = "bdlh", Abdullah's skeleton).
-  std::vector<std::uint32_t> token_joined_skeletons;
-  std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> joined_skeleton_keys;
+  std::vector<std::array<std::uint32_t, kJoinedSpans>> token_joined_skeletons;  // JoinedSpans
+  // The keys of each span's words (the third UINT32_MAX for two words).
+  std::vector<std::vector<std::array<std::uint32_t, 3>>> joined_skeleton_keys;
   // Place stems (text::PlaceStemsOfKey) of the name keys of organisations' names: id per
   // distinct stem, the stems of every key (none for keys only people's names hold), and the
   // keys bearing each stem.
@@ -348,6 +352,24 @@ inline bool SkeletalKey(std::string_view key) { return !key.empty() && key[0] ==
 // joined met too many names: 33 more false positives, "Dima Maman" / Dyumin.)
 std::string JoinSkeletons(std::string_view first, std::string_view second);
 inline constexpr std::size_t kMinJoinedSkeleton = 3;
+// The spans of words joined from one word on: two words ("عبد" "الله"), and ʿAbd, the article
+// and a name as Latin spellings write them whole, with the article's l ("Abdellatif") and without
+// it, as before a sun letter ("Abdurrahman" for "عبد" "ال" "رحمن").
+// The skeletons of those spans from word `at` of `count` words ("" where none); `skeleton(i)`
+// gives word i's skeleton ("" for none) and `skeletal(i)` its side of the script divide.
+template <typename Skeleton, typename Skeletal>
+std::array<std::string, kJoinedSpans> JoinedSpans(std::size_t count, std::size_t at,
+                                                  Skeleton skeleton, Skeletal skeletal) {
+  std::array<std::string, kJoinedSpans> out;
+  if (at + 1 >= count || skeletal(at) != skeletal(at + 1)) return out;
+  out[0] = JoinSkeletons(skeleton(at), skeleton(at + 1));
+  if (at + 2 < count && skeletal(at) == skeletal(at + 2) && skeleton(at) == "bd" &&
+      skeleton(at + 1) == "l") {
+    out[1] = JoinSkeletons("bdl", skeleton(at + 2));
+    out[2] = JoinSkeletons("bd", skeleton(at + 2));
+  }
+  return out;
+}
 // Two words on one side of the script divide against one on the other, by consonants:
 // "عبد الله" / Abdullah, "Abd Allah" / عبدالله, "رحمت الله" / Rahmatullah.
 inline constexpr float kJoinedSkeletonSimilarity = 0.85f;
@@ -406,8 +428,8 @@ struct QueryToken {
   bool chinese_name = false;
   std::int64_t skeleton = -1;      // id of its consonant skeleton in the index, or -1
   std::int64_t waw_skeleton = -1;  // the same with a v read as a waw (TokenWawSkeleton)
-  // Id of the skeleton of this word joined with the next (JoinSkeletons), or -1.
-  std::int64_t joined_skeleton = -1;
+  // Ids of the skeletons of the spans from this word on (JoinedSpans), or -1.
+  std::array<std::int64_t, kJoinedSpans> joined_skeletons = {-1, -1, -1};
   KeyStems stems;      // its place stems in the index (none in a person's name)
   std::string korean;  // text::KoreanSyllableKey, in a Korean name (PreparedQuery::korean)
   // Other name keys within AllowedEdits, with their FuzzySimilarity, sorted by key.

@@ -127,7 +127,8 @@ TEST(NameIndex, AgreesWithBruteForceReference) {
       "Jo Chun Ryong", "Jang Pom Su", "Kim Chung Chong", "Jong Hyuk An", "Ri Eun Song",
       "Pak Il Gyu",
       // Arabic and Persian compound names, written whole or apart (the index's joined skeletons)
-      "رحمت الله", "Rahmatullah", "Abd Allah", "عبدالله", "احمدرضا", "Hasan Zadeh",
+      "رحمت الله", "Rahmatullah", "Abd Allah", "عبدالله", "احمدرضا", "Hasan Zadeh", "عبد الرحمن",
+      "Abdurrahman", "Abdelmalek",
       // organisation words only: no postings to retrieve by
       "MBH Bank Plc.", "DES INTERNATIONAL CO., LTD.", "ETS Soluitons (China) Ltd."};
   ReferenceMatcher reference(Index());
@@ -383,6 +384,10 @@ TEST(NameIndex, CompoundNamesMeetWrittenWholeOrApart) {
   EXPECT_GE(PersonScore("HABIBULLAH RESHAD", "حبیب الله رشاد"), 0.8);
   EXPECT_GE(PersonScore("احمدرضا رادان", "Ahmad-Reza RADAN"), 0.8);
   EXPECT_GE(PersonScore("حسن حسن زاده", "Hasan Hassanzadeh"), 0.8);
+  // ʿAbd, the article and a name: with the article's l (EU FSF 1786 Abdelmalek) and without it,
+  // as before a sun letter (Abdurrahman).
+  EXPECT_GE(PersonScore("عبد المالك دروكدال", "Abdelmalek Droukdel"), 0.8);
+  EXPECT_GE(PersonScore("Abdurrahman Wahid", "عبد الرحمن وحيد"), 0.8);
   EXPECT_LT(PersonScore("Salwa Uwais", "محمد شاليش"), 0.75);
   EXPECT_LT(PersonScore("Tracie Le", "تورک آغا"), 0.75);
 }

@@ -102,9 +102,12 @@ PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedNa
   }
   q.distinctive = q.distinctive || domains >= 2;
   for (std::size_t i = 0; i + 1 < q.tokens.size(); ++i) {
-    if (q.tokens[i].skeletal != q.tokens[i + 1].skeletal) continue;
-    std::string whole = JoinSkeletons(skeletons[i], skeletons[i + 1]);
-    if (!whole.empty()) q.tokens[i].joined_skeleton = data.skeleton_ids.Find(whole);
+    const auto spans = JoinedSpans(
+        q.tokens.size(), i, [&](std::size_t k) { return skeletons[k]; },
+        [&](std::size_t k) { return q.tokens[k].skeletal; });
+    for (int s = 0; s < kJoinedSpans; ++s) {
+      if (!spans[s].empty()) q.tokens[i].joined_skeletons[s] = data.skeleton_ids.Find(spans[s]);
+    }
   }
   q.korean = name.script == text::Script::kLatin &&
              KoreanName(static_cast<int>(q.tokens.size()), [&](int i) {

@@ -204,34 +204,53 @@ struct Pair {
                                               std::vector<Pair>& pairs) {
   const IndexedToken* nt = data.tokens.data() + name.first_token;
   const std::uint32_t* n_skeletons = data.token_skeletons.data() + name.first_token;
-  const std::uint32_t* n_joined = data.token_joined_skeletons.data() + name.first_token;
+  const auto* n_joined = data.token_joined_skeletons.data() + name.first_token;
   const int nq = static_cast<int>(query.tokens.size());
   const int nn = name.token_count;
-  auto n_weight = [&](int j) { return data.key_entries[nt[j].key].weight; };
   auto across = [&](bool query_skeletal, int j) {
     return query_skeletal != SkeletalKey(data.KeyText(nt[j].key));
+  };
+  auto span_weight = [&](int j, int length) {
+    double w = 0;
+    for (int k = j; k < j + length; ++k) w += data.key_entries[nt[k].key].weight;
+    return w;
   };
   for (int i = 0; i < nq; ++i) {
     const QueryToken& q = query.tokens[i];
     if (q.skeleton < 0 || q.weight == 0) continue;
     for (int j = 0; j + 1 < nn; ++j) {
-      if (n_joined[j] != static_cast<std::uint32_t>(q.skeleton) || !across(q.skeletal, j)) continue;
-      double w = q.weight + n_weight(j) + n_weight(j + 1);
-      pairs.push_back(
-          {kJoinedSkeletonSimilarity * w, kJoinedSkeletonSimilarity, "joined", i, i, j, j + 1});
+      for (int s = 0; s < kJoinedSpans; ++s) {
+        if (n_joined[j][s] != static_cast<std::uint32_t>(q.skeleton) || !across(q.skeletal, j)) {
+          continue;
+        }
+        const int length = kJoinedSpanLength[s];
+        double w = q.weight + span_weight(j, length);
+        pairs.push_back({kJoinedSkeletonSimilarity * w, kJoinedSkeletonSimilarity, "joined", i, i,
+                         j, j + length - 1});
+      }
     }
   }
   for (int i = 0; i + 1 < nq; ++i) {
     const QueryToken& a = query.tokens[i];
-    if (a.joined_skeleton < 0 || a.weight == 0 || query.tokens[i + 1].weight == 0) continue;
-    for (int j = 0; j < nn; ++j) {
-      if (n_skeletons[j] != static_cast<std::uint32_t>(a.joined_skeleton) ||
-          !across(a.skeletal, j)) {
-        continue;
+    for (int s = 0; s < kJoinedSpans; ++s) {
+      const int length = kJoinedSpanLength[s];
+      if (a.joined_skeletons[s] < 0) continue;
+      double w = 0;
+      bool weighed = true;
+      for (int k = i; k < i + length; ++k) {
+        w += query.tokens[k].weight;
+        weighed = weighed && query.tokens[k].weight > 0;
       }
-      double w = a.weight + query.tokens[i + 1].weight + n_weight(j);
-      pairs.push_back(
-          {kJoinedSkeletonSimilarity * w, kJoinedSkeletonSimilarity, "joined", i, i + 1, j, j});
+      if (!weighed) continue;
+      for (int j = 0; j < nn; ++j) {
+        if (n_skeletons[j] != static_cast<std::uint32_t>(a.joined_skeletons[s]) ||
+            !across(a.skeletal, j)) {
+          continue;
+        }
+        double pair = w + data.key_entries[nt[j].key].weight;
+        pairs.push_back({kJoinedSkeletonSimilarity * pair, kJoinedSkeletonSimilarity, "joined", i,
+                         i + length - 1, j, j});
+      }
     }
   }
 }

@@ -147,26 +147,37 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
           if (SkeletalKey(d.KeyText(k)) != q.skeletal) add_hit(i, k, sim);
         }
       }
-      // This word and the next joined against one word across the script divide, and this word
-      // against two joined ("عبد الله" / Abdullah, TokenSim's "joined").
-      if (q.joined_skeleton >= 0 && qt[i + 1].weight > 0) {
-        for (std::uint32_t k : d.skeleton_keys[static_cast<std::size_t>(q.joined_skeleton)]) {
+      // This word and the next (or the next two) joined against one word across the script
+      // divide, and this word against two or three joined ("عبد الله" / Abdullah, ScoreName's
+      // "joined"): each word of a span carries its share of the key's weight.
+      for (int span = 0; span < kJoinedSpans; ++span) {
+        const std::int64_t id = q.joined_skeletons[span];
+        const int length = kJoinedSpanLength[span];
+        if (id < 0) continue;
+        for (std::uint32_t k : d.skeleton_keys[static_cast<std::size_t>(id)]) {
           if (SkeletalKey(d.KeyText(k)) == q.skeletal) continue;
-          add_hit(i, k, kJoinedSkeletonSimilarity, 1, 0.5f);
-          add_hit(i + 1, k, kJoinedSkeletonSimilarity, 1, 0.5f);
+          for (int w = 0; w < length; ++w) {
+            add_hit(i + w, k, kJoinedSkeletonSimilarity, 1, 1.0f / static_cast<float>(length));
+          }
         }
       }
-      // A name holding both words holds the rarer: its postings alone find the name, and its
-      // hit carries both keys' weights (the commoner, "ال" or "الله", is in thousands of names).
+      // A name holding the joined words holds the rarest: its postings alone find the name, and
+      // its hit carries all their keys' weights (the commoner, "ال" or "الله", are in thousands
+      // of names).
       if (q.skeleton >= 0) {
-        for (const auto& [first, second] :
+        for (const std::array<std::uint32_t, 3>& words :
              d.joined_skeleton_keys[static_cast<std::size_t>(q.skeleton)]) {
-          if (SkeletalKey(d.KeyText(first)) == q.skeletal) continue;
-          auto postings = [&](std::uint32_t k) {
-            return d.post_offsets[k + 1] - d.post_offsets[k];
-          };
-          const std::uint32_t rarer = postings(first) <= postings(second) ? first : second;
-          const float w = q.weight + d.key_entries[first].weight + d.key_entries[second].weight;
+          if (SkeletalKey(d.KeyText(words[0])) == q.skeletal) continue;
+          std::uint32_t rarer = words[0];
+          float w = q.weight;
+          for (std::uint32_t k : words) {
+            if (k == UINT32_MAX) continue;
+            w += d.key_entries[k].weight;
+            if (d.post_offsets[k + 1] - d.post_offsets[k] <
+                d.post_offsets[rarer + 1] - d.post_offsets[rarer]) {
+              rarer = k;
+            }
+          }
           per_token[i].hits.push_back({rarer, q.weight, w, kJoinedSkeletonSimilarity});
           per_token[i].most = std::max(per_token[i].most, w);
         }
