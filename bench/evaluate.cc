@@ -2,6 +2,7 @@
 //
 //   build/dualwatch_eval [--threshold T]
 //   build/dualwatch_eval --pair NAME NAME     one pair's score and token alignment
+//   build/dualwatch_eval --pairs FILE         the same for every "NAME<TAB>NAME" line of FILE
 //   DUALWATCH_EVAL_DEBUG=1 build/dualwatch_eval  also every leave-one-out and cross-list miss
 //                                                and every name-bench score, on stderr
 //
