@@ -17,9 +17,9 @@ std::string TokenSkeleton(std::string_view text, std::string_view key) {
 std::string JoinSkeletons(std::string_view first, std::string_view second) {
   if (first.empty() || second.empty()) return "";
   // The parts of Arabic and Persian compound names, as skeletons: ʿAbd, ʿAbdul, Abu, Mohammad,
-  // Ahmad, Seyed + a name; a name + Allah, Reza, -zadeh, -pour.
+  // Ahmad, Seyed + a name; a name + Allah, al-Din, Reza, -zadeh, -pour.
   static constexpr std::string_view kFirst[] = {"bd", "bdl", "b", "mhmd", "hmd", "sd"};
-  static constexpr std::string_view kSecond[] = {"lh", "rd", "dh", "br"};
+  static constexpr std::string_view kSecond[] = {"lh", "ldn", "dn", "rd", "dh", "br"};
   if (std::find(std::begin(kFirst), std::end(kFirst), first) == std::end(kFirst) &&
       std::find(std::begin(kSecond), std::end(kSecond), second) == std::end(kSecond)) {
     return "";

@@ -353,8 +353,9 @@ inline bool SkeletalKey(std::string_view key) { return !key.empty() && key[0] ==
 std::string JoinSkeletons(std::string_view first, std::string_view second);
 inline constexpr std::size_t kMinJoinedSkeleton = 3;
 // The spans of words joined from one word on: two words ("عبد" "الله"), and ʿAbd, the article
-// and a name as Latin spellings write them whole, with the article's l ("Abdellatif") and without
-// it, as before a sun letter ("Abdurrahman" for "عبد" "ال" "رحمن").
+// and a name (or a name, the article and Din) as Latin spellings write them whole, with the
+// article's l ("Abdellatif", "Salaheldin") and without it, as before a sun letter
+// ("Abdurrahman" for "عبد" "ال" "رحمن", "Salahuddin").
 // The skeletons of those spans from word `at` of `count` words ("" where none); `skeleton(i)`
 // gives word i's skeleton ("" for none) and `skeletal(i)` its side of the script divide.
 template <typename Skeleton, typename Skeletal>
@@ -363,10 +364,15 @@ std::array<std::string, kJoinedSpans> JoinedSpans(std::size_t count, std::size_t
   std::array<std::string, kJoinedSpans> out;
   if (at + 1 >= count || skeletal(at) != skeletal(at + 1)) return out;
   out[0] = JoinSkeletons(skeleton(at), skeleton(at + 1));
-  if (at + 2 < count && skeletal(at) == skeletal(at + 2) && skeleton(at) == "bd" &&
-      skeleton(at + 1) == "l") {
-    out[1] = JoinSkeletons("bdl", skeleton(at + 2));
-    out[2] = JoinSkeletons("bd", skeleton(at + 2));
+  if (at + 2 < count && skeletal(at) == skeletal(at + 2) && skeleton(at + 1) == "l") {
+    const std::string first(skeleton(at)), third(skeleton(at + 2));
+    if (first == "bd") {  // ʿAbd al-Malik: Abdelmalek, Abdurrahman
+      out[1] = JoinSkeletons("bdl", third);
+      out[2] = JoinSkeletons(first, third);
+    } else if (third == "dn") {  // Salah al-Din: Salaheldin, Salahuddin
+      out[1] = JoinSkeletons(first, "ldn");
+      out[2] = JoinSkeletons(first, third);
+    }
   }
   return out;
 }
