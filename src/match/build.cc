@@ -123,6 +123,7 @@ void NameIndex::Data::Derive() {
     if (std::find(holders.begin(), holders.end(), key) == holders.end()) holders.push_back(key);
     return it->second;
   };
+  std::vector<std::string> skeleton_of(tokens.size());  // per token, for the joins below
   for (std::size_t t = 0; t < tokens.size(); ++t) {
     if (tokens[t].kind != TokenKind::kName) continue;
     const std::string_view text = texts[tokens[t].text];
@@ -132,18 +133,14 @@ void NameIndex::Data::Derive() {
     token_skeletons[t] = add_skeleton(skeleton, tokens[t].key);
     std::string waw = TokenWawSkeleton(text, key);
     if (!waw.empty() && waw != skeleton) token_waw_skeletons[t] = add_skeleton(waw, tokens[t].key);
+    skeleton_of[t] = std::move(skeleton);
   }
   // Neighbouring name words of one script side, joined (JoinedSpans).
   std::vector<std::pair<std::uint32_t, std::array<std::uint32_t, 3>>> joined;
   token_joined_skeletons.assign(tokens.size(), {UINT32_MAX, UINT32_MAX, UINT32_MAX});
   for (const IndexedName& n : names) {
     const std::uint32_t first = n.first_token;
-    auto skeleton = [&](std::size_t i) {
-      const IndexedToken& t = tokens[first + i];
-      return token_skeletons[first + i] == UINT32_MAX
-                 ? std::string()
-                 : TokenSkeleton(texts[t.text], keys[t.key].key);
-    };
+    auto skeleton = [&](std::size_t i) -> const std::string& { return skeleton_of[first + i]; };
     auto skeletal = [&](std::size_t i) { return SkeletalKey(keys[tokens[first + i].key].key); };
     for (std::uint32_t i = 0; i + 1 < n.token_count; ++i) {
       const auto spans = JoinedSpans(n.token_count, i, skeleton, skeletal);

@@ -58,7 +58,7 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
   std::vector<QueryToken>& qt = prepared.tokens;
   std::vector<TokenHits> per_token(qt.size());
   // A hit carries the query word's weight and the key's, or a share of them where one pair of
-  // words is two hits (two words joined meet one key: each carries half of its weight).
+  // words is several hits (words joined meet one key: each carries its share of its weight).
   auto add_hit = [&](std::size_t i, std::uint32_t key, float sim, float query_share = 1,
                      float key_share = 1) {
     float q = query_share * qt[i].weight;
