@@ -1,6 +1,7 @@
 // Names prepared for matching: tokens, their kinds and romanisation keys.
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <string>
 #include <unordered_map>
 
@@ -158,6 +159,44 @@ std::size_t BracketAt(std::string_view s, std::size_t i, const std::string_view 
   return 0;
 }
 
+// The text after a leading "formerly", "formerly known as", "f/k/a", "a.k.a." ...: the name the
+// bracket gives; the text itself when it has none.
+std::string_view AfterAliasMarker(std::string_view text) {
+  std::size_t start = text.find_first_not_of(" \t");
+  if (start == std::string_view::npos) return text;
+  std::string lower(text.substr(start, 24));
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  // Longest first: "formerly known as" before "formerly".
+  for (std::string_view marker :
+       {"formerly known as", "previously known as", "also known as", "formerly", "previously",
+        "f/k/a", "f.k.a.", "fka", "a.k.a.", "aka"}) {
+    if (lower.compare(0, marker.size(), marker) != 0) continue;
+    std::string_view rest = text.substr(start + marker.size());
+    // A word of its own: "Akamai (Akabori)" has no marker.
+    if (!rest.empty() && std::isalnum(static_cast<unsigned char>(rest.front()))) return text;
+    std::size_t name = rest.find_first_not_of(" .:,-");
+    return name == std::string_view::npos ? text : rest.substr(name);
+  }
+  return text;
+}
+
+// Words of at least `letters` characters (UTF-8 code points) in `text`, parted by spaces.
+std::size_t CountWords(std::string_view text, std::size_t letters) {
+  std::size_t words = 0, run = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i == text.size() || text[i] == ' ') {
+      words += run >= letters;
+      run = 0;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 &&
+               std::isalnum(static_cast<unsigned char>(text[i])) != 0) {
+      ++run;  // an ASCII letter or digit
+    } else if (static_cast<unsigned char>(text[i]) >= 0xC0) {
+      ++run;  // the first byte of another script's character
+    }
+  }
+  return words;
+}
+
 void AddAlternative(std::string_view text, std::vector<std::string>& out) {
   std::string trimmed = CollapseSpace(text);
   if (trimmed.empty() || out.size() >= kMaxAlternatives) return;
@@ -197,9 +236,14 @@ void AddBracketed(std::string_view part, bool inside_alone, std::vector<std::str
     return AddAlternative(part, out);
   }
   AddAlternative(outside, out);
-  // Alone, two letters are a coincidence more often than an acronym ("GE", "3M").
-  if (inside_alone && CollapseSpace(inside.front()).size() >= 3) {
-    AddAlternative(inside.front(), out);
+  // "(formerly X)", "(f/k/a X)": X is a name, whoever wrote it.
+  std::string_view named = AfterAliasMarker(inside.front());
+  // Alone, two letters are a coincidence more often than an acronym ("GE", "3M"); in a query,
+  // a bracket names something when it writes two words of two letters or more ("(SGM-Most
+  // OOO)", "(Military Unit 20924)"), and is a remark otherwise ("(Class A)", "(PSBC)").
+  if (named.size() < inside.front().size() ||
+      (inside_alone ? CollapseSpace(named).size() >= 3 : CountWords(named, 2) >= 2)) {
+    AddAlternative(named, out);
   } else {
     AddAlternative(whole, out);
   }

@@ -100,7 +100,9 @@ NormalizedName NormalizeName(std::string_view name, NameForm form = NameForm::kA
 // it and the whole text, or, with `inside_alone`, the text outside and the text inside
 // ("Islamic Republic of Iran Shipping Lines (IRISL)", "Акционерное Общество «Швабе» (АО
 // «Швабе»)"). List names are split with it; queries without, since a query's bracket is more
-// often a remark ("Alphabet (Class A)") than a name. A bracket within a name or naming a
+// often a remark ("Alphabet (Class A)", "(PSBC)") than a name: a query's bracket stands alone
+// only when it writes two words of two letters or more ("(SGM-Most OOO)"). "(formerly X)",
+// "(f/k/a X)" give X alone, with or without `inside_alone`. A bracket within a name or naming a
 // country says which of several ("Bank of China (Hong Kong) Limited") and parts nothing. A
 // dedication ("… named after N.I. Sazikin", "имени Морозова", "им. М.Ф Стельмаха") gives the
 // name without it too, since lists write it or leave it out.

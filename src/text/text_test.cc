@@ -223,6 +223,19 @@ TEST(NameAlternatives, PartsSlashesAndTrailingBrackets) {
   EXPECT_EQ(NameAlternatives("Islamic Republic of Iran Shipping Lines (IRISL)", false),
             (V{"Islamic Republic of Iran Shipping Lines",
                "Islamic Republic of Iran Shipping Lines IRISL"}));
+  // A query's bracket of two words or more names something (UK: "Stroygazmontazh-Most OOO
+  // (SGM-Most OOO)"); "(formerly X)" names X, in a query or a list (UK: "Daksha (formerly
+  // Hebe)", OFAC's HEBE); a word, or a word and a letter, is a remark.
+  EXPECT_EQ(NameAlternatives("Stroygazmontazh-Most OOO (SGM-Most OOO)", false),
+            (V{"Stroygazmontazh-Most OOO", "SGM-Most OOO"}));
+  EXPECT_EQ(NameAlternatives("Daksha (formerly Hebe)", false), (V{"Daksha", "Hebe"}));
+  EXPECT_EQ(NameAlternatives("PSB Bank (formerly. PROMSVYAZBANK)", true),
+            (V{"PSB Bank", "PROMSVYAZBANK"}));
+  EXPECT_EQ(NameAlternatives("Sanatorium (f/k/a Resort Oreanda)", true),
+            (V{"Sanatorium", "Resort Oreanda"}));
+  EXPECT_EQ(NameAlternatives("Alphabet (Class A)", false), (V{"Alphabet", "Alphabet Class A"}));
+  EXPECT_EQ(NameAlternatives("Akamai (Akabori)", false), (V{"Akamai", "Akamai Akabori"}));
+  EXPECT_EQ(NameAlternatives("Sample (formerly)", false), (V{"Sample", "Sample formerly"}));
   // "GE" is also Georgia's code: a bracket naming a country parts nothing.
   EXPECT_EQ(NameAlternatives("GE SONG TAO (GE)", true), (V{"GE SONG TAO (GE)"}));
   // Brackets within a name, or naming a country, say which of several: nothing is parted.
