@@ -203,6 +203,8 @@ void AddAlternative(std::string_view text, std::vector<std::string>& out) {
   if (std::find(out.begin(), out.end(), trimmed) == out.end()) out.push_back(std::move(trimmed));
 }
 
+void AddAlternatives(std::string_view name, bool inside_alone, std::vector<std::string>& out);
+
 // One part of a slash-separated name, split at its brackets.
 void AddBracketed(std::string_view part, bool inside_alone, std::vector<std::string>& out) {
   std::string outside, whole;
@@ -243,7 +245,7 @@ void AddBracketed(std::string_view part, bool inside_alone, std::vector<std::str
   // OOO)", "(Military Unit 20924)"), and is a remark otherwise ("(Class A)", "(PSBC)").
   if (named.size() < inside.front().size() ||
       (inside_alone ? CollapseSpace(named).size() >= 3 : CountWords(named, 2) >= 2)) {
-    AddAlternative(named, out);
+    AddAlternatives(named, inside_alone, out);  // "(formerly Luna; Asher)": each
   } else {
     AddAlternative(whole, out);
   }
@@ -281,14 +283,25 @@ std::pair<std::size_t, std::size_t> Dedication(std::string_view name) {
 // The alternatives of one name (NameAlternatives), without dedications.
 void AddAlternatives(std::string_view name, bool inside_alone, std::vector<std::string>& out) {
   // Most names write one: no slash, no bracket (the full-width ones begin EF BC).
-  if (name.find_first_of("/()") == std::string_view::npos &&
+  if (name.find_first_of("/();") == std::string_view::npos &&
       name.find("\xEF\xBC") == std::string_view::npos) {
     return AddAlternative(name, out);
   }
-  // A slash with a space beside it parts names; "A/S", "GU/GRU" and "c/o" stay whole.
-  std::size_t from = 0;
+  // A slash or semicolon with a space beside it parts names, outside brackets ("Noctis
+  // (formerly Luna; Asher)" is one); "A/S", "GU/GRU" and "c/o" stay whole.
+  std::size_t from = 0, depth = 0;
   for (std::size_t i = 0; i < name.size(); ++i) {
-    if (name[i] != '/') continue;
+    if (std::size_t n = BracketAt(name, i, kOpen)) {
+      ++depth;
+      i += n - 1;
+      continue;
+    }
+    if (std::size_t n = BracketAt(name, i, kClose)) {
+      depth -= depth > 0;
+      i += n - 1;
+      continue;
+    }
+    if ((name[i] != '/' && name[i] != ';') || depth > 0) continue;
     bool spaced = (i > 0 && name[i - 1] == ' ') || (i + 1 < name.size() && name[i + 1] == ' ');
     if (!spaced) continue;
     AddBracketed(name.substr(from, i - from), inside_alone, out);

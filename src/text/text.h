@@ -96,7 +96,8 @@ enum class NameForm { kAny, kPerson };
 NormalizedName NormalizeName(std::string_view name, NameForm form = NameForm::kAny);
 
 // The names one written name stands for, when it writes several: "A / B" (the EU list's
-// "Наталья ВОЛКОВА / Наталiя ВОЛКОВА") gives A and B; a trailing bracket gives the text outside
+// "Наталья ВОЛКОВА / Наталiя ВОЛКОВА") and "A; B" outside brackets give A and B; a trailing
+// bracket gives the text outside
 // it and the whole text, or, with `inside_alone`, the text outside and the text inside
 // ("Islamic Republic of Iran Shipping Lines (IRISL)", "Акционерное Общество «Швабе» (АО
 // «Швабе»)"). List names are split with it; queries without, since a query's bracket is more

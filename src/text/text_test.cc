@@ -233,6 +233,14 @@ TEST(NameAlternatives, PartsSlashesAndTrailingBrackets) {
             (V{"PSB Bank", "PROMSVYAZBANK"}));
   EXPECT_EQ(NameAlternatives("Sanatorium (f/k/a Resort Oreanda)", true),
             (V{"Sanatorium", "Resort Oreanda"}));
+  // A semicolon with a space parts names as a slash does, outside brackets only (UK, NZ).
+  EXPECT_EQ(
+      NameAlternatives("Central Institute of Engine-Building; Central Institute of Aviation "
+                       "Motors (CIAM)",
+                       true),
+      (V{"Central Institute of Engine-Building", "Central Institute of Aviation Motors", "CIAM"}));
+  EXPECT_EQ(NameAlternatives("Noctis (formerly Luna; Asher)", true),
+            (V{"Noctis", "Luna", "Asher"}));
   EXPECT_EQ(NameAlternatives("Alphabet (Class A)", false), (V{"Alphabet", "Alphabet Class A"}));
   EXPECT_EQ(NameAlternatives("Akamai (Akabori)", false), (V{"Akamai", "Akamai Akabori"}));
   EXPECT_EQ(NameAlternatives("Sample (formerly)", false), (V{"Sample", "Sample formerly"}));
