@@ -498,8 +498,16 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
 double Qualify(const EntityRef& entity, const Query& query, double name_score,
                std::vector<Qualifier>* qualifiers);
 
-// The query as searched: `query`, or, when Query::organisation_when_described applies to one of
-// its prepared alternatives, a copy in `storage` restricted to organisations.
+// A legal form of several words, of four letters or more, or of three consonants ("Joint Stock
+// Company", "GmbH", "PJSC", "LLC", "Ltd") belongs to no person's name: a query holding one
+// names an organisation (a query for "Joint Stock Company ‘Globus’" is not about the hacker
+// the UK lists as "Globus"). Shorter forms, and three letters with a vowel, may be a person's
+// name or syllable ("LIN Na": N.A.; "Sa'd": S.A.D.; "MOE").
+bool NamesAnOrganisation(text::TokenKind kind, std::string_view text);
+
+// The query as searched: `query`, or, when it names an organisation (NamesAnOrganisation) or
+// Query::organisation_when_described applies to one of its prepared alternatives, a copy in
+// `storage` restricted to organisations.
 const Query& EffectiveQuery(const Query& query, const std::vector<PreparedQuery>& alternatives,
                             Query& storage);
 

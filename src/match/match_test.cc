@@ -569,6 +569,29 @@ TEST(NameIndex, NamesWithOrganisationWordsSearchOrganisationsWhenAsked) {
   EXPECT_GE(ScoreOf(Index().Search(putin), "us_ofac_sdn-35096"), 0.95);
 }
 
+// A legal form no person's name holds makes the query an organisation's, asked or not: OFAC's
+// "RKB GLOBUS PAO" (us_ofac_sdn-35885), not the hacker KARYAGIN, whom OFAC and the UK list as
+// "Globus"; a short form with a vowel may be a name ("SAD, Abd-al-Latif": S.A.D.).
+TEST(NameIndex, AQueryWithALegalFormNamesAnOrganisation) {
+  Query q;
+  q.name = "Joint Stock Company ‘Globus’";
+  q.datasets = {"us_ofac_sdn"};
+  auto results = Index().Search(q);
+  ASSERT_FALSE(results.empty());
+  EXPECT_EQ(Index().entity(results[0].entity).id, "us_ofac_sdn-35885");
+  for (const SearchResult& r : results) {
+    EXPECT_NE(Index().entity(r.entity).schema, lists::Schema::kPerson)
+        << Index().entity(r.entity).id;
+  }
+  q.name = "Globus";
+  EXPECT_GE(ScoreOf(Index().Search(q), "us_ofac_sdn-35988"), 0.95) << "the alias alone";
+  EXPECT_TRUE(NamesAnOrganisation(text::TokenKind::kLegalForm, "joint stock company"));
+  EXPECT_TRUE(NamesAnOrganisation(text::TokenKind::kLegalForm, "llc"));
+  EXPECT_FALSE(NamesAnOrganisation(text::TokenKind::kLegalForm, "sad"));
+  EXPECT_FALSE(NamesAnOrganisation(text::TokenKind::kLegalForm, "na"));
+  EXPECT_FALSE(NamesAnOrganisation(text::TokenKind::kName, "gmbh"));
+}
+
 TEST(NameIndex, SchemaRestrictsResults) {
   Query q;
   q.name = "Vladimir Putin";

@@ -128,12 +128,19 @@ PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedNa
   return q;
 }
 
+bool NamesAnOrganisation(TokenKind kind, std::string_view text) {
+  if (kind != TokenKind::kLegalForm) return false;
+  if (text.find(' ') != std::string_view::npos || text.size() >= 4) return true;
+  return text.size() == 3 && text.find_first_of("aeiouy") == std::string_view::npos;
+}
+
 const Query& EffectiveQuery(const Query& query, const std::vector<PreparedQuery>& alternatives,
                             Query& storage) {
-  if (!query.organisation_when_described || query.schema) return query;
+  if (query.schema) return query;
   for (const PreparedQuery& p : alternatives) {
     for (const QueryToken& t : p.tokens) {
-      if (IsClass(t.kind)) {
+      if (NamesAnOrganisation(t.kind, t.text) ||
+          (query.organisation_when_described && IsClass(t.kind))) {
         storage = query;
         storage.schema = lists::Schema::kCompany;
         return storage;
@@ -157,7 +164,10 @@ std::vector<PreparedQuery> PrepareAlternatives(const NameIndex::Data& data, cons
     // searched as people's too (unless the words make the query an organisation's anyway).
     bool described = std::any_of(norm.tokens.begin(), norm.tokens.end(),
                                  [](const text::NameToken& t) { return IsClass(t.kind); });
-    if (!query.schema && described && !query.organisation_when_described) {
+    bool organisation = std::any_of(norm.tokens.begin(), norm.tokens.end(), [](const auto& t) {
+      return NamesAnOrganisation(t.kind, t.text);
+    });
+    if (!query.schema && described && !organisation && !query.organisation_when_described) {
       out.push_back(
           PrepareQuery(data, text::NormalizeName(alternative, text::NameForm::kPerson), true));
       out.back().persons_only = true;
