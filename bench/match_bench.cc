@@ -15,6 +15,7 @@
 // compile of a script's transliterator (80-130 ms on first use, in the CLI's cold start).
 // Under callgrind, --toggle-collect='*MeasuredPass*' counts the measured pass only.
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <map>
@@ -212,6 +213,10 @@ int main(int argc, char** argv) {
     found += hit;
     k.found += hit;
     ++k.expected;
+    if (!hit && std::getenv("DUALWATCH_BENCH_DEBUG")) {
+      std::fprintf(stderr, "missed: %s: %s (%s)\n", q.kind.c_str(), q.query.name.c_str(),
+                   q.expect.c_str());
+    }
   }
   std::vector<double> sorted = latency;
   std::sort(sorted.begin(), sorted.end());
