@@ -15,12 +15,13 @@ extern const char kZhVocabularyTsv[];
 extern const char kLegalFormsTsv[];
 extern const char kOrgWordsTsv[];
 extern const char kPersonTitlesTsv[];
+extern const char kCountryAliasesTsv[];
 
 std::uint64_t TablesFingerprint() {
   static const std::uint64_t fingerprint = [] {
     std::uint64_t h = 0;
-    for (std::string_view table :
-         {kHanPinyinTsv, kZhVocabularyTsv, kLegalFormsTsv, kOrgWordsTsv, kPersonTitlesTsv}) {
+    for (std::string_view table : {kHanPinyinTsv, kZhVocabularyTsv, kLegalFormsTsv, kOrgWordsTsv,
+                                   kPersonTitlesTsv, kCountryAliasesTsv}) {
       h = h * 0x100000001b3ULL ^ io::Fnv1a(table);
     }
     return h;

@@ -118,8 +118,8 @@ std::vector<std::string> NameAlternatives(std::string_view name, bool inside_alo
 std::size_t PinyinSyllables(std::string_view word);
 
 // A hash of the word tables built in (data/text/*.tsv: legal forms, organisation words, titles,
-// pinyin, Chinese vocabulary): names are tokenised by them, so an index cache built with other
-// tables is stale.
+// pinyin, Chinese vocabulary, country aliases): names are tokenised by them, so an index cache
+// built with other tables is stale.
 std::uint64_t TablesFingerprint();
 
 // A Latin word that is one Korean syllable as McCune-Reischauer, the DPRK's own spelling or the
