@@ -321,6 +321,21 @@ std::vector<std::string> NameAlternatives(std::string_view name, bool inside_alo
     without.append(name.substr(end));
     AddAlternatives(without, inside_alone, out);
   }
+  // A parent organisation before a comma ("Tactical Missile Corporation, Joint Stock Company
+  // Avangard"): a name after it that begins with a legal form is the organisation's own, which
+  // other lists write alone. (Any organisation word before the comma was too wide: "Northwestern
+  // Polytechnical University, Ningbo Institute" met "Bank of Ningbo".)
+  if (std::size_t comma = name.find(", "); comma != std::string_view::npos) {
+    std::string_view rest = name.substr(comma + 2);
+    NormalizedName after = NormalizeName(rest);
+    bool named = std::any_of(after.tokens.begin(), after.tokens.end(),
+                             [](const NameToken& t) { return t.kind == TokenKind::kName; });
+    if (named && after.tokens.front().kind == TokenKind::kLegalForm &&
+        after.tokens.front().text.size() >= 3 &&
+        rest.find_first_of("()") == std::string_view::npos) {
+      AddAlternatives(rest, inside_alone, out);
+    }
+  }
   if (out.empty()) out.emplace_back(name);
   return out;
 }

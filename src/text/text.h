@@ -106,7 +106,9 @@ NormalizedName NormalizeName(std::string_view name, NameForm form = NameForm::kA
 // "(f/k/a X)" give X alone, with or without `inside_alone`. A bracket within a name or naming a
 // country says which of several ("Bank of China (Hong Kong) Limited") and parts nothing. A
 // dedication ("… named after N.I. Sazikin", "имени Морозова", "им. М.Ф Стельмаха") gives the
-// name without it too, since lists write it or leave it out.
+// name without it too, since lists write it or leave it out; so does a parent before a comma
+// when a legal form begins the rest ("Tactical Missile Corporation, Joint Stock Company
+// Avangard" gives "Joint Stock Company Avangard").
 // Otherwise, or when brackets do not balance, the name itself, alone. Alternatives are trimmed,
 // non-empty and distinct; at most kMaxAlternatives.
 inline constexpr std::size_t kMaxAlternatives = 8;

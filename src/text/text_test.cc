@@ -244,6 +244,18 @@ TEST(NameAlternatives, PartsSlashesAndTrailingBrackets) {
   EXPECT_EQ(NameAlternatives("Alphabet (Class A)", false), (V{"Alphabet", "Alphabet Class A"}));
   EXPECT_EQ(NameAlternatives("Akamai (Akabori)", false), (V{"Akamai", "Akamai Akabori"}));
   EXPECT_EQ(NameAlternatives("Sample (formerly)", false), (V{"Sample", "Sample formerly"}));
+  // A parent before a comma (EU: "Tactical Missile Corporation, Joint Stock Company Avangard";
+  // the EU's own "KAZSTANEX LLP, TOO KAZSTANEX"): the name after it, from its legal form, is a
+  // name too; a person's "SURNAME, Given" and a unit after its parent are not parted.
+  EXPECT_EQ(NameAlternatives("Tactical Missile Corporation, Joint Stock Company Avangard", true),
+            (V{"Tactical Missile Corporation, Joint Stock Company Avangard",
+               "Joint Stock Company Avangard"}));
+  EXPECT_EQ(NameAlternatives("KAZSTANEX LLP, TOO KAZSTANEX", false),
+            (V{"KAZSTANEX LLP, TOO KAZSTANEX", "TOO KAZSTANEX"}));
+  EXPECT_EQ(NameAlternatives("PUTIN, Vladimir Vladimirovich", false).size(), 1u);
+  EXPECT_EQ(
+      NameAlternatives("Northwestern Polytechnical University, Ningbo Institute", true).size(), 1u);
+  EXPECT_EQ(NameAlternatives("Rosneft, PJSC", true).size(), 1u);  // a legal form alone
   // "GE" is also Georgia's code: a bracket naming a country parts nothing.
   EXPECT_EQ(NameAlternatives("GE SONG TAO (GE)", true), (V{"GE SONG TAO (GE)"}));
   // Brackets within a name, or naming a country, say which of several: nothing is parted.
