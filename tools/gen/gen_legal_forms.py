@@ -55,6 +55,14 @@ for alias in ("Company Limited", "Co Limited", "Limited Company", "Company Ltd")
 # ("sociedad anónima pública Rostvertol"), which neither table has; dualwatch's own additions.
 for alias in ("sociedad anónima pública", "publiczna spółka akcyjna", "società per azioni pubblica"):
     forms.setdefault(alias.lower(), (alias, "jsc"))
+# The public shareholding company of Iran and the Gulf (OFAC: "TOSE-E MELLI GROUP INVESTMENT
+# COMPANY PUBLIC SHAREHOLDING COMPANY"), and Russia's federal state enterprise (ФКП: "Federal
+# State Enterprise Kamensky Plant" / "FSE Kamensky Zavod"); dualwatch's own additions.
+for alias in ("public shareholding company", "shareholding company", "public joint stock"):
+    forms.setdefault(alias.lower(), (alias, "jsc"))
+for alias in ("federal state enterprise", "fse", "fkp", "federalnoe kazennoe predpriyatie",
+              "федеральное казенное предприятие", "фкп"):
+    forms.setdefault(alias.lower(), (alias, "fse"))
 # Military security companies as OFAC and the EU write Konvoy's ("PRIVATE MILITARY COMPANY
 # CONVOY", "Military-security organisation “Convoy”", "VOENNO OKHRANNAIA KOMPANIIA KONVOI"):
 # the class of rigour's private military companies; dualwatch's own additions.
