@@ -63,6 +63,12 @@ for alias in ("public shareholding company", "shareholding company", "public joi
 for alias in ("federal state enterprise", "fse", "fkp", "federalnoe kazennoe predpriyatie",
               "федеральное казенное предприятие", "фкп"):
     forms.setdefault(alias.lower(), (alias, "fse"))
+# Bare "KB" and "EK" are, in the lists, Russian: конструкторское бюро (design bureau: "AO KB
+# NAVIS", "KB Radar") and электронные компоненты ("RADIANT EK AO", "ULTRAN EK OOO"), organisation
+# words of data/text/org_words_extra.tsv; rigour's kommanditbolag and eingetragener Kaufmann keep
+# their longer forms ("e.K.").
+for bare in ("kb", "ek"):
+    forms.pop(bare, None)
 # Military security companies as OFAC and the EU write Konvoy's ("PRIVATE MILITARY COMPANY
 # CONVOY", "Military-security organisation “Convoy”", "VOENNO OKHRANNAIA KOMPANIIA KONVOI"):
 # the class of rigour's private military companies; dualwatch's own additions.
