@@ -50,6 +50,8 @@ struct Query {
   std::vector<std::string> datasets;     // only entities of these datasets; empty: all
   // Without a schema: a name with a legal form or an organisation word ("Tata Steel", "AXA
   // Group") is searched as an organisation, not against people who share one word with it.
+  // (Without it, only a legal form no person's name holds does so: "Joint Stock Company X",
+  // "X GmbH", "X LLC"; see NamesAnOrganisation.)
   bool organisation_when_described = false;
 };
 
