@@ -56,7 +56,7 @@ struct Query {
 };
 
 struct SearchOptions {
-  double threshold = kDefaultThreshold;  // results below are dropped (default 0.70)
+  double threshold = kDefaultThreshold;  // results below are dropped (kDefaultThreshold)
   std::size_t limit = 5;                 // at most this many entities (default 5)
   bool explain = true;                   // fill Result::explanation (default true)
 };

@@ -2,6 +2,7 @@
 // postings, bounds, scoring best bound first; the brute-force reference; pair scores.
 #include <algorithm>
 #include <cmath>
+#include <type_traits>
 #include <unordered_set>
 
 #include "match/index_data.h"
@@ -50,6 +51,7 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
     float query;   // query token weight
     float weight;  // query token weight + key weight
     float sim;
+    bool starts = true;  // walks its postings first (MaxScore, below)
   };
   struct TokenHits {
     std::vector<Hit> hits;
@@ -63,7 +65,7 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
                      float key_share = 1) {
     float q = query_share * qt[i].weight;
     float w = q + key_share * d.key_entries[key].weight;
-    per_token[i].hits.push_back({key, q, w, sim});
+    per_token[i].hits.push_back({key, q, w, sim, true});
     per_token[i].most = std::max(per_token[i].most, w);
   };
   auto join_lookup = [&](std::uint64_t hash) { return d.FindJoin(hash | 1); };
@@ -178,7 +180,7 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
               rarer = k;
             }
           }
-          per_token[i].hits.push_back({rarer, q.weight, w, kJoinedSkeletonSimilarity});
+          per_token[i].hits.push_back({rarer, q.weight, w, kJoinedSkeletonSimilarity, true});
           per_token[i].most = std::max(per_token[i].most, w);
         }
       }
@@ -224,34 +226,49 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
     }
   }
 
-  // Which tokens may start a candidate (MaxScore): a name that only the weakest tokens hit
-  // scores at most X / (X + W), X their largest contributions plus `extra`, W the weight of the
-  // other query tokens, all unmatched in that name. While that stays under the threshold, the
-  // weakest tokens only add to names the others found.
+  // Which hits may start a candidate (MaxScore, over hits): a name that only the weakest hits
+  // reach scores at most X / (X + W), X what those hits can add plus `extra`, W the weight of
+  // the query tokens none of them is for, all unmatched in that name. A token adds at most its
+  // `most`, and at most the sum of its hits' weights. While that stays under the threshold, the
+  // weakest hits only add to names the others found: a common spelling a rare word is one edit
+  // from, or a common word of the query.
   // (An acronym left out costs only kAcronymShare of its weight: W counts that.)
-  std::vector<std::size_t> order;
-  std::vector<float> cost(qt.size());  // the least that leaving a token out costs
-  float retrievable_weight = 0;
+  struct HitRef {
+    float weight;
+    std::uint32_t token;
+    std::uint32_t hit;
+  };
+  std::vector<HitRef> by_weight;
+  std::vector<float> cost(qt.size());      // the least that leaving a token out costs
+  std::vector<float> weak_sum(qt.size());  // the weights of its weak hits
+  float unhit = 0;                         // W
   for (std::size_t i = 0; i < qt.size(); ++i) {
     cost[i] = !prepared.person && IsAcronym(qt[i].kind, qt[i].text) ? kAcronymShare * qt[i].weight
                                                                     : qt[i].weight;
     // Only retrievable tokens can be left out: another word may still meet its class key.
-    if (Retrievable(qt[i].kind)) {
-      order.push_back(i);
-      retrievable_weight += cost[i];
+    if (!Retrievable(qt[i].kind) || per_token[i].hits.empty()) continue;
+    unhit += cost[i];
+    for (std::size_t j = 0; j < per_token[i].hits.size(); ++j) {
+      by_weight.push_back({per_token[i].hits[j].weight, static_cast<std::uint32_t>(i),
+                           static_cast<std::uint32_t>(j)});
     }
   }
-  std::sort(order.begin(), order.end(),
-            [&](std::size_t a, std::size_t b) { return per_token[a].most < per_token[b].most; });
-  std::vector<bool> may_start(qt.size(), true);
-  float weak_most = extra, weak_weight = 0;
-  for (std::size_t i : order) {
-    float x = weak_most + per_token[i].most;
-    float w = retrievable_weight - (weak_weight + cost[i]);
-    if (x <= 0 || x / (x + w) + kMaxQualifierBoost >= options.threshold) break;
-    may_start[i] = false;
+  std::sort(by_weight.begin(), by_weight.end(), [](const HitRef& a, const HitRef& b) {
+    return a.weight != b.weight ? a.weight < b.weight
+                                : std::make_pair(a.token, a.hit) < std::make_pair(b.token, b.hit);
+  });
+  float weak_most = extra;  // X
+  for (const HitRef& r : by_weight) {
+    const float most = per_token[r.token].most;
+    const float before = std::min(most, weak_sum[r.token]);
+    const float after = std::min(most, weak_sum[r.token] + r.weight);
+    const float x = weak_most - before + after;
+    const float w = weak_sum[r.token] == 0 ? unhit - cost[r.token] : unhit;
+    if (x > 0 && x / (x + w) + kMaxQualifierBoost >= options.threshold) break;
+    per_token[r.token].hits[r.hit].starts = false;
     weak_most = x;
-    weak_weight += cost[i];
+    unhit = w;
+    weak_sum[r.token] += r.weight;
   }
   // Only the names the query may return: people's for a person's name, others' for an
   // organisation's, vessel's or aircraft's.
@@ -259,27 +276,33 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
   const Who who = prepared.persons_only || query.schema == lists::Schema::kPerson ? Who::kPeople
                   : !SchemaAllowed(query, lists::Schema::kPerson)                 ? Who::kOthers
                                                                                   : Who::kAnyone;
-  for (int pass = 0; pass < 2; ++pass) {
+  // Walks the postings of the hits that start candidates, then of the others, which only add to
+  // the names found.
+  auto walk = [&](auto starting) {
     for (std::size_t i = 0; i < qt.size(); ++i) {
-      if (may_start[i] != (pass == 0)) continue;
       for (const Hit& h : per_token[i].hits) {
+        if (h.starts != starting.value) continue;
+        const float list = h.weight - h.query, weighted = h.sim * h.weight;
         const auto [begin, end] = d.PostingRange(h.key, who);
+        const std::uint32_t* postings = d.postings.data();
         for (std::uint32_t p = begin; p < end; ++p) {
           // Names are spread over a table larger than the cache: load ahead.
-          if (p + kPrefetchAhead < end) __builtin_prefetch(&s.acc[d.postings[p + kPrefetchAhead]]);
-          std::uint32_t n = d.postings[p];
+          if (p + kPrefetchAhead < end) __builtin_prefetch(&s.acc[postings[p + kPrefetchAhead]]);
+          const std::uint32_t n = postings[p];
           Accumulator& a = s.acc[n];
           if (a.query == 0) {
-            if (pass == 1) continue;
+            if constexpr (!decltype(starting)::value) continue;
             s.touched.push_back(n);
           }
           a.query += h.query;
-          a.list += h.weight - h.query;
-          a.weighted += h.sim * h.weight;
+          a.list += list;
+          a.weighted += weighted;
         }
       }
     }
-  }
+  };
+  walk(std::true_type{});
+  walk(std::false_type{});
 
   // Candidates, best bound first.
   struct Candidate {
@@ -289,11 +312,15 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
   std::vector<Candidate> candidates;
   candidates.reserve(s.touched.size());
   const double q_least = prepared.weight - (1 - kAcronymShare) * prepared.acronym_weight;
-  for (std::size_t at = 0; at < s.touched.size(); ++at) {
-    if (at + kPrefetchAhead < s.touched.size()) {
-      __builtin_prefetch(&d.name_weights[s.touched[at + kPrefetchAhead]]);
+  // The bound below is at most (weighted + extra) / q_least, whatever the list name: most names
+  // that weak words reached fall under it without a look at the list name's weights. (A hair
+  // under, so that rounding never drops a name the full bound keeps.)
+  const double least_weighted = (options.threshold - kMaxQualifierBoost) * q_least * (1 - 1e-6);
+  for (const std::uint32_t n : s.touched) {
+    if (static_cast<double>(s.acc[n].weighted + extra) < least_weighted) {
+      s.acc[n] = Accumulator{};
+      continue;
     }
-    const std::uint32_t n = s.touched[at];
     // ScoreName: score = M / (P_q + P_l + U_q + c U_l), M the similarity-weighted aligned
     // weight, P the aligned weight of the query's words (q) and the list name's (l), U the
     // unaligned. With U_q = Q - P_q and U_l = L - P_l (Q, L the whole weights), the divisor is
