@@ -1,8 +1,11 @@
 // Name screening throughput and latency on all bundled lists, one core.
 //
 //   build/bench_match [--queries N] [--seed S] [--only KIND] [--reference N]
+//                     [--country CC] [--birth-date D]
 //
 // --only keeps the queries whose kind contains KIND ("Chinese", "miss", "company").
+// --country and --birth-date give every query that qualifier ("RU", "19": the search must then
+// allow for what an agreeing one adds, and --reference checks that it does).
 // --reference N also runs the first N queries through the brute-force ReferenceMatcher (about
 // 0.1 s each) and fails on any difference in entities or scores: the index must return what
 // scoring every name would.
@@ -152,11 +155,14 @@ int main(int argc, char** argv) {
   unsigned seed = 42;
   std::string only;
   std::size_t reference_queries = 0;
+  std::string country, birth_date;
   for (int i = 1; i + 1 < argc; i += 2) {
     if (!std::strcmp(argv[i], "--queries")) n = std::stoul(argv[i + 1]);
     if (!std::strcmp(argv[i], "--seed")) seed = static_cast<unsigned>(std::stoul(argv[i + 1]));
     if (!std::strcmp(argv[i], "--only")) only = argv[i + 1];
     if (!std::strcmp(argv[i], "--reference")) reference_queries = std::stoul(argv[i + 1]);
+    if (!std::strcmp(argv[i], "--country")) country = argv[i + 1];
+    if (!std::strcmp(argv[i], "--birth-date")) birth_date = argv[i + 1];
   }
   auto t0 = Clock::now();
   std::vector<lists::Entity> entities = bench::BundledEntities();
@@ -184,6 +190,10 @@ int main(int argc, char** argv) {
   std::erase_if(queries,
                 [&](const BenchQuery& q) { return q.kind.find(only) == std::string::npos; });
   if (queries.empty()) bench::Die("no query is of kind " + only);
+  for (BenchQuery& q : queries) {
+    q.query.country = country;
+    q.query.birth_date = birth_date;
+  }
   match::SearchOptions options;
   options.explain = false;
   // Warm-up pass (thread-local scratch, ICU transliterators), then the measured pass.

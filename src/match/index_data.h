@@ -285,8 +285,9 @@ inline constexpr std::size_t kMaxNameBytes = 4096;
 inline constexpr std::size_t kMaxNameTokens = 64;
 inline constexpr std::size_t kMaxFuzzyKey = 32;  // longer keys match exactly or not at all
 
-// Largest score change qualifiers can make upwards (country + birth date).
-inline constexpr double kMaxQualifierBoost = 0.05;
+// What an agreeing country and birth date add to a name's score (Qualify).
+inline constexpr double kCountryBoost = 0.02;
+inline constexpr double kBirthDateBoost = 0.03;
 
 // Weight of a key: fixed by kind for legal forms, organisation and stop words; the IDF for
 // names and numbers, at most 1 for a single letter.
@@ -497,6 +498,13 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
 // Qualifiers and final score for one entity; `name_score` from ScoreName.
 double Qualify(const EntityRef& entity, const Query& query, double name_score,
                std::vector<Qualifier>* qualifiers);
+// The most Qualify can add to a name score for `query`: what its country and birth date may
+// add. (An agreeing identifier adds more, but its entity's names are candidates whatever their
+// bounds.)
+inline double MaxQualifierBoost(const Query& query) {
+  return (query.country.empty() ? 0 : kCountryBoost) +
+         (query.birth_date.empty() ? 0 : kBirthDateBoost);
+}
 
 // A legal form of several words, of four letters or more, or of three consonants ("Joint Stock
 // Company", "GmbH", "PJSC", "LLC", "Ltd") belongs to no person's name: a query holding one

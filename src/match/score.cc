@@ -514,7 +514,7 @@ double Qualify(const EntityRef& entity, const Query& query, double name_score,
   if (!query.country.empty() && !entity.countries.empty()) {
     bool hit = std::find(entity.countries.begin(), entity.countries.end(), query.country) !=
                entity.countries.end();
-    note("country", hit ? 0.02 : -0.05, [&] {
+    note("country", hit ? kCountryBoost : -0.05, [&] {
       return fmt::format("{} {} among the entity's countries ({})", query.country,
                          hit ? "is" : "is not", fmt::join(entity.countries, ", "));
     });
@@ -525,7 +525,7 @@ double Qualify(const EntityRef& entity, const Query& query, double name_score,
       std::size_t n = std::min(d.size(), query.birth_date.size());
       compatible = compatible || d.compare(0, n, query.birth_date, 0, n) == 0;
     }
-    note("birth_date", compatible ? 0.03 : -0.15, [&] {
+    note("birth_date", compatible ? kBirthDateBoost : -0.15, [&] {
       return fmt::format("{} {} {}", query.birth_date, compatible ? "agrees with" : "contradicts",
                          fmt::join(entity.birth_dates, ", "));
     });

@@ -44,6 +44,8 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
               PreparedQuery& prepared, ResultCollector& collector) {
   if (d.names.empty()) return;  // nothing to find (and no tables: a default NameIndex)
   Scratch& s = ThreadScratch(d.names.size());
+  // A name whose score cannot reach the threshold with this added is never a result.
+  const double boost = MaxQualifierBoost(query);
 
   // Retrieval, first per query token: which keys it hits, with what weight and similarity.
   struct Hit {
@@ -264,7 +266,7 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
     const float after = std::min(most, weak_sum[r.token] + r.weight);
     const float x = weak_most - before + after;
     const float w = weak_sum[r.token] == 0 ? unhit - cost[r.token] : unhit;
-    if (x > 0 && x / (x + w) + kMaxQualifierBoost >= options.threshold) break;
+    if (x > 0 && x / (x + w) + boost >= options.threshold) break;
     per_token[r.token].hits[r.hit].starts = false;
     weak_most = x;
     unhit = w;
@@ -315,7 +317,7 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
   // The bound below is at most (weighted + extra) / q_least, whatever the list name: most names
   // that weak words reached fall under it without a look at the list name's weights. (A hair
   // under, so that rounding never drops a name the full bound keeps.)
-  const double least_weighted = (options.threshold - kMaxQualifierBoost) * q_least * (1 - 1e-6);
+  const double least_weighted = (options.threshold - boost) * q_least * (1 - 1e-6);
   for (const std::uint32_t n : s.touched) {
     if (static_cast<double>(s.acc[n].weighted + extra) < least_weighted) {
       s.acc[n] = Accumulator{};
@@ -338,7 +340,7 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
                           : m / (q_least + kUnmatchedCost * l_total.least +
                                  (1 - kUnmatchedCost) * std::max(0.0, m - p_query));
     s.acc[n] = Accumulator{};
-    if (bound + kMaxQualifierBoost >= options.threshold) candidates.push_back({bound, n});
+    if (bound + boost >= options.threshold) candidates.push_back({bound, n});
   }
   s.touched.clear();
   // Identical names, and entities sharing an identifier with the query, are candidates whatever
@@ -388,7 +390,7 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
   double floor = options.threshold;
   std::size_t since_floor = 0;
   for (const Candidate& c : candidates) {
-    if (c.bound + kMaxQualifierBoost < floor) break;
+    if (c.bound + boost < floor) break;
     if (!NameAllowed(d, query, prepared, c.name)) continue;
     collector.Consider(c.name, ScoreName(d, prepared, c.name, nullptr), prepared);
     if (++since_floor >= 8) {
