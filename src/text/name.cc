@@ -19,13 +19,14 @@ struct Rule {
   std::string_view to;
 };
 // (No j-rules: "john" and "jon" must stay apart from "on"; German-style "Jurij" still comes
-// within one edit of "Yuriy".)
-constexpr std::array<Rule, 26> kRules{{
-    {"shch", "sh"}, {"sch", "sh"}, {"tch", "ch"}, {"dzh", "j"}, {"zh", "j"}, {"kh", "h"},
-    {"ts", "c"},    {"tz", "c"},   {"cz", "c"},   {"ck", "k"},  {"ph", "f"}, {"iy", "i"},
-    {"yi", "i"},    {"ij", "i"},   {"yu", "u"},   {"iu", "u"},  {"ya", "a"}, {"ia", "a"},
-    {"ye", "e"},    {"yo", "o"},   {"ou", "u"},   {"oe", "u"},  {"x", "ks"}, {"y", "i"},
-    {"w", "v"},     {"q", "k"},
+// within one edit of "Yuriy".) English "dge" is the sound Russian writes дж: "Bridge" / ООО ПВ
+// Бридж "bridzh", "Bridgetech" / Бриджтех.
+constexpr std::array<Rule, 27> kRules{{
+    {"shch", "sh"}, {"sch", "sh"}, {"tch", "ch"}, {"dzh", "j"}, {"dge", "j"}, {"zh", "j"},
+    {"kh", "h"},    {"ts", "c"},   {"tz", "c"},   {"cz", "c"},  {"ck", "k"},  {"ph", "f"},
+    {"iy", "i"},    {"yi", "i"},   {"ij", "i"},   {"yu", "u"},  {"iu", "u"},  {"ya", "a"},
+    {"ia", "a"},    {"ye", "e"},   {"yo", "o"},   {"ou", "u"},  {"oe", "u"},  {"x", "ks"},
+    {"y", "i"},     {"w", "v"},    {"q", "k"},
 }};
 
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }

@@ -34,6 +34,14 @@ TEST(DetectScript, NamesTheDominantScript) {
   EXPECT_EQ(ScriptName(Script::kHan), "Hani");
 }
 
+// English words written in Cyrillic, as OFAC romanises them back: ООО ПВ Бридж is OOO PV
+// BRIDZH on OFAC's list and PV Bridge on the EU's.
+TEST(RomanizationKey, FoldsEnglishDgeAsRussianDzh) {
+  EXPECT_EQ(RomanizationKey("bridge"), RomanizationKey("bridzh"));
+  EXPECT_EQ(RomanizationKey("bridgetech"), RomanizationKey("bridzhtech"));
+  EXPECT_NE(RomanizationKey("edgar"), RomanizationKey("ejar"));  // only "dge"
+}
+
 // The EU lists write Russian names in each member state's spelling; these pairs are one
 // person's names on the bundled EU financial sanctions file.
 TEST(RomanizationKey, FoldsOtherLanguagesSpellingsOfRussianNames) {
