@@ -88,6 +88,8 @@ inline bool PlaceOf(const KeyStems& a, const KeyStems& b) {
   return adjective.stems[0] != UINT32_MAX &&
          (adjective.stems[0] == place.stems[0] || adjective.stems[0] == place.stems[1]);
 }
+// Similarity of a query's initial and a list word with that first letter ("V" / Vladimir).
+inline constexpr float kInitialSimilarity = 0.6f;
 // Similarity of a place adjective and its place ("kazanskiy" / Kazan).
 inline constexpr float kPlaceSimilarity = 0.9f;
 // How many spans of joined words start at a word, and their lengths (JoinedSpans).

@@ -183,7 +183,7 @@ struct PairContext {
   // An initial in the query ("V. Putin") stands for a list word with that first letter.
   if (context.initials_allowed && q.text.size() == 1 && n_text.size() > 1 &&
       q.text.front() == n_text.front()) {
-    return {0.6, "initial"};
+    return {kInitialSimilarity, "initial"};
   }
   return {};
 }

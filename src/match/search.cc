@@ -72,11 +72,12 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
   };
   auto join_lookup = [&](std::uint64_t hash) { return d.FindJoin(hash | 1); };
 
-  // What the index cannot retrieve may still add to a candidate's score: `extra` bounds it,
-  // `extra_query` and `extra_list` its query side and list side.
+  // What the index cannot retrieve may still add to a candidate's score: `extra` bounds it
+  // (each side weighed by the most similarity it can have), `extra_query` and `extra_list` its
+  // query side and list side.
   float extra = 0, extra_query = 0, extra_list = 0;
-  auto add_extra = [&](float query_side, float list_side) {
-    extra += query_side + list_side;
+  auto add_extra = [&](float query_side, float list_side, float sim = 1) {
+    extra += sim * (query_side + list_side);
     extra_query += query_side;
     extra_list += list_side;
   };
@@ -103,7 +104,8 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
     }
     if (q.key_id >= 0) add_hit(i, static_cast<std::uint32_t>(q.key_id), 1.0f);
     if (q.kind == TokenKind::kName) {
-      if (q.text.size() == 1) add_extra(q.weight, d.unknown_weight);  // an initial
+      // An initial meets any list word with its letter (at kInitialSimilarity), of any weight.
+      if (q.text.size() == 1) add_extra(q.weight, d.unknown_weight, kInitialSimilarity);
       // Keys within AllowedEdits share a deletion variant with the query key.
       VariantHashes(q.key, s.variants);
       const std::size_t mask = d.variants.size() - 1;
