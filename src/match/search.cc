@@ -205,7 +205,9 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
         }
       }
       // Split words: "jscargument" = "jsc" + "argument", into parts of two letters or more, as
-      // ScoreName joins them.
+      // ScoreName joins them. Each part carries the word's whole weight: a part is found by its
+      // join form, and the list word that writes it may hold another key ("jsc" a name's word,
+      // "JSC" of "JSC ARGUMENT" a legal form), which no posting of that name shows.
       if (q.join.size() <= kMaxFuzzyKey) {
         std::string_view whole = q.join;
         std::uint64_t left = HashText(whole.substr(0, 1));
