@@ -83,6 +83,18 @@ void NameIndex::Data::Derive() {
                                    k.weight, static_cast<std::uint16_t>(k.key.size()), k.kind});
     key_chars += k.key;
   }
+  repeats_key.assign(names.size(), false);
+  for (std::uint32_t n = 0; n < names.size(); ++n) {
+    const IndexedToken* t = tokens.data() + names[n].first_token;
+    for (std::uint32_t i = 0; i < names[n].token_count && !repeats_key[n]; ++i) {
+      for (std::uint32_t j = 0; j < i && Retrievable(t[i].kind); ++j) {
+        if (t[j].key == t[i].key) {
+          repeats_key[n] = true;
+          break;
+        }
+      }
+    }
+  }
   // Names of organisation words only, by each key they hold, sorted by key then name.
   undistinctive_names.clear();
   for (std::uint32_t n = 0; n < names.size(); ++n) {

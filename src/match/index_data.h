@@ -155,6 +155,9 @@ struct NameIndex::Data {
   std::string_view Text(std::uint32_t t) const {
     return {text_chars.data() + text_offsets[t], text_offsets[t + 1] - text_offsets[t]};
   }
+  // Whether name n holds a retrievable key twice or more ("ABDULLAH Ahmed Abdullah"; derived):
+  // there several query words may each pair with one of the key's words.
+  std::vector<bool> repeats_key;
   // Where the postings of key k pass from people's names to the others' (derived).
   std::vector<std::uint32_t> post_split;
   // The postings of key k that a search for `who` reads: people's names only, the others'

@@ -129,6 +129,8 @@ TEST(NameIndex, AgreesWithBruteForceReference) {
       // Arabic and Persian compound names, written whole or apart (the index's joined skeletons)
       "رحمت الله", "Rahmatullah", "Abd Allah", "عبدالله", "احمدرضا", "Hasan Zadeh", "عبد الرحمن",
       "Abdurrahman", "Abdelmalek", "صلاح الدين", "Nasiruddin Haqqani",
+      // words written twice, or one edit from one list word: grouped hits (Retrieve)
+      "Abdullah Ahmed Abdullah El Alfi", "Mohammad Mohammad", "Ahmed Ahmad Ali", "Salah Salih",
       // organisation words only: no postings to retrieve by
       "MBH Bank Plc.", "DES INTERNATIONAL CO., LTD.", "ETS Soluitons (China) Ltd."};
   ReferenceMatcher reference(Index());

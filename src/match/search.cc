@@ -54,6 +54,10 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
     float weight;  // query token weight + key weight
     float sim;
     bool starts = true;  // walks its postings first (MaxScore, below)
+    // One query word's pair with the key's word, not a share of a pair of several query words
+    // with one list word (joined words): such hits on one key are grouped (below).
+    bool single = true;
+    bool grouped = false;
   };
   struct TokenHits {
     std::vector<Hit> hits;
@@ -64,10 +68,10 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
   // A hit carries the query word's weight and the key's, or a share of them where one pair of
   // words is several hits (words joined meet one key: each carries its share of its weight).
   auto add_hit = [&](std::size_t i, std::uint32_t key, float sim, float query_share = 1,
-                     float key_share = 1) {
+                     float key_share = 1, bool single = true) {
     float q = query_share * qt[i].weight;
     float w = q + key_share * d.key_entries[key].weight;
-    per_token[i].hits.push_back({key, q, w, sim, true});
+    per_token[i].hits.push_back({key, q, w, sim, true, single, false});
     per_token[i].most = std::max(per_token[i].most, w);
   };
   auto join_lookup = [&](std::uint64_t hash) { return d.FindJoin(hash | 1); };
@@ -92,8 +96,8 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
         const std::string& second = order == 0 ? qt[i + 1].join : q.join;
         std::int64_t k = join_lookup(HashMore(HashText(first), second));
         if (k >= 0 && d.key_entries[k].kind == TokenKind::kName) {
-          add_hit(i, static_cast<std::uint32_t>(k), 0.95f);
-          add_hit(i + 1, static_cast<std::uint32_t>(k), 0.95f);
+          add_hit(i, static_cast<std::uint32_t>(k), 0.95f, 1, 1, false);
+          add_hit(i + 1, static_cast<std::uint32_t>(k), 0.95f, 1, 1, false);
         }
       }
     }
@@ -163,7 +167,8 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
         for (std::uint32_t k : d.skeleton_keys[static_cast<std::size_t>(id)]) {
           if (SkeletalKey(d.KeyText(k)) == q.skeletal) continue;
           for (int w = 0; w < length; ++w) {
-            add_hit(i + w, k, kJoinedSkeletonSimilarity, 1, 1.0f / static_cast<float>(length));
+            add_hit(i + w, k, kJoinedSkeletonSimilarity, 1, 1.0f / static_cast<float>(length),
+                    false);
           }
         }
       }
@@ -184,7 +189,8 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
               rarer = k;
             }
           }
-          per_token[i].hits.push_back({rarer, q.weight, w, kJoinedSkeletonSimilarity, true});
+          per_token[i].hits.push_back(
+              {rarer, q.weight, w, kJoinedSkeletonSimilarity, true, true, false});
           per_token[i].most = std::max(per_token[i].most, w);
         }
       }
@@ -282,12 +288,68 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
   const Who who = prepared.persons_only || query.schema == lists::Schema::kPerson ? Who::kPeople
                   : !SchemaAllowed(query, lists::Schema::kPerson)                 ? Who::kOthers
                                                                                   : Who::kAnyone;
+  // Several query words' hits on one key (two query words one edit from one list word, a word
+  // written twice): a name holding the key once gives it to one pair only, so it gets the most
+  // of them, not their sum. (A name holding some key twice, `repeats_key`, gets the sum.)
+  struct Group {
+    std::uint32_t key;
+    bool starts = false;
+    Accumulator most, sum;
+  };
+  std::vector<Group> groups;
+  {
+    std::vector<std::pair<std::uint32_t, Hit*>> singles;
+    for (std::size_t i = 0; i < qt.size(); ++i) {
+      for (Hit& h : per_token[i].hits) {
+        if (h.single) singles.push_back({h.key, &h});
+      }
+    }
+    std::sort(singles.begin(), singles.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (std::size_t a = 0; a < singles.size();) {
+      std::size_t b = a + 1;
+      while (b < singles.size() && singles[b].first == singles[a].first) ++b;
+      if (b - a >= 2) {
+        Group g{singles[a].first, false, {}, {}};
+        for (std::size_t k = a; k < b; ++k) {
+          Hit& h = *singles[k].second;
+          h.grouped = true;
+          g.starts = g.starts || h.starts;
+          const float list = h.weight - h.query, weighted = h.sim * h.weight;
+          g.most.query = std::max(g.most.query, h.query);
+          g.most.list = std::max(g.most.list, list);
+          g.most.weighted = std::max(g.most.weighted, weighted);
+          g.sum.query += h.query;
+          g.sum.list += list;
+          g.sum.weighted += weighted;
+        }
+        groups.push_back(g);
+      }
+      a = b;
+    }
+  }
   // Walks the postings of the hits that start candidates, then of the others, which only add to
   // the names found.
   auto walk = [&](auto starting) {
+    for (const Group& g : groups) {
+      if (g.starts != starting.value) continue;
+      const auto [begin, end] = d.PostingRange(g.key, who);
+      for (std::uint32_t p = begin; p < end; ++p) {
+        const std::uint32_t n = d.postings[p];
+        Accumulator& a = s.acc[n];
+        if (a.query == 0) {
+          if constexpr (!decltype(starting)::value) continue;
+          s.touched.push_back(n);
+        }
+        const Accumulator& add = d.repeats_key[n] ? g.sum : g.most;
+        a.query += add.query;
+        a.list += add.list;
+        a.weighted += add.weighted;
+      }
+    }
     for (std::size_t i = 0; i < qt.size(); ++i) {
       for (const Hit& h : per_token[i].hits) {
-        if (h.starts != starting.value) continue;
+        if (h.starts != starting.value || h.grouped) continue;
         const float list = h.weight - h.query, weighted = h.sim * h.weight;
         const auto [begin, end] = d.PostingRange(h.key, who);
         const std::uint32_t* postings = d.postings.data();
