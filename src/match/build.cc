@@ -80,7 +80,8 @@ void NameIndex::Data::Derive() {
   key_chars.clear();
   for (const KeyInfo& k : keys) {
     key_entries.push_back(KeyEntry{static_cast<std::uint32_t>(key_chars.size()), LetterMask(k.key),
-                                   k.weight, static_cast<std::uint16_t>(k.key.size()), k.kind});
+                                   k.weight, static_cast<std::uint16_t>(k.key.size()), k.kind,
+                                   SkeletalKey(k.key)});
     key_chars += k.key;
   }
   repeats_key.assign(names.size(), false);
@@ -168,6 +169,13 @@ void NameIndex::Data::Derive() {
         joined.push_back({it->second, words});
       }
     }
+  }
+  skeleton_skeletal.assign(skeleton_keys.size(), 0);
+  for (std::size_t id = 0; id < skeleton_keys.size(); ++id) {
+    auto& holders = skeleton_keys[id];
+    auto split = std::stable_partition(holders.begin(), holders.end(),
+                                       [&](std::uint32_t k) { return key_entries[k].skeletal; });
+    skeleton_skeletal[id] = static_cast<std::uint32_t>(split - holders.begin());
   }
   std::sort(joined.begin(), joined.end());
   joined.erase(std::unique(joined.begin(), joined.end()), joined.end());
@@ -372,6 +380,8 @@ NameIndex NameIndexBuilder::Build() && {
     VariantHashes(d.keys[k].key, hashes);
     for (std::uint64_t h : hashes) entries.emplace_back(h, k);
   }
+  std::sort(entries.begin(), entries.end());
+  entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
   std::size_t slots = 16;
   while (slots < entries.size() * 2) slots *= 2;
   d.variants.assign(slots, {});

@@ -7,6 +7,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -135,13 +136,14 @@ struct NameIndex::Data {
   // Derived on build and load, not stored.
   // What the search reads of a key for every fuzzy neighbour and every candidate's word, packed
   // in 16 bytes (a KeyInfo is 48, its text often on the heap): its text in key_chars, the
-  // letters it holds (LetterMask), its weight and kind.
+  // letters it holds (LetterMask), its weight and kind, whether it is skeletal (SkeletalKey).
   struct KeyEntry {
     std::uint32_t offset = 0;  // into key_chars
     std::uint32_t letters = 0;
     float weight = 0;
     std::uint16_t size = 0;
     text::TokenKind kind = text::TokenKind::kName;
+    bool skeletal = false;
   };
   std::vector<KeyEntry> key_entries;
   std::string key_chars;
@@ -201,7 +203,15 @@ struct NameIndex::Data {
   std::vector<std::uint32_t> token_skeletons;  // per token; UINT32_MAX when none
   // Per token, its skeleton with a v read as a waw (TokenWawSkeleton); UINT32_MAX when none.
   std::vector<std::uint32_t> token_waw_skeletons;
+  // Skeletal keys first, then the others; skeleton_skeletal[id] counts the first.
   std::vector<std::vector<std::uint32_t>> skeleton_keys;
+  std::vector<std::uint32_t> skeleton_skeletal;
+  // The keys bearing skeleton `id` across the script divide from a word that is skeletal or not.
+  std::span<const std::uint32_t> SkeletonKeysAcross(std::int64_t id, bool skeletal) const {
+    const std::vector<std::uint32_t>& keys = skeleton_keys[static_cast<std::size_t>(id)];
+    const std::size_t split = skeleton_skeletal[static_cast<std::size_t>(id)];
+    return skeletal ? std::span(keys).subspan(split) : std::span(keys).first(split);
+  }
   // Two neighbouring name words of a name, joined (JoinSkeletons): per token, the skeleton of it
   // and the next word (UINT32_MAX when none), and per skeleton id the keys of the pairs bearing
   // it ("عبد الله" "~bd" + "~lh" = "bdlh", Abdullah's skeleton).
@@ -334,7 +344,7 @@ inline std::uint32_t VariantTag(std::uint64_t h) {
 // always 1, see VariantHashes).
 inline std::size_t VariantHome(std::uint64_t h, std::size_t mask) { return (h >> 1) & mask; }
 // Hashes of the deletion variants of a key: itself, one deletion if 4+ letters, two deletions
-// if 8+ (none beyond kMaxFuzzyKey); sorted, unique, never 0.
+// if 7+ (none beyond kMaxFuzzyKey); never 0. A doubled letter gives one variant twice.
 void VariantHashes(std::string_view key, std::vector<std::uint64_t>& out);
 // Identifier values compared without case, spaces or punctuation.
 std::string NormalizeIdentifier(std::string_view value);

@@ -5,7 +5,6 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
-#include <random>
 #include <sstream>
 
 #include "match/index_data.h"
@@ -448,72 +447,6 @@ TEST(NameIndex, IdentifierFindsTheEntityWhateverTheName) {
 
 // The bit-parallel edit distance against the whole table, on every short string over three letters
 // (neighbour swaps included: optimal string alignment).
-TEST(Levenshtein, BitParallelDistanceEqualsTheFullTable) {
-  auto full = [](const std::string& a, const std::string& b) {
-    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-      for (std::size_t j = 1; j <= b.size(); ++j) {
-        d[i][j] = std::min(
-            {d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1] ? 1 : 0)});
-        if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-          d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-      }
-    }
-    return d[a.size()][b.size()];
-  };
-  std::vector<std::string> words = {""};
-  for (std::size_t n = 0; n < words.size() && words.size() < 1093; ++n) {
-    if (words[n].size() == 6) continue;
-    for (char c : {'a', 'b', 'c'}) words.push_back(words[n] + c);
-  }
-  std::size_t checked = 0;
-  for (std::size_t x = 0; x < words.size(); x += 7) {
-    for (std::size_t y = 0; y < words.size(); y += 5) {
-      for (std::size_t limit = 0; limit <= 3; ++limit) {
-        std::size_t want = std::min(full(words[x], words[y]), limit + 1);
-        ASSERT_EQ(std::min(Levenshtein(words[x], words[y], limit), limit + 1), want)
-            << words[x] << " / " << words[y] << " limit " << limit;
-        ++checked;
-      }
-    }
-  }
-  EXPECT_GT(checked, 100000u);
-  // Longer words, up to the 64 letters one machine word of the bit-parallel table holds, and
-  // whole distances (no limit that cuts them short).
-  std::mt19937 rng(7);
-  for (int round = 0; round < 3000; ++round) {
-    std::string a(rng() % 65, 'a'), b;
-    for (char& c : a) c = static_cast<char>('a' + rng() % 4);
-    b = a;
-    for (int edits = static_cast<int>(rng() % 6); edits > 0; --edits) {
-      std::size_t at = b.empty() ? 0 : rng() % b.size();
-      switch (rng() % 4) {
-        case 0:
-          b.insert(b.begin() + static_cast<long>(at), static_cast<char>('a' + rng() % 4));
-          break;
-        case 1:
-          if (!b.empty()) b.erase(at, 1);
-          break;
-        case 2:
-          if (!b.empty()) b[at] = static_cast<char>('a' + rng() % 4);
-          break;
-        default:
-          if (at + 1 < b.size()) std::swap(b[at], b[at + 1]);
-      }
-    }
-    if (b.size() > 64) b.resize(64);
-    for (std::size_t limit : {std::size_t{2}, std::size_t{64}}) {
-      ASSERT_EQ(Levenshtein(a, b, limit), std::min(full(a, b), limit + 1))
-          << a << " / " << b << " limit " << limit;
-    }
-  }
-  EXPECT_EQ(Levenshtein("argumnet", "argument", 2), 1u);
-  EXPECT_EQ(Levenshtein("scholz", "schulze", 2), 2u);
-}
-
 // A list name that writes two ("A / B", "X (Y)") is found by each; a query's trailing bracket
 // is read as a remark too. The names are the bundled EU lists' own.
 TEST(NameIndex, NamesWritingSeveralAreFoundByEach) {

@@ -2,6 +2,7 @@
 // alternatives a query's name stands for, and the similar keys found by scanning (the
 // reference); word weights and the keys' deletion variants, shared with the builder.
 #include <algorithm>
+#include <array>
 
 #include "match/index_data.h"
 
@@ -36,19 +37,57 @@ float KeyWeight(TokenKind kind, std::string_view key, float idf) {
 
 std::uint64_t HashText(std::string_view text) { return io::Fnv1a(text); }
 
+namespace {
+// The deletion variants' hashes: a polynomial hash (base kVariantBase, modulo 2^64) of the
+// letters left, so that a variant's hash is a few products of its prefix's and suffix's
+// hashes, not a pass over its letters; then mixed (MurmurHash3's finaliser), since a slot's
+// home and tag are taken from the low and the high bits.
+constexpr std::uint64_t kVariantBase = 0x9e3779b97f4a7c15ull;
+std::uint64_t MixVariant(std::uint64_t h, std::size_t letters) {
+  h ^= letters * 0xc2b2ae3d27d4eb4full;
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ull;
+  h ^= h >> 33;
+  return h | 1;
+}
+}  // namespace
+
 void VariantHashes(std::string_view key, std::vector<std::uint64_t>& out) {
   out.clear();
-  // FNV-1a over the key with up to two positions skipped; | 1 keeps 0 free for empty slots.
-  out.push_back(io::Fnv1a(key) | 1);
-  if (key.size() >= 4 && key.size() <= kMaxFuzzyKey) {
-    for (std::size_t i = 0; i < key.size(); ++i) {
-      out.push_back(io::Fnv1a(key, i) | 1);
-      if (key.size() < 7) continue;  // two edits from 7 letters (AllowedEdits)
-      for (std::size_t j = i + 1; j < key.size(); ++j) out.push_back(io::Fnv1a(key, i, j) | 1);
+  const std::size_t n = key.size();
+  // prefix[k]: the hash of key[0, k); suffix[k]: of key[k, n); power[k] = kVariantBase^k.
+  std::array<std::uint64_t, kMaxFuzzyKey + 1> prefix, suffix, power;
+  const bool fuzzy = n >= 4 && n <= kMaxFuzzyKey;
+  if (!fuzzy) {
+    std::uint64_t h = 0;
+    for (char c : key) h = h * kVariantBase + static_cast<unsigned char>(c);
+    out.push_back(MixVariant(h, n));
+    return;
+  }
+  prefix[0] = 0;
+  power[0] = 1;
+  for (std::size_t k = 0; k < n; ++k) {
+    prefix[k + 1] = prefix[k] * kVariantBase + static_cast<unsigned char>(key[k]);
+    power[k + 1] = power[k] * kVariantBase;
+  }
+  suffix[n] = 0;
+  for (std::size_t k = n; k-- > 0;) {
+    suffix[k] = static_cast<unsigned char>(key[k]) * power[n - 1 - k] + suffix[k + 1];
+  }
+  out.push_back(MixVariant(prefix[n], n));
+  for (std::size_t i = 0; i < n; ++i) {
+    // key without i: key[0, i) then key[i + 1, n).
+    out.push_back(MixVariant(prefix[i] * power[n - 1 - i] + suffix[i + 1], n - 1));
+    if (n < 7) continue;  // two edits from 7 letters (AllowedEdits)
+    for (std::size_t j = i + 1; j < n; ++j) {
+      // key[0, i), key[i + 1, j), key[j + 1, n): the middle is prefix[j] less prefix[i + 1].
+      const std::uint64_t middle = prefix[j] - prefix[i + 1] * power[j - i - 1];
+      out.push_back(MixVariant(
+          prefix[i] * power[n - 2 - i] + middle * power[n - 1 - j] + suffix[j + 1], n - 2));
     }
   }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
 }
 
 std::string NormalizeIdentifier(std::string_view value) {

@@ -208,7 +208,7 @@ struct Pair {
   const int nq = static_cast<int>(query.tokens.size());
   const int nn = name.token_count;
   auto across = [&](bool query_skeletal, int j) {
-    return query_skeletal != SkeletalKey(data.KeyText(nt[j].key));
+    return query_skeletal != data.key_entries[nt[j].key].skeletal;
   };
   auto span_weight = [&](int j, int length) {
     double w = 0;

@@ -26,13 +26,19 @@ struct Accumulator {
 struct Scratch {
   std::vector<Accumulator> acc;  // per name
   std::vector<std::uint32_t> touched;
+  // Bit n: name n is in `touched`. Small enough to stay in the nearest cache, so that the walks
+  // of hits that only add to found names read it, not the accumulators, for every posting.
+  std::vector<std::uint64_t> touched_bits;
   std::vector<std::uint64_t> variants;
   std::vector<std::uint32_t> keys_seen;
 };
 
 Scratch& ThreadScratch(std::size_t names) {
   thread_local Scratch scratch;
-  if (scratch.acc.size() < names) scratch.acc.resize(names);
+  if (scratch.acc.size() < names) {
+    scratch.acc.resize(names);
+    scratch.touched_bits.resize((names + 63) / 64);
+  }
   return scratch;
 }
 
@@ -153,9 +159,7 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
         float sim =
             SkeletonSimilarity(d.skeleton_ids.Text(static_cast<std::uint32_t>(skeleton)).size(),
                                q.skeletal ? q.text.size() : kAnyLetters);
-        for (std::uint32_t k : d.skeleton_keys[static_cast<std::size_t>(skeleton)]) {
-          if (SkeletalKey(d.KeyText(k)) != q.skeletal) add_hit(i, k, sim);
-        }
+        for (std::uint32_t k : d.SkeletonKeysAcross(skeleton, q.skeletal)) add_hit(i, k, sim);
       }
       // This word and the next (or the next two) joined against one word across the script
       // divide, and this word against two or three joined ("عبد الله" / Abdullah, ScoreName's
@@ -164,8 +168,7 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
         const std::int64_t id = q.joined_skeletons[span];
         const int length = kJoinedSpanLength[span];
         if (id < 0) continue;
-        for (std::uint32_t k : d.skeleton_keys[static_cast<std::size_t>(id)]) {
-          if (SkeletalKey(d.KeyText(k)) == q.skeletal) continue;
+        for (std::uint32_t k : d.SkeletonKeysAcross(id, q.skeletal)) {
           for (int w = 0; w < length; ++w) {
             add_hit(i + w, k, kJoinedSkeletonSimilarity, 1, 1.0f / static_cast<float>(length),
                     false);
@@ -178,7 +181,7 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
       if (q.skeleton >= 0) {
         for (const std::array<std::uint32_t, 3>& words :
              d.joined_skeleton_keys[static_cast<std::size_t>(q.skeleton)]) {
-          if (SkeletalKey(d.KeyText(words[0])) == q.skeletal) continue;
+          if (d.key_entries[words[0]].skeletal == q.skeletal) continue;
           std::uint32_t rarer = words[0];
           float w = q.weight;
           for (std::uint32_t k : words) {
@@ -336,10 +339,13 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
       const auto [begin, end] = d.PostingRange(g.key, who);
       for (std::uint32_t p = begin; p < end; ++p) {
         const std::uint32_t n = d.postings[p];
+        if constexpr (!decltype(starting)::value) {
+          if (!(s.touched_bits[n >> 6] >> (n & 63) & 1)) continue;
+        }
         Accumulator& a = s.acc[n];
         if (a.query == 0) {
-          if constexpr (!decltype(starting)::value) continue;
           s.touched.push_back(n);
+          s.touched_bits[n >> 6] |= std::uint64_t{1} << (n & 63);
         }
         const Accumulator& add = d.repeats_key[n] ? g.sum : g.most;
         a.query += add.query;
@@ -354,13 +360,17 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
         const auto [begin, end] = d.PostingRange(h.key, who);
         const std::uint32_t* postings = d.postings.data();
         for (std::uint32_t p = begin; p < end; ++p) {
-          // Names are spread over a table larger than the cache: load ahead.
-          if (p + kPrefetchAhead < end) __builtin_prefetch(&s.acc[postings[p + kPrefetchAhead]]);
           const std::uint32_t n = postings[p];
+          if constexpr (decltype(starting)::value) {
+            // Names are spread over a table larger than the cache: load ahead.
+            if (p + kPrefetchAhead < end) __builtin_prefetch(&s.acc[postings[p + kPrefetchAhead]]);
+          } else if (!(s.touched_bits[n >> 6] >> (n & 63) & 1)) {
+            continue;
+          }
           Accumulator& a = s.acc[n];
           if (a.query == 0) {
-            if constexpr (!decltype(starting)::value) continue;
             s.touched.push_back(n);
+            s.touched_bits[n >> 6] |= std::uint64_t{1} << (n & 63);
           }
           a.query += h.query;
           a.list += list;
@@ -385,6 +395,7 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
   // under, so that rounding never drops a name the full bound keeps.)
   const double least_weighted = (options.threshold - boost) * q_least * (1 - 1e-6);
   for (const std::uint32_t n : s.touched) {
+    s.touched_bits[n >> 6] = 0;
     if (static_cast<double>(s.acc[n].weighted + extra) < least_weighted) {
       s.acc[n] = Accumulator{};
       continue;

@@ -116,13 +116,16 @@ bool OneEditApart(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-const std::pair<const std::string, Phrase>* PhraseTables::Misspelt(std::string_view word) const {
+const PhraseTables::PhraseEntry* PhraseTables::Misspelt(std::string_view word) const {
   if (word.size() + 1 < kMinMisspeltWord) return nullptr;
+  const std::size_t bits = misspelt_filter.size() * 64;
   // The word itself first, then each of its deletions.
   for (std::size_t k = 0; k <= word.size(); ++k) {
-    auto [begin, end] =
-        misspelt.equal_range(io::Fnv1a(word, k == 0 ? std::string_view::npos : k - 1));
-    for (auto it = begin; it != end; ++it) {
+    const std::uint64_t h = io::Fnv1a(word, k == 0 ? std::string_view::npos : k - 1);
+    if (!(misspelt_filter[(h % bits) / 64] >> (h % 64) & 1)) continue;
+    auto it = std::lower_bound(misspelt.begin(), misspelt.end(), h,
+                               [](const auto& entry, std::uint64_t v) { return entry.first < v; });
+    for (; it != misspelt.end() && it->first == h; ++it) {
       if (OneEditApart(word, it->second->first)) return it->second;
     }
   }
@@ -153,10 +156,21 @@ const PhraseTables& PhraseTables::Get() {
     for (const auto& entry : t.phrases) {
       const std::string& phrase = entry.first;
       if (phrase.size() < kMinMisspeltWord || phrase.find(' ') != std::string::npos) continue;
-      t.misspelt.emplace(io::Fnv1a(phrase), &entry);
+      t.misspelt.emplace_back(io::Fnv1a(phrase), &entry);
       for (std::size_t skip = 0; skip < phrase.size(); ++skip) {
-        t.misspelt.emplace(io::Fnv1a(phrase, skip), &entry);
+        t.misspelt.emplace_back(io::Fnv1a(phrase, skip), &entry);
       }
+    }
+    std::sort(t.misspelt.begin(), t.misspelt.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first < b.first : a.second->first < b.second->first;
+    });
+    t.misspelt.erase(std::unique(t.misspelt.begin(), t.misspelt.end()), t.misspelt.end());
+    // About 16 bits per entry: one absent hash in 16 or so passes the filter.
+    std::size_t words = 64;
+    while (words * 64 < t.misspelt.size() * 16) words *= 2;
+    t.misspelt_filter.assign(words, 0);
+    for (const auto& [h, entry] : t.misspelt) {
+      t.misspelt_filter[(h % (words * 64)) / 64] |= std::uint64_t{1} << (h % 64);
     }
     for (std::string_view w : kStopwords) t.stopwords.emplace(w);
     for (const auto& row : TsvRows(kPersonTitlesTsv)) {

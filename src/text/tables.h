@@ -6,6 +6,7 @@
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include "text/text.h"
 
@@ -43,10 +44,15 @@ struct PhraseTables {
   std::size_t longest_title = 1;
   // One-word organisation words and legal forms of 8+ letters by the hashes (io::Fnv1a) of
   // their one-deletion variants and of themselves, to recognise them with a typo
-  // ("CORPORATOIN"): hash → entry of `phrases` (node-based: the pointers stay valid).
-  std::unordered_multimap<std::uint64_t, const std::pair<const std::string, Phrase>*> misspelt;
+  // ("CORPORATOIN"): hash → entry of `phrases` (node-based: the pointers stay valid), sorted
+  // by hash, then phrase. A word of n letters asks for n + 1 hashes, nearly all absent: the
+  // filter (bit h mod its size: some entry's hash may be h), small enough to stay in the
+  // nearest cache, answers most of them.
+  using PhraseEntry = std::pair<const std::string, Phrase>;
+  std::vector<std::pair<std::uint64_t, const PhraseEntry*>> misspelt;
+  std::vector<std::uint64_t> misspelt_filter;
   // The organisation word or legal form `word` is one edit from, or nullptr.
-  const std::pair<const std::string, Phrase>* Misspelt(std::string_view word) const;
+  const PhraseEntry* Misspelt(std::string_view word) const;
   static const PhraseTables& Get();
 };
 
