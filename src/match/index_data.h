@@ -146,6 +146,21 @@ struct NameIndex::Data {
     bool skeletal = false;
   };
   std::vector<KeyEntry> key_entries;
+  // exact_names by the top bits of the hash: those of bucket b are exact_names[exact_buckets[b]
+  // .. exact_buckets[b + 1]), so that a lookup reads two slots, not a binary search's dozen.
+  std::vector<std::uint32_t> exact_buckets;
+  int exact_shift = 64;
+  // The names whose whole normalised text hashes to `h` (HashText).
+  std::span<const std::pair<std::uint64_t, std::uint32_t>> ExactNames(std::uint64_t h) const {
+    if (exact_names.empty()) return {};
+    const std::size_t b = exact_shift == 64 ? 0 : h >> exact_shift;
+    auto begin = exact_names.begin() + exact_buckets[b];
+    auto end = exact_names.begin() + exact_buckets[b + 1];
+    while (begin != end && begin->first < h) ++begin;
+    auto last = begin;
+    while (last != end && last->first == h) ++last;
+    return {begin, last};
+  }
   std::string key_chars;
   std::string_view KeyText(std::uint32_t k) const {
     return {key_chars.data() + key_entries[k].offset, key_entries[k].size};
@@ -188,11 +203,12 @@ struct NameIndex::Data {
     std::uint32_t key = 0;
   };
   std::vector<JoinSlot> join_table;
+  std::size_t JoinHome(std::uint64_t hash) const { return (hash >> 1) & (join_table.size() - 1); }
   // The key whose join form hashes to `hash`, or -1.
   std::int64_t FindJoin(std::uint64_t hash) const {
     if (join_table.empty()) return -1;
     const std::size_t mask = join_table.size() - 1;
-    for (std::size_t at = (hash >> 1) & mask; join_table[at].hash != 0; at = (at + 1) & mask) {
+    for (std::size_t at = JoinHome(hash); join_table[at].hash != 0; at = (at + 1) & mask) {
       if (join_table[at].hash == hash) return join_table[at].key;
     }
     return -1;
@@ -423,10 +439,11 @@ inline std::size_t AllowedEdits(std::size_t len) {
 // misspell: one edit is another consonant, another name (حمدانی Hamdani / حمود Hamoud, سفير
 // Safir / ساري Sari), so skeletons of fewer than 6 consonants match exactly or not at all, and
 // longer ones within one edit.
+inline std::size_t AllowedEdits(std::size_t len, bool skeletal) {
+  return skeletal ? (len >= 7 ? 1 : 0) : AllowedEdits(len);
+}
 inline std::size_t AllowedEdits(std::string_view a, std::string_view b) {
-  std::size_t len = std::max(a.size(), b.size());
-  if (SkeletalKey(a) || SkeletalKey(b)) return len >= 7 ? 1 : 0;
-  return AllowedEdits(len);
+  return AllowedEdits(std::max(a.size(), b.size()), SkeletalKey(a) || SkeletalKey(b));
 }
 // Similarity of two keys `edits` apart: 0.95 (1 - edits/len), so one edit in a long word costs
 // little, in a short word much (jon/john 0.71, argumnet/argument 0.83, scholz/schulze 0.63).

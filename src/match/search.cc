@@ -136,16 +136,26 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
       std::sort(s.keys_seen.begin(), s.keys_seen.end());
       s.keys_seen.erase(std::unique(s.keys_seen.begin(), s.keys_seen.end()), s.keys_seen.end());
       std::uint32_t q_letters = LetterMask(q.key);
+      const bool q_skeletal = SkeletalKey(q.key);
       const OsaPattern pattern(q.key);
       for (std::uint32_t k : s.keys_seen) __builtin_prefetch(&d.key_entries[k]);
+      // The key's entry rules out many; the texts of the others are loaded, then compared.
+      std::size_t left = 0;
+      for (std::uint32_t k : s.keys_seen) {
+        const NameIndex::Data::KeyEntry& e = d.key_entries[k];
+        std::size_t allowed =
+            AllowedEdits(std::max<std::size_t>(e.size, q.key.size()), q_skeletal || e.skeletal);
+        if (static_cast<std::size_t>(__builtin_popcount(q_letters ^ e.letters)) > 2 * allowed) {
+          continue;
+        }
+        __builtin_prefetch(d.key_chars.data() + e.offset);
+        s.keys_seen[left++] = k;
+      }
+      s.keys_seen.resize(left);
       for (std::uint32_t k : s.keys_seen) {
         std::string_view key = d.KeyText(k);
         std::size_t len = std::max(key.size(), q.key.size());
         std::size_t allowed = AllowedEdits(key, q.key);
-        if (static_cast<std::size_t>(__builtin_popcount(q_letters ^ d.key_entries[k].letters)) >
-            2 * allowed) {
-          continue;
-        }
         std::size_t edits = pattern.Distance(key, allowed);
         if (edits <= allowed) q.similar.emplace_back(k, FuzzySimilarity(edits, len));
       }
@@ -217,14 +227,22 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
       // ScoreName joins them. Each part carries the word's whole weight: a part is found by its
       // join form, and the list word that writes it may hold another key ("jsc" a name's word,
       // "JSC" of "JSC ARGUMENT" a legal form), which no posting of that name shows.
-      if (q.join.size() <= kMaxFuzzyKey) {
+      if (q.join.size() <= kMaxFuzzyKey && !d.join_table.empty()) {
         std::string_view whole = q.join;
+        // Every cut's two halves hashed, and their slots loaded, before the first is probed.
+        std::array<std::uint64_t, kMaxFuzzyKey + 1> lefts, rights;
         std::uint64_t left = HashText(whole.substr(0, 1));
         for (std::size_t cut = 2; cut + 2 <= whole.size(); ++cut) {
           left = HashMore(left, whole.substr(cut - 1, 1));
-          std::int64_t lk = join_lookup(left);
+          lefts[cut] = left | 1;
+          rights[cut] = HashText(whole.substr(cut)) | 1;
+          __builtin_prefetch(&d.join_table[d.JoinHome(lefts[cut])]);
+          __builtin_prefetch(&d.join_table[d.JoinHome(rights[cut])]);
+        }
+        for (std::size_t cut = 2; cut + 2 <= whole.size(); ++cut) {
+          std::int64_t lk = d.FindJoin(lefts[cut]);
           if (lk < 0) continue;
-          std::int64_t rk = join_lookup(HashText(whole.substr(cut)));
+          std::int64_t rk = d.FindJoin(rights[cut]);
           if (rk < 0) continue;
           float both = q.weight;
           for (std::int64_t k : {lk, rk}) {
@@ -394,12 +412,19 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
   // that weak words reached fall under it without a look at the list name's weights. (A hair
   // under, so that rounding never drops a name the full bound keeps.)
   const double least_weighted = (options.threshold - boost) * q_least * (1 - 1e-6);
+  // The names over that, first, with their list weights loaded meanwhile.
+  std::size_t kept = 0;
   for (const std::uint32_t n : s.touched) {
     s.touched_bits[n >> 6] = 0;
     if (static_cast<double>(s.acc[n].weighted + extra) < least_weighted) {
       s.acc[n] = Accumulator{};
       continue;
     }
+    __builtin_prefetch(&d.name_weights[n]);
+    s.touched[kept++] = n;
+  }
+  s.touched.resize(kept);
+  for (const std::uint32_t n : s.touched) {
     // ScoreName: score = M / (P_q + P_l + U_q + c U_l), M the similarity-weighted aligned
     // weight, P the aligned weight of the query's words (q) and the list name's (l), U the
     // unaligned. With U_q = Q - P_q and U_l = L - P_l (Q, L the whole weights), the divisor is
@@ -424,9 +449,7 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
   // their words.
   {
     std::uint64_t h = prepared.exact;
-    auto it = std::lower_bound(d.exact_names.begin(), d.exact_names.end(), std::make_pair(h, 0u));
-    for (; it != d.exact_names.end() && it->first == h; ++it)
-      candidates.push_back({2.0, it->second});
+    for (const auto& [hash, name] : d.ExactNames(h)) candidates.push_back({2.0, name});
   }
   // A query of organisation words only ("MBH Bank Plc.") meets names of organisation words only
   // ("IS BANK, AO") through words the index holds no postings for. ScoreName lets such a pair
