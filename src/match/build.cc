@@ -395,12 +395,14 @@ NameIndex NameIndexBuilder::Build() && {
   std::sort(entries.begin(), entries.end());
   entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
   std::size_t slots = 16;
-  while (slots < entries.size() * 2) slots *= 2;
-  d.variants.assign(slots, {});
+  while (slots * 2 < entries.size() * 3) slots *= 2;
+  d.variant_key_bits = 16;
+  while ((std::size_t{1} << d.variant_key_bits) < d.keys.size()) ++d.variant_key_bits;
+  d.variants.assign(slots, 0);
   for (const auto& [h, k] : entries) {
     std::size_t at = VariantHome(h, slots - 1);
-    while (d.variants[at].tag != 0) at = (at + 1) & (slots - 1);
-    d.variants[at] = {VariantTag(h), k};
+    while (d.variants[at] != 0) at = (at + 1) & (slots - 1);
+    d.variants[at] = VariantTag(h, d.variant_key_bits) << d.variant_key_bits | k;
   }
   std::sort(d.identifiers.begin(), d.identifiers.end());
   std::sort(d.exact_names.begin(), d.exact_names.end());
@@ -424,7 +426,7 @@ std::size_t NameIndex::memory_bytes() const {
   const Data& d = *data_;
   std::size_t bytes = d.names.size() * sizeof(IndexedName) +
                       d.tokens.size() * sizeof(IndexedToken) + d.postings.size() * 4 +
-                      d.post_offsets.size() * 4 + d.variants.size() * sizeof(Data::VariantSlot) +
+                      d.post_offsets.size() * 4 + d.variants.size() * 4 +
                       d.identifiers.size() * 16 + d.keys.size() * (sizeof(KeyInfo) + 48) * 2;
   for (const std::string& s : d.originals) bytes += s.capacity() + sizeof(s);
   for (const std::string& s : d.texts) bytes += s.capacity() + sizeof(s) + 48;

@@ -122,11 +122,14 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
       // The table is large: start every slot's load before the first probe waits on one.
       for (std::uint64_t h : s.variants) __builtin_prefetch(&d.variants[VariantHome(h, mask)]);
       s.keys_seen.clear();
+      const std::uint32_t key_bits = d.variant_key_bits;
+      const std::uint32_t key_mask = (std::uint32_t{1} << key_bits) - 1;
       for (std::uint64_t h : s.variants) {
-        const std::uint32_t tag = VariantTag(h);
-        for (std::size_t at = VariantHome(h, mask); d.variants[at].tag != 0; at = (at + 1) & mask) {
-          std::uint32_t k = d.variants[at].key;
-          if (d.variants[at].tag == tag && static_cast<std::int64_t>(k) != q.key_id) {
+        const std::uint32_t tag = VariantTag(h, key_bits);
+        for (std::size_t at = VariantHome(h, mask); d.variants[at] != 0; at = (at + 1) & mask) {
+          const std::uint32_t slot = d.variants[at];
+          const std::uint32_t k = slot & key_mask;
+          if (slot >> key_bits == tag && static_cast<std::int64_t>(k) != q.key_id) {
             s.keys_seen.push_back(k);
           }
         }

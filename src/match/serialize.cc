@@ -12,7 +12,7 @@ namespace dualwatch::match {
 namespace {
 
 constexpr char kMagic[4] = {'D', 'W', 'N', 'I'};
-constexpr std::uint32_t kFormatVersion = 26;
+constexpr std::uint32_t kFormatVersion = 27;
 
 class Writer {
  public:
@@ -128,6 +128,7 @@ Status NameIndex::Save(const std::string& path, const std::string& key) const {
   }
   w.PodVec(d.post_offsets);
   w.PodVec(d.postings);
+  w.Pod(d.variant_key_bits);
   w.PodVec(d.variants);
   w.PodVec(d.identifiers);
   w.PodVec(d.exact_names);
@@ -196,12 +197,16 @@ Result<NameIndex> NameIndex::Load(const std::string& path, const std::string& ke
   }
   r.PodVec(d.post_offsets);
   r.PodVec(d.postings);
+  d.variant_key_bits = r.Pod<std::uint32_t>();
   r.PodVec(d.variants);
   r.PodVec(d.identifiers);
   r.PodVec(d.exact_names);
   d.unknown_weight = r.Pod<float>();
   bool table_ok = !d.variants.empty() && (d.variants.size() & (d.variants.size() - 1)) == 0;
-  for (const Data::VariantSlot& v : d.variants) table_ok = table_ok && v.key < d.keys.size();
+  table_ok = table_ok && d.variant_key_bits >= 16 && d.variant_key_bits <= 28;
+  const std::uint32_t key_mask = (std::uint32_t{1} << (table_ok ? d.variant_key_bits : 0)) - 1;
+  for (std::uint32_t v : d.variants)
+    table_ok = table_ok && (v == 0 || (v & key_mask) < d.keys.size());
   if (!r.ok() || !r.done() || !table_ok || d.post_offsets.size() != d.keys.size() + 1 ||
       d.entity_names.size() != d.entities.size() + 1) {
     return Status::Error(fmt::format("{}: corrupt index cache", path));
