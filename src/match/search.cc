@@ -12,34 +12,49 @@ namespace {
 
 using text::TokenKind;
 
-// How far ahead of its use a name's accumulator or weight is loaded.
+// How far ahead of its use a name's slot or weight is loaded.
 constexpr std::size_t kPrefetchAhead = 8;
 
-// Per-thread accumulators, sized to the largest index searched on the thread.
+// Summed weights of hits on one name, the query word's and the list key's apart: they bound the
+// query's and the list name's weight that aligned pairs can carry.
 struct Accumulator {
-  // Summed weights of hits, the query word's and the list key's apart: they bound the query's
-  // and the list name's weight that aligned pairs can carry.
-  float query = 0;  // 0: not touched (a retrievable query word weighs more than 0)
+  float query = 0;
   float list = 0;
   float weighted = 0;  // both, each hit weighed by its similarity
 };
+// Per-thread scratch, sized to the largest index searched on the thread. The names a search
+// touches are few (hundreds of 119k): their accumulators are dense, in the order touched, and
+// a name's is found through its bit in `touched_bits` (15 KB, stays in the nearest cache) and
+// its `slot` (4 bytes a name), not in a 12-byte-a-name table that misses the cache.
 struct Scratch {
-  std::vector<Accumulator> acc;  // per name
-  std::vector<std::uint32_t> touched;
-  // Bit n: name n is in `touched`. Small enough to stay in the nearest cache, so that the walks
-  // of hits that only add to found names read it, not the accumulators, for every posting.
+  std::vector<std::uint32_t> touched;  // names, in the order touched
+  std::vector<Accumulator> acc;        // acc[i]: touched[i]'s
   std::vector<std::uint64_t> touched_bits;
+  std::vector<std::uint32_t> slot;  // per name: its index in `touched`, while its bit is set
   std::vector<std::uint64_t> variants;
   std::vector<std::uint32_t> keys_seen;
 };
 
 Scratch& ThreadScratch(std::size_t names) {
   thread_local Scratch scratch;
-  if (scratch.acc.size() < names) {
-    scratch.acc.resize(names);
+  if (scratch.slot.size() < names) {
+    scratch.slot.resize(names);
     scratch.touched_bits.resize((names + 63) / 64);
   }
   return scratch;
+}
+
+// Name n's accumulator; a name not touched yet gets one (and its bit) when `touch`, else none.
+template <bool touch>
+inline Accumulator* AccumulatorOf(Scratch& s, std::uint32_t n) {
+  std::uint64_t& word = s.touched_bits[n >> 6];
+  const std::uint64_t bit = std::uint64_t{1} << (n & 63);
+  if (word & bit) return &s.acc[s.slot[n]];
+  if constexpr (!touch) return nullptr;
+  word |= bit;
+  s.slot[n] = static_cast<std::uint32_t>(s.touched.size());
+  s.touched.push_back(n);
+  return &s.acc.emplace_back();
 }
 
 }  // namespace
@@ -360,18 +375,12 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
       const auto [begin, end] = d.PostingRange(g.key, who);
       for (std::uint32_t p = begin; p < end; ++p) {
         const std::uint32_t n = d.postings[p];
-        if constexpr (!decltype(starting)::value) {
-          if (!(s.touched_bits[n >> 6] >> (n & 63) & 1)) continue;
-        }
-        Accumulator& a = s.acc[n];
-        if (a.query == 0) {
-          s.touched.push_back(n);
-          s.touched_bits[n >> 6] |= std::uint64_t{1} << (n & 63);
-        }
+        Accumulator* a = AccumulatorOf<decltype(starting)::value>(s, n);
+        if (a == nullptr) continue;
         const Accumulator& add = d.repeats_key[n] ? g.sum : g.most;
-        a.query += add.query;
-        a.list += add.list;
-        a.weighted += add.weighted;
+        a->query += add.query;
+        a->list += add.list;
+        a->weighted += add.weighted;
       }
     }
     for (std::size_t i = 0; i < qt.size(); ++i) {
@@ -381,21 +390,15 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
         const auto [begin, end] = d.PostingRange(h.key, who);
         const std::uint32_t* postings = d.postings.data();
         for (std::uint32_t p = begin; p < end; ++p) {
-          const std::uint32_t n = postings[p];
+          // Names are spread over a table larger than the cache: load ahead.
           if constexpr (decltype(starting)::value) {
-            // Names are spread over a table larger than the cache: load ahead.
-            if (p + kPrefetchAhead < end) __builtin_prefetch(&s.acc[postings[p + kPrefetchAhead]]);
-          } else if (!(s.touched_bits[n >> 6] >> (n & 63) & 1)) {
-            continue;
+            if (p + kPrefetchAhead < end) __builtin_prefetch(&s.slot[postings[p + kPrefetchAhead]]);
           }
-          Accumulator& a = s.acc[n];
-          if (a.query == 0) {
-            s.touched.push_back(n);
-            s.touched_bits[n >> 6] |= std::uint64_t{1} << (n & 63);
-          }
-          a.query += h.query;
-          a.list += list;
-          a.weighted += weighted;
+          Accumulator* a = AccumulatorOf<decltype(starting)::value>(s, postings[p]);
+          if (a == nullptr) continue;
+          a->query += h.query;
+          a->list += list;
+          a->weighted += weighted;
         }
       }
     }
@@ -417,17 +420,15 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
   const double least_weighted = (options.threshold - boost) * q_least * (1 - 1e-6);
   // The names over that, first, with their list weights loaded meanwhile.
   std::size_t kept = 0;
-  for (const std::uint32_t n : s.touched) {
+  for (std::size_t i = 0; i < s.touched.size(); ++i) {
+    const std::uint32_t n = s.touched[i];
     s.touched_bits[n >> 6] = 0;
-    if (static_cast<double>(s.acc[n].weighted + extra) < least_weighted) {
-      s.acc[n] = Accumulator{};
-      continue;
-    }
+    if (static_cast<double>(s.acc[i].weighted + extra) < least_weighted) continue;
     __builtin_prefetch(&d.name_weights[n]);
-    s.touched[kept++] = n;
+    s.touched[kept] = n;
+    s.acc[kept++] = s.acc[i];
   }
-  s.touched.resize(kept);
-  for (const std::uint32_t n : s.touched) {
+  for (std::size_t i = 0; i < kept; ++i) {
     // ScoreName: score = M / (P_q + P_l + U_q + c U_l), M the similarity-weighted aligned
     // weight, P the aligned weight of the query's words (q) and the list name's (l), U the
     // unaligned. With U_q = Q - P_q and U_l = L - P_l (Q, L the whole weights), the divisor is
@@ -436,7 +437,8 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
     // grows with M: the bound takes the largest M and P_q the hits allow.
     // Acronyms left out cost less (kAcronymShare): Q and L in the divisor are the least the
     // words can cost, `least`.
-    const Accumulator& a = s.acc[n];
+    const std::uint32_t n = s.touched[i];
+    const Accumulator& a = s.acc[i];
     const NameIndex::Data::NameWeight l_total = d.name_weights[n];
     const double p_query = std::min<double>(prepared.weight, a.query + extra_query);
     const double p_list = std::min<double>(l_total.whole, a.list + extra_list);
@@ -444,10 +446,10 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
     double bound = m <= 0 ? 0
                           : m / (q_least + kUnmatchedCost * l_total.least +
                                  (1 - kUnmatchedCost) * std::max(0.0, m - p_query));
-    s.acc[n] = Accumulator{};
     if (bound + boost >= options.threshold) candidates.push_back({bound, n});
   }
   s.touched.clear();
+  s.acc.clear();
   // Identical names, and entities sharing an identifier with the query, are candidates whatever
   // their words.
   {
