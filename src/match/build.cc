@@ -69,6 +69,11 @@ std::int64_t TextIds::Find(std::string_view text) const {
   return -1;
 }
 
+void TextIds::Prefetch(std::string_view text) const {
+  if (slots_.empty()) return;
+  __builtin_prefetch(&slots_[((HashText(text) | 1) >> 1) & (slots_.size() - 1)]);
+}
+
 std::uint32_t LetterMask(std::string_view key) {
   std::uint32_t mask = 0;
   for (char c : key) mask |= 1u << (static_cast<unsigned char>(c) % 32);

@@ -105,9 +105,21 @@ PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedNa
   PreparedQuery q;
   q.person = person;
   int domains = 0;
-  std::vector<std::string> skeletons;  // per token, for the joined skeletons
+  // Per token, for the lookups below and the joined skeletons. The tables are large and each
+  // lookup a likely cache miss: every slot is loaded before the first lookup waits on one.
+  std::vector<std::string> skeletons, waws;
   for (const text::NameToken& t : name.tokens) {
+    data.key_ids.Prefetch(t.key);
     skeletons.emplace_back();
+    waws.emplace_back();
+    if (t.kind != TokenKind::kName) continue;
+    skeletons.back() = TokenSkeleton(t.text, t.key);
+    waws.back() = TokenWawSkeleton(t.text, t.key);
+    data.skeleton_ids.Prefetch(skeletons.back());
+    if (!waws.back().empty()) data.skeleton_ids.Prefetch(waws.back());
+  }
+  for (std::size_t ti = 0; ti < name.tokens.size(); ++ti) {
+    const text::NameToken& t = name.tokens[ti];
     QueryToken qt{t.text, t.key, t.kind, 0, -1, std::string(JoinForm(t.kind, t.text, t.key)), {}};
     qt.key_id = data.key_ids.Find(t.key);
     qt.skeletal = t.skeletal;
@@ -116,10 +128,8 @@ PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedNa
       qt.chinese_name = syllables >= 1 && syllables <= 2;
     }
     if (t.kind == TokenKind::kName) {
-      skeletons.back() = TokenSkeleton(t.text, t.key);
-      qt.skeleton = data.skeleton_ids.Find(skeletons.back());
-      std::string waw = TokenWawSkeleton(t.text, t.key);
-      if (!waw.empty()) qt.waw_skeleton = data.skeleton_ids.Find(waw);
+      qt.skeleton = data.skeleton_ids.Find(skeletons[ti]);
+      if (!waws[ti].empty()) qt.waw_skeleton = data.skeleton_ids.Find(waws[ti]);
       if (qt.waw_skeleton == qt.skeleton) qt.waw_skeleton = -1;
       if (!person && !data.stem_keys.empty()) {
         text::PlaceStems place = text::PlaceStemsOfKey(t.key);
@@ -140,12 +150,19 @@ PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedNa
     q.tokens.push_back(std::move(qt));
   }
   q.distinctive = q.distinctive || domains >= 2;
+  std::vector<std::array<std::string, kJoinedSpans>> spans;
   for (std::size_t i = 0; i + 1 < q.tokens.size(); ++i) {
-    const auto spans = JoinedSpans(
+    spans.push_back(JoinedSpans(
         q.tokens.size(), i, [&](std::size_t k) { return skeletons[k]; },
-        [&](std::size_t k) { return q.tokens[k].skeletal; });
+        [&](std::size_t k) { return q.tokens[k].skeletal; }));
+    for (const std::string& span : spans.back()) {
+      if (!span.empty()) data.skeleton_ids.Prefetch(span);
+    }
+  }
+  for (std::size_t i = 0; i < spans.size(); ++i) {
     for (int s = 0; s < kJoinedSpans; ++s) {
-      if (!spans[s].empty()) q.tokens[i].joined_skeletons[s] = data.skeleton_ids.Find(spans[s]);
+      if (!spans[i][s].empty())
+        q.tokens[i].joined_skeletons[s] = data.skeleton_ids.Find(spans[i][s]);
     }
   }
   q.korean = name.script == text::Script::kLatin &&
