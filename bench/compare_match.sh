@@ -7,6 +7,10 @@
 #   e.g. bench/compare_match.sh /tmp/old/build/bench_match build/bench_match 6 --queries 30000
 #
 # Prints each round's queries/s and the geometric mean of NEW / OLD over the rounds.
+#
+# With COMPARE_ALONE=1, the two run one after the other on core 1, each alone: two runs at once
+# share the caches and the memory bus, which hides a change that saves cache misses (this is
+# how the 2026-12-06 fourth session's figures were taken).
 set -euo pipefail
 old=$1
 new=$2
@@ -23,9 +27,16 @@ for round in $(seq "$rounds"); do
   old_core=$((round % 2))
   new_core=$((1 - old_core))
   # Each writes its index cache in its own temporary folder.
-  TMPDIR="$work/old" taskset -c "$old_core" "$old" "${options[@]}" >"$work/old.out" 2>&1 &
-  TMPDIR="$work/new" taskset -c "$new_core" "$new" "${options[@]}" >"$work/new.out" 2>&1
-  wait
+  if [[ "${COMPARE_ALONE:-0}" == 1 ]]; then
+    old_core=1
+    new_core=1
+    TMPDIR="$work/old" taskset -c 1 "$old" "${options[@]}" >"$work/old.out" 2>&1
+    TMPDIR="$work/new" taskset -c 1 "$new" "${options[@]}" >"$work/new.out" 2>&1
+  else
+    TMPDIR="$work/old" taskset -c "$old_core" "$old" "${options[@]}" >"$work/old.out" 2>&1 &
+    TMPDIR="$work/new" taskset -c "$new_core" "$new" "${options[@]}" >"$work/new.out" 2>&1
+    wait
+  fi
   a=$(qps "$work/old.out")
   b=$(qps "$work/new.out")
   [[ -n "$a" && -n "$b" ]] || { cat "$work/old.out" "$work/new.out" >&2; exit 1; }
