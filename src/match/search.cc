@@ -494,8 +494,20 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
   });
   double floor = options.threshold;
   std::size_t since_floor = 0;
-  for (const Candidate& c : candidates) {
+  // Scored in turn, each a cache miss for its name and another for its words: the name two
+  // ahead and the words of the next are loaded while one is scored.
+  for (std::size_t i = 0; i < candidates.size() && i < 2; ++i) {
+    __builtin_prefetch(&d.names[candidates[i].name]);
+  }
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const Candidate& c = candidates[i];
     if (c.bound + boost < floor) break;
+    if (i + 2 < candidates.size()) __builtin_prefetch(&d.names[candidates[i + 2].name]);
+    if (i + 1 < candidates.size()) {
+      const std::uint32_t first = d.names[candidates[i + 1].name].first_token;
+      __builtin_prefetch(&d.tokens[first]);
+      __builtin_prefetch(&d.token_skeletons[first]);
+    }
     if (!NameAllowed(d, query, prepared, c.name)) continue;
     collector.Consider(c.name, ScoreName(d, prepared, c.name, nullptr), prepared);
     if (++since_floor >= 8) {
