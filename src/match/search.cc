@@ -1,9 +1,8 @@
 // Searching the frozen index (built in build.cc): retrieval through the key tables and
-// postings, bounds, scoring best bound first; the brute-force reference; pair scores.
+// postings, bounds, scoring best bound first. The brute-force reference and pair scores are in
+// reference.cc.
 #include <algorithm>
-#include <cmath>
 #include <type_traits>
-#include <unordered_set>
 
 #include "match/index_data.h"
 
@@ -171,10 +170,10 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
       }
       s.keys_seen.resize(left);
       for (std::uint32_t k : s.keys_seen) {
-        std::string_view key = d.KeyText(k);
-        std::size_t len = std::max(key.size(), q.key.size());
-        std::size_t allowed = AllowedEdits(key, q.key);
-        std::size_t edits = pattern.Distance(key, allowed);
+        const NameIndex::Data::KeyEntry& e = d.key_entries[k];
+        std::size_t len = std::max<std::size_t>(e.size, q.key.size());
+        std::size_t allowed = AllowedEdits(len, q_skeletal || e.skeletal);
+        std::size_t edits = pattern.Distance(d.KeyText(k), allowed);
         if (edits <= allowed) q.similar.emplace_back(k, FuzzySimilarity(edits, len));
       }
       std::sort(q.similar.begin(), q.similar.end());
@@ -525,72 +524,6 @@ std::vector<SearchResult> NameIndex::Search(const Query& query,
   ResultCollector collector(*data_, q, options);
   for (PreparedQuery& prepared : alternatives) Retrieve(*data_, q, options, prepared, collector);
   return collector.Finish();
-}
-
-std::vector<SearchResult> ReferenceMatcher::Search(const Query& query,
-                                                   const SearchOptions& options) const {
-  const NameIndex::Data& d = *index_.data_;
-  std::vector<PreparedQuery> alternatives = PrepareAlternatives(d, query);
-  Query storage;
-  const Query& q = EffectiveQuery(query, alternatives, storage);
-  ResultCollector collector(d, q, options);
-  for (PreparedQuery& prepared : alternatives) {
-    FindSimilarKeysByScan(d, prepared);
-    for (std::uint32_t n = 0; n < d.names.size(); ++n) {
-      if (!NameAllowed(d, q, prepared, n)) continue;
-      collector.Consider(n, ScoreName(d, prepared, n, nullptr), prepared);
-    }
-  }
-  return collector.Finish();
-}
-
-double ScoreNamePair(std::string_view a, std::string_view b, const NameIndex* index,
-                     std::vector<TokenAlignment>* tokens, std::optional<lists::Schema> schema) {
-  lists::Entity e;
-  e.id = "pair";
-  if (schema) e.schema = *schema;
-  e.names.push_back(lists::Name{std::string(b), lists::NameKind::kPrimary, "", ""});
-  NameIndexBuilder builder;
-  builder.Add(e);
-  NameIndex pair = std::move(builder).Build();
-  NameIndex::Data& d = *pair.data_;
-  // Weights as in `index` (IDF over its names); without one, every name word weighs 1.
-  const NameIndex::Data* big = index ? index->data_.get() : nullptr;
-  d.unknown_weight = big ? big->unknown_weight : 1.0f;
-  for (KeyInfo& k : d.keys) {
-    std::int64_t known = big ? big->key_ids.Find(k.key) : -1;
-    k.weight = known >= 0 ? big->keys[known].weight : KeyWeight(k.kind, k.key, d.unknown_weight);
-  }
-  d.Derive();  // the packed key entries carry the weights
-  if (d.names.empty()) return 0;
-  // The best of every alternative of `a` against every one of `b` (NameAlternatives).
-  double best = 0;
-  Query query;
-  query.name = std::string(a);
-  query.schema = schema;
-  for (PreparedQuery& q : PrepareAlternatives(d, query)) {
-    // The query's words weigh what they weigh in `index` too: PrepareQuery knows only `b`'s
-    // words, and would give every other query word the weight of a word no list holds.
-    if (big) {
-      q.weight = 0;
-      for (QueryToken& t : q.tokens) {
-        std::int64_t known = big->key_ids.Find(t.key);
-        t.weight =
-            known >= 0 ? big->keys[known].weight : KeyWeight(t.kind, t.key, big->unknown_weight);
-        q.weight += t.weight;
-      }
-    }
-    FindSimilarKeysByScan(d, q);
-    for (std::uint32_t n = 0; n < d.names.size(); ++n) {
-      if (!NameAllowed(d, query, q, n)) continue;
-      std::vector<TokenAlignment> alignment;
-      double score = ScoreName(d, q, n, tokens ? &alignment : nullptr);
-      if (score <= best) continue;
-      best = score;
-      if (tokens) *tokens = std::move(alignment);
-    }
-  }
-  return best;
 }
 
 }  // namespace dualwatch::match
