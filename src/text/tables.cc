@@ -138,6 +138,11 @@ const PhraseTables& PhraseTables::Get() {
     auto add = [&t](std::string_view text, std::string key, TokenKind kind) {
       std::string latin = ToLatin(text);
       if (latin.size() < 2) return;  // a one-letter "legal form" would eat initials
+      // A stop word stays one: the Kazakh ОФ (a public foundation) is Latin "of", which had
+      // made the "of" of "Bank of China" an organisation word of weight.
+      if (std::find(std::begin(kStopwords), std::end(kStopwords), latin) != std::end(kStopwords)) {
+        return;
+      }
       std::size_t words = 1 + static_cast<std::size_t>(std::count(latin.begin(), latin.end(), ' '));
       t.longest_phrase = std::max(t.longest_phrase, words);
       std::size_t& most = t.first_words[latin.substr(0, latin.find(' '))];

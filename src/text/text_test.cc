@@ -303,6 +303,15 @@ TEST(NormalizeName, ReadsSyllablesOfChineseNamesAsNamesNotLegalForms) {
   EXPECT_EQ(company.tokens.back().kind, TokenKind::kLegalForm);
 }
 
+TEST(NormalizeName, KeepsStopWordsThatAnotherScriptsLegalFormRomanisesTo) {
+  // The Kazakh legal form ОФ (a public foundation) romanises to "of": the English "of" of
+  // "Bank of China" stays a stop word, not an organisation word that weighs.
+  NormalizedName bank = NormalizeName("Bank of China");
+  ASSERT_EQ(bank.tokens.size(), 3u);
+  EXPECT_EQ(bank.tokens[1].text, "of");
+  EXPECT_EQ(bank.tokens[1].kind, TokenKind::kStopword);
+}
+
 TEST(CountryCode, MapsListSpellingsAndOtherLanguages) {
   EXPECT_EQ(CountryCode("China"), "CN");
   EXPECT_EQ(CountryCode("CHINA, PEOPLE'S REPUBLIC OF"), "CN");
