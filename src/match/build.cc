@@ -2,6 +2,7 @@
 // derived again on load (NameIndex::Data::Derive). Searching it is search.cc.
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 #include <unordered_set>
 
 #include "match/index_data.h"
@@ -228,6 +229,27 @@ void NameIndex::Data::Derive() {
     while (p < post_offsets[k + 1] && names[postings[p]].schema == lists::Schema::kPerson) ++p;
     post_split[k] = p;
   }
+  initials_runs.clear();
+  for (std::uint32_t n = 0; n < names.size(); ++n) {
+    if (names[n].schema == lists::Schema::kPerson) continue;
+    const IndexedToken* t = tokens.data() + names[n].first_token;
+    ForEachInitialsRun(
+        names[n].token_count,
+        [&](int i) { return std::pair<TokenKind, std::string_view>(t[i].kind, texts[t[i].text]); },
+        [&](int first, int last, std::string_view initials) {
+          float weight = 0;
+          for (int i = first; i <= last; ++i) weight += keys[t[i].key].weight;
+          initials_runs.push_back({HashText(initials), n, weight});
+        });
+  }
+  std::sort(initials_runs.begin(), initials_runs.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.hash, a.name, b.weight) < std::tie(b.hash, b.name, a.weight);
+  });
+  initials_runs.erase(std::unique(initials_runs.begin(), initials_runs.end(),
+                                  [](const auto& a, const auto& b) {
+                                    return a.hash == b.hash && a.name == b.name;
+                                  }),
+                      initials_runs.end());
   name_weights.clear();
   for (const IndexedName& n : names) {
     float acronyms = 0;

@@ -189,6 +189,15 @@ struct NameIndex::Data {
   // Names without a distinctive word (a name or number), organisation words only: (key, name)
   // for every key such a name holds, sorted.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> undistinctive_names;
+  // Runs of organisations' names whose initials may be an acronym (ForEachInitialsRun): the
+  // HashText of the initials, the name, the run's weight (the most, where a name has several
+  // runs of those initials); sorted by hash, then name.
+  struct InitialsRun {
+    std::uint64_t hash = 0;
+    std::uint32_t name = 0;
+    float weight = 0;
+  };
+  std::vector<InitialsRun> initials_runs;
   // The largest weight of a list word tagged as a legal form (its key may weigh more than
   // kLegalFormWeight: a one-word legal form inside a name is a generic word of the same key).
   float legal_form_weight = 0;
@@ -291,6 +300,53 @@ inline bool IsAcronym(text::TokenKind kind, std::string_view text) {
     }
   }
   return true;
+}
+// An acronym written out: a word of kMinAcronym to kMaxAcronym letters ("SRC", "TTK") against a
+// run of the other organisation name's words whose initials spell it ("State Rocket Centre",
+// "Trade and Technical Company"), at kAcronymRunSimilarity. Such a pair aligns but does not
+// decide a match alone: a name of three words has initials that many acronyms spell.
+// Leave-one-out misses 4,339 -> 4,281, cross-list 81 -> 74, no new false positive.
+inline constexpr std::size_t kMinAcronym = 3;
+inline constexpr std::size_t kMaxAcronym = 6;
+inline constexpr float kAcronymRunSimilarity = 0.85f;
+inline bool AcronymForm(text::TokenKind kind, std::string_view text) {
+  if (kind != text::TokenKind::kName || text.size() < kMinAcronym || text.size() > kMaxAcronym) {
+    return false;
+  }
+  return std::all_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+// Calls visit(first, last, initials) for every run of words first..last whose initials (the
+// first letter of every word of their texts, "design bureau" giving two) number kMinAcronym to
+// kMaxAcronym, from two words up: names and organisation words, stop words inside a run
+// skipped ("Ministry of the Interior"); a legal form, number or other letter ends a run.
+// `word(i)` gives word i's kind and text, of `count` words.
+template <typename Word, typename Visit>
+void ForEachInitialsRun(int count, Word word, Visit visit) {
+  auto run_word = [](text::TokenKind k) {
+    return k == text::TokenKind::kName || k == text::TokenKind::kGeneric ||
+           k == text::TokenKind::kDomain;
+  };
+  char initials[kMaxAcronym + 1];
+  for (int first = 0; first < count; ++first) {
+    if (!run_word(word(first).first)) continue;
+    std::size_t letters = 0, words = 0;
+    for (int last = first; last < count; ++last) {
+      const auto [kind, text] = word(last);
+      if (kind == text::TokenKind::kStopword) continue;
+      if (!run_word(kind)) break;
+      bool fits = true;
+      for (std::size_t at = 0; fits && at < text.size(); ++at) {
+        if (at > 0 && text[at - 1] != ' ') continue;
+        if (text[at] == ' ') continue;
+        fits = letters < kMaxAcronym && text[at] >= 'a' && text[at] <= 'z';
+        if (fits) initials[letters++] = text[at];
+        ++words;
+      }
+      if (!fits) break;
+      if (words >= 2 && letters >= kMinAcronym)
+        visit(first, last, std::string_view(initials, letters));
+    }
+  }
 }
 // Words of at most kShortKey letters whose texts differ but keys agree score
 // kShortKeySimilarity, not 0.95 (see TokenSim).
@@ -493,6 +549,17 @@ struct PreparedQuery {
   bool person = false;
   // The weight of its acronyms (IsAcronym; none in a person's name).
   float acronym_weight = 0;
+  // Not a person's name: the runs of its words whose initials may be a list name's acronym
+  // (ForEachInitialsRun), of consonants only (IsAcronym: initials with a vowel spell words that
+  // many names hold, "art", "sea", and the search walked 36% more postings for few more
+  // matches); and whether a word of it may be an acronym of a list name's words (AcronymForm).
+  struct InitialsRun {
+    int first = 0;
+    int last = 0;
+    std::string initials;
+  };
+  std::vector<InitialsRun> initials_runs;
+  bool acronyms = false;
   // Written in Latin letters, of two words or more, each one Korean syllable ("Jo Chun Ryong"):
   // its words meet the other romanisations of their syllables in names of such words too.
   bool korean = false;

@@ -125,5 +125,34 @@ TEST(VariantHashes, HoldEveryAllowedDeletionAndTellStringsApart) {
   EXPECT_EQ(long_key.size(), 1u);
 }
 
+TEST(ForEachInitialsRun, SpellsRunsOfWordsWithoutLegalFormsOrStopWords) {
+  // Names of the bundled lists, tokenised as the index tokenises them.
+  auto initials = [](std::string_view name) {
+    const text::NormalizedName n = text::NormalizeName(name);
+    std::set<std::string> out;
+    ForEachInitialsRun(
+        static_cast<int>(n.tokens.size()),
+        [&](int i) {
+          return std::pair<text::TokenKind, std::string_view>(n.tokens[i].kind, n.tokens[i].text);
+        },
+        [&](int, int, std::string_view run) { out.emplace(run); });
+    return out;
+  };
+  // OFAC's MAKEYEV STATE ROCKET CENTER, the EU's "Makeyev SRC": a legal form ends a run.
+  const std::set<std::string> makeyev = initials("JSC Makeyev State Rocket Center");
+  EXPECT_TRUE(makeyev.count("src"));
+  EXPECT_TRUE(makeyev.count("msrc"));
+  for (const std::string& run : makeyev) EXPECT_NE(run[0], 'j') << run;
+  // The EU's "Ministry of the People's Armed Forces (MPAF)": stop words inside a run are skipped.
+  EXPECT_TRUE(initials("Ministry of the People's Armed Forces").count("mpaf"));
+  // Two words at least, at most kMaxAcronym letters.
+  EXPECT_TRUE(initials("Avitek").empty());
+  for (const std::string& run : initials("Russian Federal Nuclear Center All Russia Research "
+                                         "Institute of Technical Physics")) {
+    EXPECT_GE(run.size(), kMinAcronym);
+    EXPECT_LE(run.size(), kMaxAcronym);
+  }
+}
+
 }  // namespace
 }  // namespace dualwatch::match

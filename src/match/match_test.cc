@@ -349,6 +349,21 @@ TEST(NameIndex, AnOrganisationsAcronymLeftOutCostsLess) {
   EXPECT_LT(PersonScore("Avitek", "VMP AVITEK"), 0.75);  // people's names have no acronyms
 }
 
+// An acronym against the words its letters begin: the UK's "Makeyev SRC" and the EU's "JSC
+// Makeyev State Rocket Center"; OFAC's written-out name and the EU's "JSC VMP AVITEK". Alone, it
+// decides nothing (the initials of some three words of a listed name spell most acronyms): the
+// EU lists "AIG" and "Armament Industries Group" as two entries.
+TEST(NameIndex, AnAcronymMeetsTheWordsItsLettersBegin) {
+  EXPECT_GE(CompanyScore("Makeyev SRC", "JSC Makeyev State Rocket Center"), 0.85);
+  EXPECT_GE(CompanyScore("JOINT STOCK COMPANY VYATSKOYE MASHINOSTROITELNOYE PREDPRIYATIYE AVITEK",
+                         "JSC VMP AVITEK"),
+            0.85);
+  const double alone = CompanyScore("AIG", "Armament Industries Group");
+  EXPECT_GT(alone, 0);
+  EXPECT_LT(alone, 0.5);
+  EXPECT_LT(PersonScore("Makeyev SRC", "Makeyev State Rocket Center"), 0.75);  // no acronyms
+}
+
 // Forbes names against list aliases (EU FSF 2919 "AAB", OFAC 4700 "DOV", OFAC 37196
 // "RUSSIA-1", OFAC 27307 "GROUP 77"): three letters that only romanise alike are no match, nor is
 // a one- or two-digit number with nothing else agreeing; a longer number still decides.

@@ -192,9 +192,51 @@ struct Pair {
   double value;
   double sim;
   const char* how;
-  int q0, q1;  // query tokens [q0, q1]
-  int n0, n1;  // name tokens [n0, n1]
+  int q0, q1;           // query tokens [q0, q1]
+  int n0, n1;           // name tokens [n0, n1]
+  bool decides = true;  // may be the distinctive words that agree (not an acronym's pair)
 };
+
+// Pairs of an acronym on one side and a run of words on the other whose initials spell it
+// ("SRC" / "State Rocket Centre"), between organisations' names (ForEachInitialsRun).
+[[gnu::noinline]] void AddAcronymPairs(const NameIndex::Data& data, const PreparedQuery& query,
+                                       const IndexedName& name, std::vector<Pair>& pairs) {
+  const IndexedToken* nt = data.tokens.data() + name.first_token;
+  const int nq = static_cast<int>(query.tokens.size());
+  const int nn = name.token_count;
+  auto n_weight = [&](int j) { return data.key_entries[nt[j].key].weight; };
+  if (query.acronyms) {
+    ForEachInitialsRun(
+        nn,
+        [&](int j) {
+          return std::pair<TokenKind, std::string_view>(nt[j].kind, data.Text(nt[j].text));
+        },
+        [&](int first, int last, std::string_view initials) {
+          for (int i = 0; i < nq; ++i) {
+            const QueryToken& q = query.tokens[i];
+            if (q.skeletal || q.weight == 0 || q.text != initials || !AcronymForm(q.kind, q.text)) {
+              continue;
+            }
+            double w = q.weight;
+            for (int j = first; j <= last; ++j) w += n_weight(j);
+            pairs.push_back({kAcronymRunSimilarity * w, kAcronymRunSimilarity, "acronym", i, i,
+                             first, last, false});
+          }
+        });
+  }
+  if (query.initials_runs.empty()) return;
+  for (int j = 0; j < nn; ++j) {
+    const std::string_view text = data.Text(nt[j].text);
+    if (!AcronymForm(nt[j].kind, text) || SkeletalKey(data.KeyText(nt[j].key))) continue;
+    for (const PreparedQuery::InitialsRun& run : query.initials_runs) {
+      if (run.initials != text) continue;
+      double w = n_weight(j);
+      for (int i = run.first; i <= run.last; ++i) w += query.tokens[i].weight;
+      pairs.push_back({kAcronymRunSimilarity * w, kAcronymRunSimilarity, "acronym", run.first,
+                       run.last, j, j, false});
+    }
+  }
+}
 
 // Pairs of a word on one side of the script divide and two on the other written as one, by
 // their consonants: "عبد الله" / Abdullah, "رحمت الله" / Rahmatullah, "Abd Allah" / عبدالله.
@@ -342,6 +384,9 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
       }
     }
   }
+  if (context.organisations && (query.acronyms || !query.initials_runs.empty())) {
+    AddAcronymPairs(data, query, name, pairs);
+  }
   // Across the script divide, two words on one side written as one on the other.
   auto abjad = [](text::Script s) {
     return s == text::Script::kArabic || s == text::Script::kHebrew;
@@ -350,7 +395,10 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
       (abjad(query.script) ? context.query_skeletons : context.list_skeletons)) {
     AddJoinedSkeletonPairs(data, query, name, pairs);
   }
+  // Best pair first; an acronym's pairs only for the words no other pair took ("TSP" is the
+  // list's "TSP", not the initials of "TSP Scientific Production").
   std::sort(pairs.begin(), pairs.end(), [](const Pair& a, const Pair& b) {
+    if (a.decides != b.decides) return a.decides;
     if (a.value != b.value) return a.value > b.value;
     return std::tie(a.q0, a.n0) < std::tie(b.q0, b.n0);
   });
@@ -375,7 +423,7 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
       q_distinctive |= DecidesMatch(query.tokens[i].kind, query.tokens[i].text);
     }
     for (int j = p.n0; j <= p.n1; ++j) n_distinctive |= IsDistinctive(nt[j].kind, n_text(j));
-    distinctive_matched |= q_distinctive && n_distinctive;
+    distinctive_matched |= p.decides && q_distinctive && n_distinctive;
     // A sector phrase of several words counts as two, as in PrepareQuery.
     if (query.tokens[p.q0].kind == TokenKind::kDomain && nt[p.n0].kind == TokenKind::kDomain) {
       domain_pairs += query.tokens[p.q0].text.find(' ') == std::string::npos ? 1 : 2;
@@ -453,13 +501,18 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
 
   if (out) {
     out->clear();
-    auto join = [](std::string_view a, std::string_view b) {
-      return std::string(a) + (b.empty() ? "" : " + " + std::string(b));
+    // Words joined as one ("chang + sha"), or the run an acronym spells ("state rocket center").
+    auto words = [&](int from, int to, auto text, const char* between) {
+      std::string out(text(from));
+      for (int k = from + 1; k <= to; ++k) out.append(between).append(text(k));
+      return out;
     };
+    auto q_text = [&](int i) -> std::string_view { return query.tokens[i].text; };
     for (const Pair* p : accepted) {
       TokenAlignment a;
-      a.query = join(query.tokens[p->q0].text, p->q1 > p->q0 ? query.tokens[p->q1].text : "");
-      a.list = join(n_text(p->n0), p->n1 > p->n0 ? n_text(p->n1) : "");
+      const char* between = p->decides ? " + " : " ";
+      a.query = words(p->q0, p->q1, q_text, between);
+      a.list = words(p->n0, p->n1, n_text, between);
       a.kind = std::string(text::TokenKindName(query.tokens[p->q0].kind));
       a.how = p->how;
       a.similarity = p->sim;

@@ -276,6 +276,20 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
     }
   }
 
+  // A run of the query's words whose initials spell a list word ("State Rocket Centre" / SRC):
+  // each word of the run carries its share of the key's weight (AddAcronymPairs).
+  for (const PreparedQuery::InitialsRun& run : prepared.initials_runs) {
+    std::int64_t k = d.key_ids.Find(text::RomanizationKey(run.initials));
+    if (k < 0 || d.key_entries[k].kind != TokenKind::kName) continue;
+    int words = 0;
+    for (int i = run.first; i <= run.last; ++i) words += qt[i].kind != TokenKind::kStopword;
+    for (int i = run.first; i <= run.last; ++i) {
+      if (qt[i].kind == TokenKind::kStopword) continue;
+      add_hit(i, static_cast<std::uint32_t>(k), kAcronymRunSimilarity, 1,
+              1.0f / static_cast<float>(words), false);
+    }
+  }
+
   // Which hits may start a candidate (MaxScore, over hits): a name that only the weakest hits
   // reach scores at most X / (X + W), X what those hits can add plus `extra`, W the weight of
   // the query tokens none of them is for, all unmatched in that name. A token adds at most its
@@ -403,6 +417,23 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
     }
   };
   walk(std::true_type{});
+  // An acronym of the query: the organisations' names with a run of words whose initials spell
+  // it, each with that run's weight (AddAcronymPairs).
+  if (prepared.acronyms && who != Who::kPeople) {
+    for (const QueryToken& q : qt) {
+      if (q.skeletal || q.weight == 0 || !AcronymForm(q.kind, q.text)) continue;
+      const std::uint64_t h = HashText(q.text);
+      auto it =
+          std::lower_bound(d.initials_runs.begin(), d.initials_runs.end(), h,
+                           [](const auto& run, std::uint64_t hash) { return run.hash < hash; });
+      for (; it != d.initials_runs.end() && it->hash == h; ++it) {
+        Accumulator* a = AccumulatorOf<true>(s, it->name);
+        a->query += q.weight;
+        a->list += it->weight;
+        a->weighted += kAcronymRunSimilarity * (q.weight + it->weight);
+      }
+    }
+  }
   walk(std::false_type{});
 
   // Candidates, best bound first.
