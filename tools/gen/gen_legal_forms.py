@@ -69,6 +69,10 @@ for alias in ("federal state enterprise", "fse", "fkp", "federalnoe kazennoe pre
 # their longer forms ("e.K.").
 for bare in ("kb", "ek"):
     forms.pop(bare, None)
+# "Bank" is a legal form of Nebraska's alone (GLEIF XUVE); elsewhere it says what a company does:
+# a sector word of data/text/org_words.tsv, which weighs ("Bank of America" is not CONSTRUCTORA
+# AMERICA S.A., "Bank of Communications" not KB Svyaz).
+forms.pop("bank", None)
 # Military security companies as OFAC and the EU write Konvoy's ("PRIVATE MILITARY COMPANY
 # CONVOY", "Military-security organisation “Convoy”", "VOENNO OKHRANNAIA KOMPANIIA KONVOI"):
 # the class of rigour's private military companies; dualwatch's own additions.
