@@ -529,6 +529,9 @@ struct QueryToken {
   std::array<std::int64_t, kJoinedSpans> joined_skeletons = {-1, -1, -1};
   KeyStems stems;      // its place stems in the index (none in a person's name)
   std::string korean;  // text::KoreanSyllableKey, in a Korean name (PreparedQuery::korean)
+  // The runs of organisations' names whose initials it spells, when it may be an acronym
+  // (AcronymForm): NameIndex::Data::initials_runs[spelled.first .. spelled.second).
+  std::pair<std::uint32_t, std::uint32_t> spelled = {0, 0};
   // Other name keys within AllowedEdits, with their FuzzySimilarity, sorted by key.
   std::vector<std::pair<std::uint32_t, float>> similar;
 };
@@ -553,13 +556,15 @@ struct PreparedQuery {
   // (ForEachInitialsRun), of consonants only (IsAcronym: initials with a vowel spell words that
   // many names hold, "art", "sea", and the search walked 36% more postings for few more
   // matches); and whether a word of it may be an acronym of a list name's words (AcronymForm).
+  // Only runs that spell a list word are kept, with that word's key.
   struct InitialsRun {
     int first = 0;
     int last = 0;
     std::string initials;
+    std::uint32_t key = 0;
   };
   std::vector<InitialsRun> initials_runs;
-  bool acronyms = false;
+  bool acronyms = false;  // a word spells some runs (QueryToken::spelled)
   // Written in Latin letters, of two words or more, each one Korean syllable ("Jo Chun Ryong"):
   // its words meet the other romanisations of their syllables in names of such words too.
   bool korean = false;

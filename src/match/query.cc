@@ -174,13 +174,22 @@ PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedNa
         [&](int first, int last, std::string_view initials) {
           // Initials with a vowel spell words ("art", "sea") that many names hold: only
           // consonants, as IsAcronym, are looked up (the search walked 36% more postings).
-          if (IsAcronym(TokenKind::kName, initials)) {
-            q.initials_runs.push_back({first, last, std::string(initials)});
-          }
+          if (!IsAcronym(TokenKind::kName, initials)) return;
+          std::int64_t k = data.key_ids.Find(text::RomanizationKey(initials));
+          if (k < 0 || data.key_entries[k].kind != TokenKind::kName) return;
+          q.initials_runs.push_back(
+              {first, last, std::string(initials), static_cast<std::uint32_t>(k)});
         });
-    q.acronyms = std::any_of(q.tokens.begin(), q.tokens.end(), [](const QueryToken& t) {
-      return !t.skeletal && t.weight > 0 && AcronymForm(t.kind, t.text);
-    });
+    for (QueryToken& t : q.tokens) {
+      if (t.skeletal || t.weight == 0 || !AcronymForm(t.kind, t.text)) continue;
+      const std::uint64_t h = HashText(t.text);
+      const auto [begin, end] = std::equal_range(
+          data.initials_runs.begin(), data.initials_runs.end(), NameIndex::Data::InitialsRun{h},
+          [](const auto& a, const auto& b) { return a.hash < b.hash; });
+      t.spelled = {static_cast<std::uint32_t>(begin - data.initials_runs.begin()),
+                   static_cast<std::uint32_t>(end - data.initials_runs.begin())};
+      q.acronyms = q.acronyms || begin != end;
+    }
   }
   q.korean = name.script == text::Script::kLatin &&
              KoreanName(static_cast<int>(q.tokens.size()), [&](int i) {

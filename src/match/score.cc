@@ -214,9 +214,7 @@ struct Pair {
         [&](int first, int last, std::string_view initials) {
           for (int i = 0; i < nq; ++i) {
             const QueryToken& q = query.tokens[i];
-            if (q.skeletal || q.weight == 0 || q.text != initials || !AcronymForm(q.kind, q.text)) {
-              continue;
-            }
+            if (q.spelled.first == q.spelled.second || q.text != initials) continue;
             double w = q.weight;
             for (int j = first; j <= last; ++j) w += n_weight(j);
             pairs.push_back({kAcronymRunSimilarity * w, kAcronymRunSimilarity, "acronym", i, i,
@@ -226,10 +224,9 @@ struct Pair {
   }
   if (query.initials_runs.empty()) return;
   for (int j = 0; j < nn; ++j) {
-    const std::string_view text = data.Text(nt[j].text);
-    if (!AcronymForm(nt[j].kind, text) || SkeletalKey(data.KeyText(nt[j].key))) continue;
     for (const PreparedQuery::InitialsRun& run : query.initials_runs) {
-      if (run.initials != text) continue;
+      // The word's key is the initials' (a skeletal word's is not), then its text.
+      if (nt[j].key != run.key || run.initials != data.Text(nt[j].text)) continue;
       double w = n_weight(j);
       for (int i = run.first; i <= run.last; ++i) w += query.tokens[i].weight;
       pairs.push_back({kAcronymRunSimilarity * w, kAcronymRunSimilarity, "acronym", run.first,

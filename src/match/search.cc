@@ -45,7 +45,7 @@ Scratch& ThreadScratch(std::size_t names) {
 
 // Name n's accumulator; a name not touched yet gets one (and its bit) when `touch`, else none.
 template <bool touch>
-inline Accumulator* AccumulatorOf(Scratch& s, std::uint32_t n) {
+[[gnu::always_inline]] inline Accumulator* AccumulatorOf(Scratch& s, std::uint32_t n) {
   std::uint64_t& word = s.touched_bits[n >> 6];
   const std::uint64_t bit = std::uint64_t{1} << (n & 63);
   if (word & bit) return &s.acc[s.slot[n]];
@@ -279,14 +279,11 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
   // A run of the query's words whose initials spell a list word ("State Rocket Centre" / SRC):
   // each word of the run carries its share of the key's weight (AddAcronymPairs).
   for (const PreparedQuery::InitialsRun& run : prepared.initials_runs) {
-    std::int64_t k = d.key_ids.Find(text::RomanizationKey(run.initials));
-    if (k < 0 || d.key_entries[k].kind != TokenKind::kName) continue;
     int words = 0;
     for (int i = run.first; i <= run.last; ++i) words += qt[i].kind != TokenKind::kStopword;
     for (int i = run.first; i <= run.last; ++i) {
       if (qt[i].kind == TokenKind::kStopword) continue;
-      add_hit(i, static_cast<std::uint32_t>(k), kAcronymRunSimilarity, 1,
-              1.0f / static_cast<float>(words), false);
+      add_hit(i, run.key, kAcronymRunSimilarity, 1, 1.0f / static_cast<float>(words), false);
     }
   }
 
@@ -421,16 +418,12 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
   // it, each with that run's weight (AddAcronymPairs).
   if (prepared.acronyms && who != Who::kPeople) {
     for (const QueryToken& q : qt) {
-      if (q.skeletal || q.weight == 0 || !AcronymForm(q.kind, q.text)) continue;
-      const std::uint64_t h = HashText(q.text);
-      auto it =
-          std::lower_bound(d.initials_runs.begin(), d.initials_runs.end(), h,
-                           [](const auto& run, std::uint64_t hash) { return run.hash < hash; });
-      for (; it != d.initials_runs.end() && it->hash == h; ++it) {
-        Accumulator* a = AccumulatorOf<true>(s, it->name);
+      for (std::uint32_t r = q.spelled.first; r < q.spelled.second; ++r) {
+        const NameIndex::Data::InitialsRun& run = d.initials_runs[r];
+        Accumulator* a = AccumulatorOf<true>(s, run.name);
         a->query += q.weight;
-        a->list += it->weight;
-        a->weighted += kAcronymRunSimilarity * (q.weight + it->weight);
+        a->list += run.weight;
+        a->weighted += kAcronymRunSimilarity * (q.weight + run.weight);
       }
     }
   }
