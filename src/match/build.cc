@@ -137,10 +137,19 @@ void NameIndex::Data::Derive() {
   text_offsets.assign(1, 0);
   text_chars.clear();
   text_pinyin.clear();
+  text_korean.clear();
+  TextMap korean;
   for (const std::string& t : texts) {
     text_chars += t;
     text_offsets.push_back(static_cast<std::uint32_t>(text_chars.size()));
     text_pinyin.push_back(text::PinyinSyllables(t) > 0);
+    std::string syllable = text::KoreanSyllableKey(t);
+    if (syllable.empty()) {
+      text_korean.push_back(UINT32_MAX);
+      continue;
+    }
+    auto [it, added] = korean.try_emplace(syllable, static_cast<std::uint32_t>(korean.size()));
+    text_korean.push_back(it->second);
   }
   TextMap skeletons;
   skeleton_keys.clear();
@@ -265,6 +274,9 @@ void NameIndex::Data::Derive() {
   texts_by_id.assign(stems.size(), {});
   for (const auto& [stem, id] : stems) texts_by_id[id] = stem;
   stem_ids.Build(texts_by_id);
+  texts_by_id.assign(korean.size(), {});
+  for (const auto& [syllable, id] : korean) texts_by_id[id] = syllable;
+  korean_ids.Build(texts_by_id);
   texts_by_id.clear();
   for (const KeyInfo& k : keys) texts_by_id.push_back(k.key);
   key_ids.Build(texts_by_id);

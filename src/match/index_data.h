@@ -204,6 +204,11 @@ struct NameIndex::Data {
   // Whether text t is pinyin (text::PinyinSyllables > 0), which TokenSim asks of every list
   // word a Chinese name in characters meets.
   std::vector<bool> text_pinyin;
+  // Per text, the id in korean_ids of its text::KoreanSyllableKey ("cho", "jo" and "zo" share
+  // one), UINT32_MAX when it is no Korean syllable: TokenSim asks it of every list word a
+  // Korean name meets, and KoreanName of every list name.
+  std::vector<std::uint32_t> text_korean;
+  TextIds korean_ids;
   TextIds key_ids;
   // Join forms (see JoinForm) → key: what split and joined words are looked up in, by HashText
   // of the form (open addressing, linear probing, hash 0 = empty), so that the prefixes of a
@@ -527,8 +532,9 @@ struct QueryToken {
   std::int64_t waw_skeleton = -1;  // the same with a v read as a waw (TokenWawSkeleton)
   // Ids of the skeletons of the spans from this word on (JoinedSpans), or -1.
   std::array<std::int64_t, kJoinedSpans> joined_skeletons = {-1, -1, -1};
-  KeyStems stems;      // its place stems in the index (none in a person's name)
-  std::string korean;  // text::KoreanSyllableKey, in a Korean name (PreparedQuery::korean)
+  KeyStems stems;               // its place stems in the index (none in a person's name)
+  std::string korean;           // text::KoreanSyllableKey, in a Korean name (PreparedQuery::korean)
+  std::int64_t korean_id = -1;  // its id in NameIndex::Data::korean_ids, or -1
   // The runs of organisations' names whose initials it spells, when it may be an acronym
   // (AcronymForm): NameIndex::Data::initials_runs[spelled.first .. spelled.second).
   std::pair<std::uint32_t, std::uint32_t> spelled = {0, 0};

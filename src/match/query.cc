@@ -196,7 +196,10 @@ PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedNa
                return std::pair<TokenKind, std::string_view>(q.tokens[i].kind, q.tokens[i].text);
              });
   for (QueryToken& t : q.tokens) {
-    if (q.korean && t.kind == TokenKind::kName) t.korean = text::KoreanSyllableKey(t.text);
+    if (q.korean && t.kind == TokenKind::kName) {
+      t.korean = text::KoreanSyllableKey(t.text);
+      t.korean_id = data.korean_ids.Find(t.korean);
+    }
   }
   q.exact = HashText(name.latin);
   q.script = name.script;

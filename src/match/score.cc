@@ -97,12 +97,13 @@ struct PairContext {
 
 // Similarity in [0, 1] of query token `q` and list token `n` (key `n_key_id`, consonant
 // skeleton ids `n_skeleton` and, a v read as a waw, `n_waw_skeleton`, place stems `n_stems`;
-// `n_pinyin`: its text is pinyin).
+// `n_pinyin`: its text is pinyin; `n_korean`: its Korean syllable's id, or UINT32_MAX).
 [[gnu::always_inline]] inline Sim TokenSim(const QueryToken& q, std::string_view n_text,
                                            std::uint32_t n_key_id, std::string_view n_key,
                                            TokenKind nk, std::uint32_t n_skeleton,
                                            std::uint32_t n_waw_skeleton, bool n_pinyin,
-                                           const KeyStems& n_stems, const PairContext& context) {
+                                           std::uint32_t n_korean, const KeyStems& n_stems,
+                                           const PairContext& context) {
   TokenKind qk = q.kind;
   if (qk == TokenKind::kStopword || nk == TokenKind::kStopword) return {};
   if (IsClass(qk) || IsClass(nk)) {
@@ -127,7 +128,7 @@ struct PairContext {
     return {n_key.size() <= kShortKey ? kShortKeySimilarity : 0.95, "key"};
   }
   // Two romanisations of one Korean syllable, between two Korean names.
-  if (context.korean && !q.korean.empty() && text::KoreanSyllableKey(n_text) == q.korean) {
+  if (context.korean && q.korean_id >= 0 && static_cast<std::uint32_t>(q.korean_id) == n_korean) {
     return {kKoreanSimilarity, "korean"};
   }
   auto it = std::lower_bound(q.similar.begin(), q.similar.end(), std::make_pair(n_key_id, 0.0f));
@@ -324,10 +325,17 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
   context.list_skeletons = vowels_written(query.script);
   context.organisations = !query.person && name.schema != lists::Schema::kPerson;
   context.people = name.schema == lists::Schema::kPerson;
-  context.korean =
-      query.korean && name.script == text::Script::kLatin && KoreanName(nn, [&](int j) {
-        return std::pair<TokenKind, std::string_view>(nt[j].kind, n_text(j));
-      });
+  // KoreanName, from the syllables found on load.
+  if (query.korean && name.script == text::Script::kLatin) {
+    int syllables = 0;
+    bool korean = true;
+    for (int j = 0; korean && j < nn; ++j) {
+      if (nt[j].kind == TokenKind::kStopword) continue;
+      korean = nt[j].kind == TokenKind::kName && data.text_korean[nt[j].text] != UINT32_MAX;
+      ++syllables;
+    }
+    context.korean = korean && syllables >= 2;
+  }
 
   thread_local std::vector<Pair> pairs;  // reused: ScoreName runs for every candidate
   pairs.clear();
@@ -338,7 +346,7 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
       Sim s = TokenSim(q, n_text(j), nt[j].key, n_key(j), nt[j].kind,
                        data.token_skeletons[name.first_token + j],
                        data.token_waw_skeletons[name.first_token + j], data.text_pinyin[nt[j].text],
-                       data.key_stems[nt[j].key], context);
+                       data.text_korean[nt[j].text], data.key_stems[nt[j].key], context);
       if (s.value <= 0) continue;
       double w = q.weight + n_weight(j);
       pairs.push_back({s.value * w, s.value, s.how, i, i, j, j});
