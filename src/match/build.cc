@@ -90,18 +90,7 @@ void NameIndex::Data::Derive() {
                                    SkeletalKey(k.key)});
     key_chars += k.key;
   }
-  // exact_buckets (see there).
-  int bits = 0;
-  while ((std::size_t{1} << bits) < exact_names.size()) ++bits;
-  exact_shift = 64 - bits;
-  exact_buckets.assign((std::size_t{1} << bits) + 1,
-                       static_cast<std::uint32_t>(exact_names.size()));
-  std::size_t first = 0;
-  for (std::size_t b = 0; b + 1 < exact_buckets.size(); ++b) {
-    while (first < exact_names.size() && bits > 0 && (exact_names[first].first >> exact_shift) < b)
-      ++first;
-    exact_buckets[b] = static_cast<std::uint32_t>(first);
-  }
+  exact_buckets.Build(exact_names.size(), [&](std::size_t i) { return exact_names[i].first; });
   repeats_key.assign(names.size(), false);
   for (std::uint32_t n = 0; n < names.size(); ++n) {
     const IndexedToken* t = tokens.data() + names[n].first_token;
@@ -259,6 +248,8 @@ void NameIndex::Data::Derive() {
                                     return a.hash == b.hash && a.name == b.name;
                                   }),
                       initials_runs.end());
+  initials_buckets.Build(initials_runs.size(),
+                         [&](std::size_t i) { return initials_runs[i].hash; });
   name_weights.clear();
   for (const IndexedName& n : names) {
     float acronyms = 0;

@@ -99,6 +99,45 @@ inline constexpr float kPlaceSimilarity = 0.9f;
 inline constexpr int kJoinedSpans = 3;
 inline constexpr int kJoinedSpanLength[kJoinedSpans] = {2, 3, 3};
 
+// A directory over an array sorted by 64-bit hash: the entries whose hash has top bits b are
+// [starts[b], starts[b + 1]), so that a lookup reads two slots and scans a few entries, not a
+// binary search's dozen or more cache misses. About one bucket per entry.
+class HashBuckets {
+ public:
+  // `hash(i)` is entry i's hash, of `count` entries in ascending order.
+  template <typename Hash>
+  void Build(std::size_t count, Hash hash) {
+    int bits = 0;
+    while ((std::size_t{1} << bits) < count) ++bits;
+    shift_ = 64 - bits;
+    starts_.assign((std::size_t{1} << bits) + 1, static_cast<std::uint32_t>(count));
+    std::size_t first = 0;
+    for (std::size_t b = 0; b + 1 < starts_.size(); ++b) {
+      while (first < count && bits > 0 && (hash(first) >> shift_) < b) ++first;
+      starts_[b] = static_cast<std::uint32_t>(first);
+    }
+  }
+  // The entries that may have hash `h` (those of its bucket); empty before Build.
+  std::pair<std::uint32_t, std::uint32_t> Bucket(std::uint64_t h) const {
+    if (starts_.empty()) return {0, 0};
+    const std::size_t b = shift_ == 64 ? 0 : h >> shift_;
+    return {starts_[b], starts_[b + 1]};
+  }
+  // The entries with hash `h`: its bucket, narrowed by `hash(i)`.
+  template <typename Hash>
+  std::pair<std::uint32_t, std::uint32_t> Range(std::uint64_t h, Hash hash) const {
+    auto [begin, end] = Bucket(h);
+    while (begin != end && hash(begin) < h) ++begin;
+    std::uint32_t last = begin;
+    while (last != end && hash(last) == h) ++last;
+    return {begin, last};
+  }
+
+ private:
+  std::vector<std::uint32_t> starts_;
+  int shift_ = 64;
+};
+
 struct NameIndex::Data {
   std::vector<EntityRef> entities;
   // Names of entity e: names[entity_names[e] .. entity_names[e + 1]).
@@ -148,20 +187,12 @@ struct NameIndex::Data {
     bool skeletal = false;
   };
   std::vector<KeyEntry> key_entries;
-  // exact_names by the top bits of the hash: those of bucket b are exact_names[exact_buckets[b]
-  // .. exact_buckets[b + 1]), so that a lookup reads two slots, not a binary search's dozen.
-  std::vector<std::uint32_t> exact_buckets;
-  int exact_shift = 64;
+  HashBuckets exact_buckets;  // over exact_names
   // The names whose whole normalised text hashes to `h` (HashText).
   std::span<const std::pair<std::uint64_t, std::uint32_t>> ExactNames(std::uint64_t h) const {
-    if (exact_names.empty()) return {};
-    const std::size_t b = exact_shift == 64 ? 0 : h >> exact_shift;
-    auto begin = exact_names.begin() + exact_buckets[b];
-    auto end = exact_names.begin() + exact_buckets[b + 1];
-    while (begin != end && begin->first < h) ++begin;
-    auto last = begin;
-    while (last != end && last->first == h) ++last;
-    return {begin, last};
+    const auto [begin, end] =
+        exact_buckets.Range(h, [&](std::uint32_t i) { return exact_names[i].first; });
+    return std::span(exact_names).subspan(begin, end - begin);
   }
   std::string key_chars;
   std::string_view KeyText(std::uint32_t k) const {
@@ -198,6 +229,7 @@ struct NameIndex::Data {
     float weight = 0;
   };
   std::vector<InitialsRun> initials_runs;
+  HashBuckets initials_buckets;  // over initials_runs
   // The largest weight of a list word tagged as a legal form (its key may weigh more than
   // kLegalFormWeight: a one-word legal form inside a name is a generic word of the same key).
   float legal_form_weight = 0;

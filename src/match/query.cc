@@ -182,13 +182,9 @@ PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedNa
         });
     for (QueryToken& t : q.tokens) {
       if (t.skeletal || t.weight == 0 || !AcronymForm(t.kind, t.text)) continue;
-      const std::uint64_t h = HashText(t.text);
-      const auto [begin, end] = std::equal_range(
-          data.initials_runs.begin(), data.initials_runs.end(), NameIndex::Data::InitialsRun{h},
-          [](const auto& a, const auto& b) { return a.hash < b.hash; });
-      t.spelled = {static_cast<std::uint32_t>(begin - data.initials_runs.begin()),
-                   static_cast<std::uint32_t>(end - data.initials_runs.begin())};
-      q.acronyms = q.acronyms || begin != end;
+      t.spelled = data.initials_buckets.Range(
+          HashText(t.text), [&](std::uint32_t i) { return data.initials_runs[i].hash; });
+      q.acronyms = q.acronyms || t.spelled.first != t.spelled.second;
     }
   }
   q.korean = name.script == text::Script::kLatin &&
