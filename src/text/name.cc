@@ -386,7 +386,14 @@ std::string DigitsForNumberWords(std::string_view latin) {
   std::string out;
   bool changed = false;
   for (std::size_t i = 0; i < words.size(); ++i) {
-    std::string word(words[i]);
+    std::string_view word = words[i];
+    // Number words have three to nine letters: other words are not looked up.
+    if (word.size() < 3 || word.size() > 9) {
+      if (!out.empty()) out.push_back(' ');
+      out += word;
+      continue;
+    }
+    std::string digits;
     if (auto t = kTens.find(words[i]); t != kTens.end()) {
       int value = t->second;
       if (i + 1 < words.size()) {
@@ -400,15 +407,15 @@ std::string DigitsForNumberWords(std::string_view latin) {
           ++i;
         }
       }
-      word = std::to_string(value);
+      digits = std::to_string(value);
     } else if (auto u = kUnits.find(words[i]); u != kUnits.end()) {
-      word = std::to_string(u->second);
+      digits = std::to_string(u->second);
     } else if (auto o = kOrdinals.find(words[i]); o != kOrdinals.end()) {
-      word = std::string(o->second);
+      digits = std::string(o->second);
     }
-    changed = changed || word != words[i];
+    changed = changed || !digits.empty();
     if (!out.empty()) out.push_back(' ');
-    out += word;
+    out += digits.empty() ? word : std::string_view(digits);
   }
   return changed ? out : std::string(latin);
 }

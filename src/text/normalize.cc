@@ -41,6 +41,19 @@ std::string CollapseSpace(std::string_view utf8) {
   bool pending_space = false;
   std::size_t i = 0;
   while (i < utf8.size()) {
+    // ASCII, most of most names, without ICU: its white space is tab to carriage return and the
+    // space (Unicode's White_Space).
+    if (const auto byte = static_cast<unsigned char>(utf8[i]); byte < 0x80) {
+      ++i;
+      if (byte == ' ' || (byte >= 0x09 && byte <= 0x0D)) {
+        pending_space = !out.empty();
+        continue;
+      }
+      if (pending_space) out.push_back(' ');
+      pending_space = false;
+      out.push_back(static_cast<char>(byte));
+      continue;
+    }
     UChar32 c;
     std::size_t start = i;
     int32_t pos = static_cast<int32_t>(i);
