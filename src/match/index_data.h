@@ -537,14 +537,15 @@ struct PreparedQuery {
 // names written so (PreparedQuery::korean).
 inline constexpr float kKoreanSimilarity = 0.9f;
 // Whether a name is a Korean name: two name words or more, each one Korean syllable, stop words
-// aside and no other word. `word(i)` gives word i's kind and text.
+// aside and no other word. `word(i)` gives word i's kind and whether its text is one Korean
+// syllable (text::KoreanSyllableKey is not empty).
 template <typename Word>
 bool KoreanName(int count, Word word) {
   int names = 0;
   for (int i = 0; i < count; ++i) {
-    const auto [kind, text] = word(i);
+    const auto [kind, syllable] = word(i);
     if (kind == text::TokenKind::kStopword) continue;
-    if (kind != text::TokenKind::kName || text::KoreanSyllableKey(text).empty()) return false;
+    if (kind != text::TokenKind::kName || !syllable) return false;
     ++names;
   }
   return names >= 2;

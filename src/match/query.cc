@@ -189,7 +189,8 @@ PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedNa
   }
   q.korean = name.script == text::Script::kLatin &&
              KoreanName(static_cast<int>(q.tokens.size()), [&](int i) {
-               return std::pair<TokenKind, std::string_view>(q.tokens[i].kind, q.tokens[i].text);
+               return std::pair<TokenKind, bool>(
+                   q.tokens[i].kind, !text::KoreanSyllableKey(q.tokens[i].text).empty());
              });
   for (QueryToken& t : q.tokens) {
     if (q.korean && t.kind == TokenKind::kName) {
