@@ -242,14 +242,16 @@ std::vector<PreparedQuery> PrepareAlternatives(const NameIndex::Data& data, cons
         text::NormalizeName(alternative, person ? text::NameForm::kPerson : text::NameForm::kAny);
     if (norm.tokens.size() > kMaxNameTokens) return {};
     out.push_back(PrepareQuery(data, norm, person));
-    // Without a schema, words like "Na" or "Bank" may be a person's: people's names are
-    // searched as people's too (unless the words make the query an organisation's anyway).
+    // Without a schema, words like "Na" or "Bank" may be a person's, and "Ten" a surname, not
+    // 10: people's names are searched as people's too (unless the words make the query an
+    // organisation's anyway).
     bool described = std::any_of(norm.tokens.begin(), norm.tokens.end(),
                                  [](const text::NameToken& t) { return IsClass(t.kind); });
     bool organisation = std::any_of(norm.tokens.begin(), norm.tokens.end(), [](const auto& t) {
       return NamesAnOrganisation(t.kind, t.text);
     });
-    if (!query.schema && described && !organisation && !query.organisation_when_described) {
+    if (!query.schema && (described || norm.numbered) && !organisation &&
+        !query.organisation_when_described) {
       out.push_back(
           PrepareQuery(data, text::NormalizeName(alternative, text::NameForm::kPerson), true));
       out.back().persons_only = true;

@@ -428,7 +428,11 @@ NormalizedName NormalizeName(std::string_view name, NameForm form) {
   out.script = DetectScript(name);
   out.latin = ToLatin(name);
   // People are not numbered ("Ten", "Nine" are names); organisations are.
-  if (!person) out.latin = DigitsForNumberWords(out.latin);
+  if (!person) {
+    std::string numbered = DigitsForNumberWords(out.latin);
+    out.numbered = numbered != out.latin;
+    out.latin = std::move(numbered);
+  }
   // Arabic and Hebrew script write no short vowels: their words are compared by consonants.
   const bool skeletal = out.script == Script::kArabic || out.script == Script::kHebrew;
   const bool han = out.script == Script::kHan;

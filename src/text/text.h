@@ -85,6 +85,7 @@ struct NormalizedName {
   std::string latin;  // the transliterated text
   std::vector<NameToken> tokens;
   Script script = Script::kNone;  // of the original
+  bool numbered = false;  // number words were written as digits ("Ten" -> 10; never a person's)
 };
 
 // The whole preparation: ToLatin, split, tag legal forms (longest phrase from
