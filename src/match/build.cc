@@ -330,22 +330,34 @@ void NameIndexBuilder::Add(const lists::Entity& entity) {
 
   std::unordered_set<std::string> seen;  // one indexed name per distinct token sequence
   for (const lists::Name& n : entity.names) {
-    // A name that writes several ("A / B", "X (Y)") is indexed as each, shown as written.
+    // A name that writes several ("A / B", "X (Y)") is indexed as each, shown as written, and
+    // as a query reads it ("X Y" for a one-word bracket), so that the name as listed finds its
+    // entity at 1.0 even when a part alone names nothing ("Federal Security Service (FSB)").
     bool original_added = false;
     std::vector<std::string> alternatives = text::NameAlternatives(n.value, /*inside_alone=*/true);
-    for (const std::string& alternative : alternatives) {
-      text::NormalizedName norm = text::NormalizeName(
-          alternative,
-          entity.schema == lists::Schema::kPerson ? text::NameForm::kPerson : text::NameForm::kAny);
-      if (norm.tokens.empty() || norm.tokens.size() > kMaxNameTokens) continue;
-      // A part of a name that is only a legal form or generic words ("LLC" of "LLC (Sfera)")
-      // names nothing on its own.
-      if (alternatives.size() > 1 &&
-          std::none_of(norm.tokens.begin(), norm.tokens.end(), [](const text::NameToken& t) {
-            return t.kind == TokenKind::kName || t.kind == TokenKind::kNumber;
-          })) {
-        continue;
+    for (std::string& read : text::NameAlternatives(n.value, /*inside_alone=*/false)) {
+      if (std::find(alternatives.begin(), alternatives.end(), read) == alternatives.end()) {
+        alternatives.push_back(std::move(read));
       }
+    }
+    const text::NameForm form =
+        entity.schema == lists::Schema::kPerson ? text::NameForm::kPerson : text::NameForm::kAny;
+    auto named = [](const text::NormalizedName& norm) {
+      return std::any_of(norm.tokens.begin(), norm.tokens.end(), [](const text::NameToken& t) {
+        return t.kind == TokenKind::kName || t.kind == TokenKind::kNumber;
+      });
+    };
+    std::vector<text::NormalizedName> norms;
+    for (const std::string& alternative : alternatives) {
+      norms.push_back(text::NormalizeName(alternative, form));
+    }
+    // A part of a name that is only a legal form or generic words ("LLC" of "LLC (Sfera)")
+    // names nothing on its own, unless no part does ("Defense Industries Organization (DIO)"
+    // is all organisation words, "China Communications Construction Group (Limited)" too).
+    const bool some_named = std::any_of(norms.begin(), norms.end(), named);
+    for (text::NormalizedName& norm : norms) {
+      if (norm.tokens.empty() || norm.tokens.size() > kMaxNameTokens) continue;
+      if (some_named && !named(norm)) continue;
       if (!seen.insert(norm.latin).second) continue;
       if (!original_added) d.originals.push_back(n.value);
       original_added = true;
