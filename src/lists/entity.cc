@@ -88,6 +88,12 @@ void Entity::AddName(std::string value, NameKind kind, std::string lang) {
     if (n.value == value && n.kind == kind) return;
   }
   text::Script script = text::DetectScript(value);
+  // Quotes or dashes alone (the EU journal's "’’", left where a name's quote was split) name
+  // nothing.
+  if (script == text::Script::kNone &&
+      std::none_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return;
+  }
   if (kind != NameKind::kPrimary && script != text::Script::kLatin &&
       script != text::Script::kNone) {
     kind = NameKind::kOriginalScript;

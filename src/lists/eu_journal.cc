@@ -37,6 +37,14 @@ std::string DatasetOf(std::string_view celex) {
   return fmt::format("eu_oj_{}_{}", m[2].str(), m[1].str());
 }
 
+// The journal gives a name in Chinese or Korean characters as an image, and the CSV the notes
+// around it: "Chinese:; Text of image; 周大创; Jason Zhou". The notes are no names.
+bool IsTranscriptionNote(std::string_view alias) {
+  std::string a = Trim(std::string(alias));
+  if (a == "Text of image") return true;
+  return a.size() > 1 && a.back() == ':' && a.find(' ') == std::string::npos;
+}
+
 // "Sergei AKSENOV (Сергей АКСЁНОВ)", "Концерн «Сириус» (ОАО «Сириус»)": the journal writes a
 // second form of the name in trailing brackets; both parts are names of the entity.
 void AddNameWithBracketForm(const std::string& name, NameKind kind, Entity& e) {
@@ -92,7 +100,7 @@ Status ParseEuJournal(const io::Input& input, ParsedList& out) {
     e.id = e.dataset + "-" + e.source_id;
     AddNameWithBracketForm(name, NameKind::kPrimary, e);
     for (const std::string& a : SplitList(csv.Get("alias"), ";")) {
-      AddNameWithBracketForm(a, NameKind::kAlias, e);
+      if (!IsTranscriptionNote(a)) AddNameWithBracketForm(a, NameKind::kAlias, e);
     }
     for (const std::string& a : SplitList(csv.Get("weakAlias"), ";")) {
       e.AddName(a, NameKind::kWeakAlias);

@@ -244,6 +244,25 @@ TEST(EuLists, Annex4SpacetyHasChineseNameAndUscc) {
   ExpectReconciled(annex1);
 }
 
+// The journal's notes around a name it prints as an image ("Chinese:; Text of image; 周大创"),
+// and the "’’" left where a quote was split, are no names: "Text of image" had been a name of
+// 32 people, met by any query of those words.
+TEST(EuLists, JournalNotesAreNoNames) {
+  const ParsedList& annex1 = Parsed("eu/eu_oj_reg_269_2014_consolidated.csv.zst");
+  const Entity& zhou = Find(annex1, "eu_oj_269_2014-I.PERSONS-1909");
+  EXPECT_TRUE(HasName(zhou, "周大创", NameKind::kOriginalScript));
+  EXPECT_TRUE(HasName(zhou, "Jason Zhou", NameKind::kAlias));
+  const Entity& aerosila = Find(annex1, "eu_oj_269_2014-I.ENTITIES-483");
+  EXPECT_TRUE(HasName(aerosila, "НПП Аэросила", NameKind::kOriginalScript));
+  for (const Entity& e : annex1.entities) {
+    for (const Name& n : e.names) {
+      EXPECT_NE(n.value, "Text of image") << e.id;
+      EXPECT_NE(n.value.back(), ':') << e.id << " " << n.value;
+      EXPECT_NE(n.value, "\u2019\u2019") << e.id;
+    }
+  }
+}
+
 TEST(UkList, KeepsCyrillicNames) {
   const ParsedList& uk = Parsed("uk/uk_sanctions_list_ammitto.jsonl.zst");
   EXPECT_EQ(uk.counts.records, NonBlankLines("uk/uk_sanctions_list_ammitto.jsonl.zst"));
