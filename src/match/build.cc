@@ -401,12 +401,18 @@ NameIndex NameIndexBuilder::Build() && {
       }
     }
   };
-  // Document frequency: names holding each key.
-  for_each_name_key(false, [&](std::uint32_t, std::uint32_t key) { ++d.keys[key].names; });
-  double total = std::max<double>(1, static_cast<double>(d.names.size()));
+  // Document frequency: entities holding each key (in any of their names). Counted by names,
+  // an entity listed under twenty spellings of one name made that name look common.
+  std::vector<std::uint32_t> last_entity(d.keys.size(), UINT32_MAX);
+  for_each_name_key(false, [&](std::uint32_t n, std::uint32_t key) {
+    if (last_entity[key] == d.names[n].entity) return;
+    last_entity[key] = d.names[n].entity;
+    ++d.keys[key].entities;
+  });
+  double total = std::max<double>(1, static_cast<double>(d.entities.size()));
   d.unknown_weight = static_cast<float>(std::log(1.0 + total));
   for (KeyInfo& k : d.keys) {
-    double idf = std::log(1.0 + total / std::max<std::uint32_t>(1, k.names));
+    double idf = std::log(1.0 + total / std::max<std::uint32_t>(1, k.entities));
     k.weight = KeyWeight(k.kind, k.key, static_cast<float>(idf));
   }
   for (IndexedName& n : d.names) {

@@ -22,7 +22,7 @@ namespace dualwatch::match {
 struct KeyInfo {
   std::string key;
   float weight = 0;
-  std::uint32_t names = 0;  // how many names hold it
+  std::uint32_t entities = 0;  // how many entities hold it (in any of their names)
   text::TokenKind kind = text::TokenKind::kName;
 };
 

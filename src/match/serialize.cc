@@ -12,7 +12,7 @@ namespace dualwatch::match {
 namespace {
 
 constexpr char kMagic[4] = {'D', 'W', 'N', 'I'};
-constexpr std::uint32_t kFormatVersion = 28;
+constexpr std::uint32_t kFormatVersion = 29;
 
 class Writer {
  public:
@@ -123,7 +123,7 @@ Status NameIndex::Save(const std::string& path, const std::string& key) const {
   for (const KeyInfo& k : d.keys) {
     w.Str(k.key);
     w.Pod(k.weight);
-    w.Pod(k.names);
+    w.Pod(k.entities);
     w.Pod(k.kind);
   }
   w.PodVec(d.post_offsets);
@@ -192,7 +192,7 @@ Result<NameIndex> NameIndex::Load(const std::string& path, const std::string& ke
   for (KeyInfo& k : d.keys) {
     k.key = r.Str();
     k.weight = r.Pod<float>();
-    k.names = r.Pod<std::uint32_t>();
+    k.entities = r.Pod<std::uint32_t>();
     k.kind = r.Pod<text::TokenKind>();
   }
   r.PodVec(d.post_offsets);
