@@ -506,7 +506,8 @@ TEST(NameIndex, NamesWritingSeveralAreFoundByEach) {
 }
 
 // The screen's parties have no schema: a name with an organisation word or legal form is
-// searched among organisations only; a name without one among everything.
+// searched among organisations only, unless its words are all a listed person's; a name
+// without one among everything.
 TEST(NameIndex, NamesWithOrganisationWordsSearchOrganisationsWhenAsked) {
   SearchOptions options;
   options.threshold = 0.5;
@@ -530,6 +531,16 @@ TEST(NameIndex, NamesWithOrganisationWordsSearchOrganisationsWhenAsked) {
   putin.name = "Vladimir Putin";
   putin.organisation_when_described = true;
   EXPECT_GE(ScoreOf(Index().Search(putin), "us_ofac_sdn-35096"), 0.95);
+  // Unless every word is a listed person's too: a country ("OCHOA, Salvador"), a short legal
+  // form ("RI Yong Ju": JU), a party ("HERNANDEZ DALA") in a person's name.
+  for (const auto& [name, id] : {std::pair{"Salvador OCHOA", "us_ofac_sdn-6704"},
+                                 std::pair{"RI Yong Ju", "eu_fsf-EU.4078.19"},
+                                 std::pair{"Iván HERNÁNDEZ DALA", "eu_fsf-EU.4632.94"}}) {
+    Query person;
+    person.name = name;
+    person.organisation_when_described = true;
+    EXPECT_GE(ScoreOf(Index().Search(person), id), 0.95) << name;
+  }
 }
 
 // A legal form no person's name holds makes the query an organisation's, asked or not: OFAC's

@@ -219,10 +219,13 @@ bool NamesAnOrganisation(TokenKind kind, std::string_view text) {
 const Query& EffectiveQuery(const Query& query, const std::vector<PreparedQuery>& alternatives,
                             Query& storage) {
   if (query.schema) return query;
+  // A name that is also a listed person's words (PrepareAlternatives) stays open to people.
+  const bool person_too = std::any_of(alternatives.begin(), alternatives.end(),
+                                      [](const PreparedQuery& p) { return p.persons_only; });
   for (const PreparedQuery& p : alternatives) {
     for (const QueryToken& t : p.tokens) {
       if (NamesAnOrganisation(t.kind, t.text) ||
-          (query.organisation_when_described && IsClass(t.kind))) {
+          (query.organisation_when_described && !person_too && IsClass(t.kind))) {
         storage = query;
         storage.schema = lists::Schema::kCompany;
         return storage;
@@ -231,6 +234,20 @@ const Query& EffectiveQuery(const Query& query, const std::vector<PreparedQuery>
   }
   return query;
 }
+
+namespace {
+
+// Whether every word of a query is a word of some listed person's name.
+bool PeoplesWords(const NameIndex::Data& data, const PreparedQuery& query) {
+  return std::all_of(query.tokens.begin(), query.tokens.end(), [&](const QueryToken& t) {
+    if (t.kind == TokenKind::kStopword) return true;
+    if (t.kind != TokenKind::kName || t.key_id < 0) return false;
+    const auto k = static_cast<std::uint32_t>(t.key_id);
+    return data.post_split[k] > data.post_offsets[k];
+  });
+}
+
+}  // namespace
 
 std::vector<PreparedQuery> PrepareAlternatives(const NameIndex::Data& data, const Query& query) {
   // Longer texts are not names; refusing them bounds the work per query.
@@ -244,17 +261,21 @@ std::vector<PreparedQuery> PrepareAlternatives(const NameIndex::Data& data, cons
     out.push_back(PrepareQuery(data, norm, person));
     // Without a schema, words like "Na" or "Bank" may be a person's, and "Ten" a surname, not
     // 10: people's names are searched as people's too (unless the words make the query an
-    // organisation's anyway).
+    // organisation's anyway). Asked to take a described name for an organisation's
+    // (organisation_when_described), only when every word is a listed person's: "OCHOA,
+    // Salvador" (a country), "RI Yong Ju" (a legal form), not "Tata Steel".
     bool described = std::any_of(norm.tokens.begin(), norm.tokens.end(),
                                  [](const text::NameToken& t) { return IsClass(t.kind); });
     bool organisation = std::any_of(norm.tokens.begin(), norm.tokens.end(), [](const auto& t) {
       return NamesAnOrganisation(t.kind, t.text);
     });
-    if (!query.schema && (described || norm.numbered) && !organisation &&
-        !query.organisation_when_described) {
-      out.push_back(
-          PrepareQuery(data, text::NormalizeName(alternative, text::NameForm::kPerson), true));
-      out.back().persons_only = true;
+    if (!query.schema && (described || norm.numbered) && !organisation) {
+      PreparedQuery as_person =
+          PrepareQuery(data, text::NormalizeName(alternative, text::NameForm::kPerson), true);
+      if (!query.organisation_when_described || PeoplesWords(data, as_person)) {
+        out.push_back(std::move(as_person));
+        out.back().persons_only = true;
+      }
     }
   }
   return out;
