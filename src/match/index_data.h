@@ -581,7 +581,8 @@ inline double MaxQualifierBoost(const Query& query) {
 // Company", "GmbH", "PJSC", "LLC", "Ltd") belongs to no person's name: a query holding one
 // names an organisation (a query for "Joint Stock Company ‘Globus’" is not about the hacker
 // the UK lists as "Globus"). Shorter forms, and three letters with a vowel, may be a person's
-// name or syllable ("LIN Na": N.A.; "Sa'd": S.A.D.; "MOE").
+// name or syllable ("LIN Na": N.A.; "Sa'd": S.A.D.; "MOE"), and so may letters apart ("Sabet
+// b) M. Javad": "b m").
 bool NamesAnOrganisation(text::TokenKind kind, std::string_view text);
 
 // The query as searched: `query`, or, when it names an organisation (NamesAnOrganisation) or

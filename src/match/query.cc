@@ -212,6 +212,14 @@ PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedNa
 
 bool NamesAnOrganisation(TokenKind kind, std::string_view text) {
   if (kind != TokenKind::kLegalForm) return false;
+  // Letters apart ("b m" of "Sabet b) M. Javad") are initials as often as a form.
+  const bool letters_apart = text.size() % 2 == 1 && [&] {
+    for (std::size_t i = 1; i < text.size(); i += 2) {
+      if (text[i] != ' ') return false;
+    }
+    return true;
+  }();
+  if (letters_apart) return false;
   if (text.find(' ') != std::string_view::npos || text.size() >= 4) return true;
   return text.size() == 3 && text.find_first_of("aeiouy") == std::string_view::npos;
 }
