@@ -238,23 +238,40 @@ void AppendOtherScript(const icu::UnicodeString& run, std::string& out) {
     }
   }
   any->transliterate(s);
-  std::string latin;
-  s.toUTF8String(latin);
-  std::string word;
-  for (char ch : latin) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    if (std::isalnum(c)) {
-      word.push_back(static_cast<char>(std::tolower(c)));
+  // A script ICU has no transform for (Khmer, Lao) comes back as it was: a word of which ICU
+  // wrote no letter is kept as letters it cannot read, each sign two letters of its code point,
+  // so that a name meets the same name as written, at least. (A sign ICU leaves in a word it
+  // did write, like the Pashto ځ, is dropped.)
+  std::string word, unread;
+  auto end_word = [&] {
+    AppendWord(out, word.empty() ? unread : word);
+    word.clear();
+    unread.clear();
+  };
+  for (int32_t i = 0; i < s.length(); i = s.moveIndex32(i, 1)) {
+    const UChar32 c = s.char32At(i);
+    if (c >= 0x80) {
+      // Letters ICU leaves outside ASCII (ʿ for ain, ʾ for hamza) belong to the word.
+      UErrorCode status = U_ZERO_ERROR;
+      const UScriptCode sc = uscript_getScript(c, &status);
+      if (U_SUCCESS(status) && sc != USCRIPT_LATIN && sc != USCRIPT_COMMON &&
+          sc != USCRIPT_INHERITED) {
+        unread.push_back(static_cast<char>('a' + (c / 26) % 26));
+        unread.push_back(static_cast<char>('a' + c % 26));
+      }
+      continue;
+    }
+    const char ch = static_cast<char>(c);
+    if (std::isalnum(static_cast<unsigned char>(ch))) {
+      word.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
     } else if (hangul && ch == '-') {
       // ICU's mark between syllables that would read two ways (진우 "jin-u", not 지누 "jinu"):
       // within the word.
-    } else if (c < 0x80 && ch != '\'' && ch != '`') {
-      AppendWord(out, word);
-      word.clear();
+    } else if (ch != '\'' && ch != '`') {
+      end_word();
     }
-    // Letters ICU leaves outside ASCII (ʿ for ain, ʾ for hamza) belong to the word.
   }
-  AppendWord(out, word);
+  end_word();
 }
 
 // "L.X.C", "U.S.A.": dots between single letters join them ("lxc"), as an acronym is written

@@ -195,6 +195,17 @@ TEST(ToLatin, ReadsAHangulWordAsOneWord) {
   EXPECT_EQ(ToLatin("영철 김"), "yeongcheol gim");
 }
 
+// ICU has no transform for Khmer or Lao: their words are kept as letters it cannot read, one
+// word each (the UK lists Cambodian names in Khmer; they had been no words at all), and a sign
+// ICU leaves in a word it wrote (the Pashto ځ of ځدران Zadran) is dropped as before.
+TEST(ToLatin, KeepsWordsOfAScriptItCannotRead) {
+  EXPECT_EQ(ToLatin("អៀង សុខលីម"), ToLatin("អៀង  សុខលីម"));
+  EXPECT_EQ(NormalizeName("អៀង សុខលីម").tokens.size(), 2u);
+  EXPECT_NE(ToLatin("អៀង"), ToLatin("សុខលីម"));
+  EXPECT_EQ(NormalizeName("ທະນາຄານຮ່ວມພັດທະນາ ມະຫາຊົນ").tokens.size(), 2u);
+  EXPECT_EQ(ToLatin("ځدران"), "dran");
+}
+
 TEST(PinyinSyllables, CountsTheFewestSyllablesOfPinyinWords) {
   EXPECT_EQ(PinyinSyllables("xiaoming"), 2u);
   EXPECT_EQ(PinyinSyllables("zhang"), 1u);
