@@ -476,17 +476,40 @@ NormalizedName NormalizeName(std::string_view name, NameForm form) {
       i = len;
     }
   }
+  // A long word one edit from a word of a phrase of several words is read as that word in
+  // such phrases ("OBSHCHESTVO S OGRANICHENNOI OTVESTVENNOSTYU"), and only there.
+  std::vector<std::string_view> mended;
+  if (!person) {
+    for (std::size_t k = 0; k < words.size(); ++k) {
+      const std::string* near = tables.near_phrase_words.Find(words[k]);
+      if (!near || *near == words[k]) continue;
+      if (mended.empty()) mended = words;
+      mended[k] = *near;
+    }
+  }
   while (i < words.size()) {
     std::size_t taken = 0;
-    auto first = person ? tables.first_words.end() : tables.first_words.find(words[i]);
-    std::size_t longest = first == tables.first_words.end() ? 0 : first->second;
+    auto longest_from = [&](std::string_view w) -> std::size_t {
+      auto first = person ? tables.first_words.end() : tables.first_words.find(w);
+      return first == tables.first_words.end() ? 0 : first->second;
+    };
+    std::size_t longest = longest_from(words[i]);
+    if (!mended.empty() && mended[i] != words[i])
+      longest = std::max(longest, longest_from(mended[i]));
     for (std::size_t len = std::min(longest, words.size() - i); len >= 1; --len) {
-      phrase.assign(words[i]);
-      for (std::size_t k = 1; k < len; ++k) {
-        phrase.push_back(' ');
-        phrase.append(words[i + k]);
+      auto lookup = [&](const std::vector<std::string_view>& from) {
+        phrase.assign(from[i]);
+        for (std::size_t k = 1; k < len; ++k) {
+          phrase.push_back(' ');
+          phrase.append(from[i + k]);
+        }
+        return tables.phrases.find(phrase);
+      };
+      auto it = lookup(words);
+      if (it == tables.phrases.end() && len > 1 && !mended.empty() &&
+          !std::equal(words.begin() + i, words.begin() + i + len, mended.begin() + i)) {
+        it = lookup(mended);
       }
-      auto it = tables.phrases.find(phrase);
       if (it == tables.phrases.end()) continue;
       // A one-word legal form ("ag", "sa", "ooo") is a legal form only at the edge of a longer
       // name; elsewhere, or alone, it is a generic word ("CORP" alone names nobody).

@@ -97,8 +97,6 @@ const HanTables& HanTables::Get() {
 
 namespace {
 
-constexpr std::size_t kMinMisspeltWord = 8;
-
 // One insertion, deletion, substitution or swap of neighbours apart.
 bool OneEditApart(std::string_view a, std::string_view b) {
   if (a.size() > b.size()) std::swap(a, b);
@@ -116,20 +114,57 @@ bool OneEditApart(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-const PhraseTables::PhraseEntry* PhraseTables::Misspelt(std::string_view word) const {
-  if (word.size() + 1 < kMinMisspeltWord) return nullptr;
-  const std::size_t bits = misspelt_filter.size() * 64;
+void NearWords::Build(const std::vector<Word>& words) {
+  entries_.clear();
+  for (const Word& word : words) {
+    const std::string& text = *word.text;
+    if (text.size() < kMinWord) continue;
+    entries_.push_back({io::Fnv1a(text), word});
+    for (std::size_t skip = 0; skip < text.size(); ++skip) {
+      entries_.push_back({io::Fnv1a(text, skip), word});
+    }
+  }
+  std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) {
+    return a.hash != b.hash ? a.hash < b.hash : *a.word.text < *b.word.text;
+  });
+  entries_.erase(std::unique(entries_.begin(), entries_.end(),
+                             [](const Entry& a, const Entry& b) {
+                               return a.hash == b.hash && a.word.text == b.word.text;
+                             }),
+                 entries_.end());
+  // About 16 bits per entry: one absent hash in 16 or so passes the filter.
+  std::size_t size = 64;
+  while (size * 64 < entries_.size() * 16) size *= 2;
+  filter_.assign(size, 0);
+  for (const Entry& e : entries_) {
+    filter_[(e.hash % (size * 64)) / 64] |= std::uint64_t{1} << (e.hash % 64);
+  }
+}
+
+const std::string* NearWords::Find(std::string_view word) const {
+  if (word.size() + 1 < kMinWord || filter_.empty()) return nullptr;
+  const std::size_t bits = filter_.size() * 64;
+  const Word* best = nullptr;
   // The word itself first, then each of its deletions.
   for (std::size_t k = 0; k <= word.size(); ++k) {
     const std::uint64_t h = io::Fnv1a(word, k == 0 ? std::string_view::npos : k - 1);
-    if (!(misspelt_filter[(h % bits) / 64] >> (h % 64) & 1)) continue;
-    auto it = std::lower_bound(misspelt.begin(), misspelt.end(), h,
-                               [](const auto& entry, std::uint64_t v) { return entry.first < v; });
-    for (; it != misspelt.end() && it->first == h; ++it) {
-      if (OneEditApart(word, it->second->first)) return it->second;
+    if (!(filter_[(h % bits) / 64] >> (h % 64) & 1)) continue;
+    auto it = std::lower_bound(entries_.begin(), entries_.end(), h,
+                               [](const Entry& e, std::uint64_t v) { return e.hash < v; });
+    for (; it != entries_.end() && it->hash == h; ++it) {
+      const Word& w = it->word;
+      const bool same = *w.text == word;
+      if (best && (w.rank < best->rank || (w.rank == best->rank && !same))) continue;
+      if (same || OneEditApart(word, *w.text)) best = &w;
     }
   }
-  return nullptr;
+  return best ? best->text : nullptr;
+}
+
+const PhraseTables::PhraseEntry* PhraseTables::Misspelt(std::string_view word) const {
+  const std::string* near = misspelt.Find(word);
+  if (!near || *near == word) return nullptr;
+  return &*phrases.find(*near);
 }
 
 const PhraseTables& PhraseTables::Get() {
@@ -158,25 +193,27 @@ const PhraseTables& PhraseTables::Get() {
       add(row[0], "#" + std::string(row[1]),
           row[2] == "domain" ? TokenKind::kDomain : TokenKind::kGeneric);
     }
-    for (const auto& entry : t.phrases) {
-      const std::string& phrase = entry.first;
-      if (phrase.size() < kMinMisspeltWord || phrase.find(' ') != std::string::npos) continue;
-      t.misspelt.emplace_back(io::Fnv1a(phrase), &entry);
-      for (std::size_t skip = 0; skip < phrase.size(); ++skip) {
-        t.misspelt.emplace_back(io::Fnv1a(phrase, skip), &entry);
+    // A word of many phrases is the usual spelling: GLEIF's tables hold a few misspelt forms
+    // too ("ogtvetstvennostyu").
+    std::vector<NearWords::Word> one_word;
+    std::unordered_map<std::string, std::uint32_t> phrase_words;
+    for (const auto& [phrase, unused] : t.phrases) {
+      if (phrase.find(' ') == std::string::npos) {
+        one_word.push_back({&phrase, 0});
+        continue;
+      }
+      for (std::size_t from = 0; from < phrase.size();) {
+        std::size_t space = std::min(phrase.find(' ', from), phrase.size());
+        if (space - from >= NearWords::kMinWord) ++phrase_words[phrase.substr(from, space - from)];
+        from = space + 1;
       }
     }
-    std::sort(t.misspelt.begin(), t.misspelt.end(), [](const auto& a, const auto& b) {
-      return a.first != b.first ? a.first < b.first : a.second->first < b.second->first;
-    });
-    t.misspelt.erase(std::unique(t.misspelt.begin(), t.misspelt.end()), t.misspelt.end());
-    // About 16 bits per entry: one absent hash in 16 or so passes the filter.
-    std::size_t words = 64;
-    while (words * 64 < t.misspelt.size() * 16) words *= 2;
-    t.misspelt_filter.assign(words, 0);
-    for (const auto& [h, entry] : t.misspelt) {
-      t.misspelt_filter[(h % (words * 64)) / 64] |= std::uint64_t{1} << (h % 64);
+    t.misspelt.Build(one_word);
+    std::vector<NearWords::Word> ranked;
+    for (const auto& [w, phrases] : phrase_words) {
+      ranked.push_back({&*t.phrase_words.insert(w).first, phrases});
     }
+    t.near_phrase_words.Build(ranked);
     for (std::string_view w : kStopwords) t.stopwords.emplace(w);
     for (const auto& row : TsvRows(kPersonTitlesTsv)) {
       std::string latin = ToLatin(row[0]);

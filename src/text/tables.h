@@ -21,6 +21,32 @@ struct HanTables {
   static const HanTables& Get();
 };
 
+// Words of 8+ letters by the hashes (io::Fnv1a) of their one-deletion variants and of
+// themselves, to find the one a word is, or is one edit from: hash → word (in a node-based
+// container of the caller's: the pointers stay valid), sorted by hash, then word. A word of n
+// letters asks for n + 1 hashes, nearly all absent: the filter (bit h mod its size: some
+// entry's hash may be h), small enough to stay in the nearest cache, answers most of them.
+// Of the word itself, if it is one, and the words one edit from it, Find gives the one of the
+// highest rank (the word itself on a tie).
+class NearWords {
+ public:
+  static constexpr std::size_t kMinWord = 8;
+  struct Word {
+    const std::string* text;
+    std::uint32_t rank;
+  };
+  void Build(const std::vector<Word>& words);
+  const std::string* Find(std::string_view word) const;
+
+ private:
+  struct Entry {
+    std::uint64_t hash;
+    Word word;
+  };
+  std::vector<Entry> entries_;
+  std::vector<std::uint64_t> filter_;
+};
+
 // Multi-word phrases in Latin form ("co ltd", "obshchestvo s ogranichennoy otvetstvennostyu")
 // with what they stand for.
 struct Phrase {
@@ -42,17 +68,17 @@ struct PhraseTables {
   // `longest_title` words.
   std::unordered_set<std::string> titles;
   std::size_t longest_title = 1;
-  // One-word organisation words and legal forms of 8+ letters by the hashes (io::Fnv1a) of
-  // their one-deletion variants and of themselves, to recognise them with a typo
-  // ("CORPORATOIN"): hash → entry of `phrases` (node-based: the pointers stay valid), sorted
-  // by hash, then phrase. A word of n letters asks for n + 1 hashes, nearly all absent: the
-  // filter (bit h mod its size: some entry's hash may be h), small enough to stay in the
-  // nearest cache, answers most of them.
+  // One-word organisation words and legal forms of 8+ letters, to recognise them with a typo
+  // ("CORPORATOIN").
+  NearWords misspelt;
   using PhraseEntry = std::pair<const std::string, Phrase>;
-  std::vector<std::pair<std::uint64_t, const PhraseEntry*>> misspelt;
-  std::vector<std::uint64_t> misspelt_filter;
   // The organisation word or legal form `word` is one edit from, or nullptr.
   const PhraseEntry* Misspelt(std::string_view word) const;
+  // The words of 8+ letters of phrases of several words, and the one of them a word of a name
+  // is, or is one edit from ("OTVESTVENNOSTYU" of OFAC's "OBSHCHESTVO S OGRANICHENNOI
+  // OTVESTVENNOSTYU"), or nullptr: phrases are looked up with such words mended.
+  std::unordered_set<std::string> phrase_words;
+  NearWords near_phrase_words;
   static const PhraseTables& Get();
 };
 

@@ -295,6 +295,21 @@ TEST(NameAlternatives, PartsSlashesAndTrailingBrackets) {
 // 博 reads "bo", which is also a legal form's abbreviation; in a Chinese name it is a syllable.
 // Chinese legal forms still come through the vocabulary (有限公司 → "co ltd").
 // nomenklatura's name bench: organisations numbered in words or digits are one.
+// A long word one edit from the usual spelling of a word of a legal form is read as it inside
+// the form: OFAC writes "OTVESTVENNOSTYU", "OTVETSVENNOSTYU", "OBSCHESTVO". Outside a phrase
+// the word stays as written.
+TEST(NormalizeName, ReadsALegalFormWithAMisspeltWord) {
+  for (const char* name : {"OBSHCHESTVO S OGRANICHENNOI OTVESTVENNOSTYU LAVINA PULS",
+                           "OBSHCHESTVO S OGRANICHENNOI OTVETSVENNOSTYU LAVINA PULS",
+                           "OBSCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU LAVINA PULS"}) {
+    NormalizedName n = NormalizeName(name);
+    ASSERT_EQ(n.tokens.size(), 3u) << name;
+    EXPECT_EQ(n.tokens[0].kind, TokenKind::kLegalForm) << name;
+    EXPECT_EQ(n.tokens[0].key, NormalizeName("OOO LAVINA PULS").tokens[0].key) << name;
+  }
+  EXPECT_EQ(NormalizeName("Otvestvennostyu Trading").tokens[0].text, "otvestvennostyu");
+}
+
 TEST(NormalizeName, WritesNumberWordsOfOrganisationsAsDigits) {
   EXPECT_EQ(NormalizeName("Brigade Forty-Four").latin, "brigade 44");
   EXPECT_EQ(NormalizeName("Brigade Forty 4").latin, "brigade 44");
