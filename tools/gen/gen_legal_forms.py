@@ -63,6 +63,12 @@ for alias in ("public shareholding company", "shareholding company", "public joi
 for alias in ("federal state enterprise", "fse", "fkp", "federalnoe kazennoe predpriyatie",
               "федеральное казенное предприятие", "фкп"):
     forms.setdefault(alias.lower(), (alias, "fse"))
+# FSUE is how the lists abbreviate the Federal State Unitary Enterprise (ФГУП, FGUP: "FSUE
+# 'Morozov Plant'"), and Sherkat(-e) is Persian for company (شرکت: "Sherkate Technology
+# Centrifuge Iran" / "Iran's Centrifuge Technology Company"); dualwatch's own additions.
+forms.setdefault("fsue", ("FSUE", "soe"))
+for alias in ("sherkat", "sherkate", "sherkat-e", "shirkat"):
+    forms.setdefault(alias, (alias, forms["company"][1]))
 # Bare "KB" and "EK" are, in the lists, Russian: конструкторское бюро (design bureau: "AO KB
 # NAVIS", "KB Radar") and электронные компоненты ("RADIANT EK AO", "ULTRAN EK OOO"), organisation
 # words of data/text/org_words_extra.tsv; rigour's kommanditbolag and eingetragener Kaufmann keep
