@@ -420,6 +420,53 @@ std::string DigitsForNumberWords(std::string_view latin) {
   return changed ? out : std::string(latin);
 }
 
+// ʿAbd al- ("servant of the"), however Latin spellings write it: "Abd al-Rahman", "Abdel
+// Rahman", "Abdur Rahman" (the article's l taken by a sun letter), "Abd-ul Rahman",
+// "Abdelrahman", "Abdallah" / "Abd Allah" / "Abdullah": one spelling, "abdul", joined to a
+// name written onto it ("abdulrahman", "abdullah"). (Arabic script joins its own words.)
+std::string AbdulOnce(std::string_view latin) {
+  static constexpr std::string_view kArticles[] = {"al", "el", "ul",  "ol",  "il", "ar", "ur",
+                                                   "as", "us", "ad",  "ud",  "at", "ut", "az",
+                                                   "an", "un", "ash", "ush", "ed", "er", "es"};
+  static constexpr std::string_view kJoined[] = {"abdel", "abdal",  "abdul", "abdol", "abdoul",
+                                                 "abdil", "abdoel", "abdur", "abdus", "abdar",
+                                                 "abdas", "abdun",  "abdan", "abdad", "abdud"};
+  auto article = [](std::string_view w) {
+    return std::find(std::begin(kArticles), std::end(kArticles), w) != std::end(kArticles);
+  };
+  std::vector<std::string_view> words;
+  for (std::size_t from = 0; from <= latin.size();) {
+    std::size_t space = std::min(latin.find(' ', from), latin.size());
+    words.push_back(latin.substr(from, space - from));
+    from = space + 1;
+  }
+  std::string out;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    std::string_view w = words[i];
+    if (!out.empty()) out.push_back(' ');
+    if ((w == "abd" || w == "abdu") && i + 1 < words.size() && article(words[i + 1])) {
+      out.append("abdul");  // "abd al rahman": the name stays a word of its own
+      ++i;
+      continue;
+    }
+    if (w == "abd" && i + 1 < words.size() && words[i + 1] == "allah") {
+      out.append("abdullah");
+      ++i;
+      continue;
+    }
+    std::string_view rest;
+    for (std::string_view joined : kJoined) {
+      if (w.substr(0, joined.size()) == joined) {
+        rest = w.substr(joined.size());
+        w = "abdul";
+        break;
+      }
+    }
+    out.append(w).append(rest);
+  }
+  return out;
+}
+
 }  // namespace
 
 NormalizedName NormalizeName(std::string_view name, NameForm form) {
@@ -452,6 +499,9 @@ NormalizedName NormalizeName(std::string_view name, NameForm form) {
       parted.append(w);
     }
     out.latin = std::move(parted);
+  }
+  if (!skeletal && !han && out.latin.find("abd") != std::string::npos) {
+    out.latin = AbdulOnce(out.latin);
   }
   std::vector<std::string_view> words;
   std::string_view rest = out.latin;

@@ -310,6 +310,22 @@ TEST(NormalizeName, ReadsALegalFormWithAMisspeltWord) {
   EXPECT_EQ(NormalizeName("Otvestvennostyu Trading").tokens[0].text, "otvestvennostyu");
 }
 
+// ʿAbd al- as the lists spell it: one spelling, "abdul", so that "Abdel Baset" is "ABD
+// AL-BASET" (OFAC's AZZOUZ), "Abdur Rahman" "Abd al-Rahman", "Abdallah" "Abdullah".
+TEST(NormalizeName, SpellsAbdAlOneWay) {
+  for (const char* name : {"Abdul Baset", "Abdel Baset", "ABD AL-BASET", "Abd-ul Baset"}) {
+    EXPECT_EQ(NormalizeName(name).latin, "abdul baset") << name;
+  }
+  for (const char* name : {"Abdur Rahman", "Abd ar-Rahman", "Abdel Rahman"}) {
+    EXPECT_EQ(NormalizeName(name, NameForm::kPerson).latin, "abdul rahman") << name;
+  }
+  for (const char* name : {"Abdallah", "Abdellah", "Abd Allah", "Abdullah"}) {
+    EXPECT_EQ(NormalizeName(name).latin, "abdullah") << name;
+  }
+  EXPECT_EQ(NormalizeName("Abdurrahman").latin, "abdulrahman");
+  EXPECT_EQ(NormalizeName("Abdou Diouf").latin, "abdou diouf");
+}
+
 TEST(NormalizeName, WritesNumberWordsOfOrganisationsAsDigits) {
   EXPECT_EQ(NormalizeName("Brigade Forty-Four").latin, "brigade 44");
   EXPECT_EQ(NormalizeName("Brigade Forty 4").latin, "brigade 44");
