@@ -53,6 +53,7 @@ std::string CountryKey(std::string_view name) {
 struct CountryTable {
   std::unordered_map<std::string, std::string> by_key;
   std::unordered_map<std::string, std::string> english;
+  std::vector<std::pair<std::string, std::string>> latin_names;  // English names and aliases
 
   void Add(std::string_view name, const std::string& code) {
     std::string key = CountryKey(name);
@@ -72,7 +73,10 @@ struct CountryTable {
         std::string name;
         display.toUTF8String(name);
         if (name == code) continue;  // ICU had no name in that language
-        if (std::string_view(lang) == "en") english.emplace(code, name);
+        if (std::string_view(lang) == "en") {
+          english.emplace(code, name);
+          latin_names.emplace_back(name, code);
+        }
         Add(name, code);
         // "Myanmar (Burma)" → also "Myanmar"; "Hong Kong SAR China" stays for the alias file.
         if (auto paren = name.find(" ("); paren != std::string::npos) {
@@ -90,6 +94,7 @@ struct CountryTable {
       std::size_t tab = line.find('\t');
       if (tab != 2) continue;  // header or malformed: codes are always two letters
       by_key[CountryKey(line.substr(tab + 1))] = std::string(line.substr(0, 2));
+      latin_names.emplace_back(line.substr(tab + 1), line.substr(0, 2));
     }
   }
 };
@@ -128,6 +133,10 @@ std::optional<std::string> CountryCode(std::string_view name) {
     }
   }
   return std::nullopt;
+}
+
+const std::vector<std::pair<std::string, std::string>>& CountryNames() {
+  return Table().latin_names;
 }
 
 std::string CountryName(std::string_view code) {

@@ -193,6 +193,13 @@ const PhraseTables& PhraseTables::Get() {
       add(row[0], "#" + std::string(row[1]),
           row[2] == "domain" ? TokenKind::kDomain : TokenKind::kGeneric);
     }
+    // A country of several words ("FOREIGN TRADE BANK OF THE DEMOCRATIC PEOPLE'S REPUBLIC OF
+    // KOREA", "of the Russian Federation") says where, as a one-word country does (NormalizeName).
+    for (const auto& [name, code] : CountryNames()) {
+      std::string latin = ToLatin(name);
+      if (latin.find(' ') == std::string::npos || t.phrases.count(latin)) continue;
+      add(name, "#country-" + code, TokenKind::kGeneric);
+    }
     // A word of many phrases is the usual spelling: GLEIF's tables hold a few misspelt forms
     // too ("ogtvetstvennostyu").
     std::vector<NearWords::Word> one_word;

@@ -49,6 +49,9 @@ std::optional<std::string> CountryCode(std::string_view name);
 
 // English short name of an ISO alpha-2 code ("CN" → "China"); empty if unknown.
 std::string CountryName(std::string_view code);
+// Every English name and alias of the table with its code ("Democratic People's Republic of
+// Korea", "KP"): NormalizeName reads those of several words as one country word.
+const std::vector<std::pair<std::string, std::string>>& CountryNames();
 
 // Transliterates to lower-case Latin ASCII: "Владимир Путин" → "vladimir putin",
 // "长沙天仪空间科技研究院有限公司" → "changsha tianyi space technology research institute co ltd"
