@@ -326,6 +326,19 @@ TEST(NormalizeName, SpellsAbdAlOneWay) {
   EXPECT_EQ(NormalizeName("Abdou Diouf").latin, "abdou diouf");
 }
 
+// A country of several words is one country word of an organisation's name, as "Russia" is.
+TEST(NormalizeName, ReadsACountryOfSeveralWordsAsOne) {
+  NormalizedName n =
+      NormalizeName("Foreign Trade Bank of the Democratic People's Republic of Korea");
+  ASSERT_FALSE(n.tokens.empty());
+  EXPECT_EQ(n.tokens.back().key, "#country-KP");
+  EXPECT_EQ(n.tokens.back().kind, TokenKind::kGeneric);
+  EXPECT_EQ(NormalizeName("Kronstadt Marine Plant of the Russian Federation").tokens.back().key,
+            NormalizeName("Kronstadt Marine Plant of Russia").tokens.back().key);
+  // Not in a person's name.
+  EXPECT_EQ(NormalizeName("Rico Puerto", NameForm::kPerson).tokens.size(), 2u);
+}
+
 TEST(NormalizeName, WritesNumberWordsOfOrganisationsAsDigits) {
   EXPECT_EQ(NormalizeName("Brigade Forty-Four").latin, "brigade 44");
   EXPECT_EQ(NormalizeName("Brigade Forty 4").latin, "brigade 44");
