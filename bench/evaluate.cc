@@ -471,8 +471,8 @@ int main(int argc, char** argv) {
   Recall self_screen = SelfMatch(index, entities, threshold, true);
   std::printf(
       "## Self-match\n\nEvery listed name, queried without a schema, finds its own entity first: "
-      "%zu of %zu (%.2f%%); people's and organisations' names queried as the screen asks for a "
-      "trading party: %zu of %zu (%.2f%%).\n\n",
+      "%zu of %zu (%.3f%%); people's and organisations' names queried as the screen asks for a "
+      "trading party: %zu of %zu (%.3f%%).\n\n",
       self.at1, self.queries, Pct(self.at1, self.queries), self_screen.at1, self_screen.queries,
       Pct(self_screen.at1, self_screen.queries));
 

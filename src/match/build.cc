@@ -335,9 +335,13 @@ void NameIndexBuilder::Add(const lists::Entity& entity) {
     // entity at 1.0 even when a part alone names nothing ("Federal Security Service (FSB)").
     bool original_added = false;
     std::vector<std::string> alternatives = text::NameAlternatives(n.value, /*inside_alone=*/true);
-    for (std::string& read : text::NameAlternatives(n.value, /*inside_alone=*/false)) {
-      if (std::find(alternatives.begin(), alternatives.end(), read) == alternatives.end()) {
-        alternatives.push_back(std::move(read));
+    // (The two readings differ only in a bracket's: most names have none.)
+    if (n.value.find('(') != std::string::npos ||
+        n.value.find("\xEF\xBC\x88") != std::string::npos) {
+      for (std::string& read : text::NameAlternatives(n.value, /*inside_alone=*/false)) {
+        if (std::find(alternatives.begin(), alternatives.end(), read) == alternatives.end()) {
+          alternatives.push_back(std::move(read));
+        }
       }
     }
     const text::NameForm form =

@@ -526,11 +526,19 @@ NormalizedName NormalizeName(std::string_view name, NameForm form) {
       i = len;
     }
   }
-  // A long word one edit from a word of a phrase of several words is read as that word in
-  // such phrases ("OBSHCHESTVO S OGRANICHENNOI OTVESTVENNOSTYU"), and only there.
+  // A long word one edit from a word of a phrase of several words, beside a word of such a
+  // phrase, is read as that word in such phrases ("OBSHCHESTVO S OGRANICHENNOI
+  // OTVESTVENNOSTYU"), and only there.
   std::vector<std::string_view> mended;
   if (!person) {
+    auto of_phrase = [&](std::size_t k) {
+      return k < words.size() && tables.words_of_phrases.count(words[k]) > 0;
+    };
     for (std::size_t k = 0; k < words.size(); ++k) {
+      if (words[k].size() + 1 < internal::NearWords::kMinWord ||
+          !(of_phrase(k - 1) || of_phrase(k + 1))) {
+        continue;
+      }
       const std::string* near = tables.near_phrase_words.Find(words[k]);
       if (!near || *near == words[k]) continue;
       if (mended.empty()) mended = words;

@@ -114,15 +114,48 @@ bool OneEditApart(std::string_view a, std::string_view b) {
 
 }  // namespace
 
+namespace {
+
+// Hashes of `word` (first) and of each of its one-deletion variants, in O(length): a
+// polynomial hash (base kBase, modulo 2^64) of the letters left is a product of its prefix's
+// and a sum with its suffix's, then mixed with the length (MurmurHash3's finaliser).
+void DeletionHashes(std::string_view word, std::vector<std::uint64_t>& out) {
+  constexpr std::uint64_t kBase = 0x9e3779b97f4a7c15ull;
+  auto mix = [](std::uint64_t h, std::size_t letters) {
+    h ^= letters * 0xc2b2ae3d27d4eb4full;
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ull;
+    return h ^ (h >> 33);
+  };
+  const std::size_t n = word.size();
+  // power[j] = kBase^j; suffix[k] = the hash of word[k..n).
+  thread_local std::vector<std::uint64_t> power, suffix;
+  power.assign(n + 1, 1);
+  for (std::size_t j = 1; j <= n; ++j) power[j] = power[j - 1] * kBase;
+  suffix.assign(n + 1, 0);
+  for (std::size_t k = n; k-- > 0;) {
+    suffix[k] = static_cast<unsigned char>(word[k]) * power[n - 1 - k] + suffix[k + 1];
+  }
+  out.clear();
+  out.push_back(mix(suffix[0], n));
+  std::uint64_t prefix = 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    out.push_back(mix(prefix * power[n - 1 - k] + suffix[k + 1], n - 1));
+    prefix = prefix * kBase + static_cast<unsigned char>(word[k]);
+  }
+}
+
+}  // namespace
+
 void NearWords::Build(const std::vector<Word>& words) {
   entries_.clear();
+  std::vector<std::uint64_t> hashes;
   for (const Word& word : words) {
-    const std::string& text = *word.text;
-    if (text.size() < kMinWord) continue;
-    entries_.push_back({io::Fnv1a(text), word});
-    for (std::size_t skip = 0; skip < text.size(); ++skip) {
-      entries_.push_back({io::Fnv1a(text, skip), word});
-    }
+    if (word.text->size() < kMinWord) continue;
+    DeletionHashes(*word.text, hashes);
+    for (std::uint64_t h : hashes) entries_.push_back({h, word});
   }
   std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) {
     return a.hash != b.hash ? a.hash < b.hash : *a.word.text < *b.word.text;
@@ -146,8 +179,9 @@ const std::string* NearWords::Find(std::string_view word) const {
   const std::size_t bits = filter_.size() * 64;
   const Word* best = nullptr;
   // The word itself first, then each of its deletions.
-  for (std::size_t k = 0; k <= word.size(); ++k) {
-    const std::uint64_t h = io::Fnv1a(word, k == 0 ? std::string_view::npos : k - 1);
+  thread_local std::vector<std::uint64_t> hashes;
+  DeletionHashes(word, hashes);
+  for (const std::uint64_t h : hashes) {
     if (!(filter_[(h % bits) / 64] >> (h % 64) & 1)) continue;
     auto it = std::lower_bound(entries_.begin(), entries_.end(), h,
                                [](const Entry& e, std::uint64_t v) { return e.hash < v; });
@@ -212,6 +246,7 @@ const PhraseTables& PhraseTables::Get() {
       for (std::size_t from = 0; from < phrase.size();) {
         std::size_t space = std::min(phrase.find(' ', from), phrase.size());
         if (space - from >= NearWords::kMinWord) ++phrase_words[phrase.substr(from, space - from)];
+        t.words_of_phrases.insert(phrase.substr(from, space - from));
         from = space + 1;
       }
     }

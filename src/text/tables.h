@@ -21,13 +21,12 @@ struct HanTables {
   static const HanTables& Get();
 };
 
-// Words of 8+ letters by the hashes (io::Fnv1a) of their one-deletion variants and of
-// themselves, to find the one a word is, or is one edit from: hash → word (in a node-based
-// container of the caller's: the pointers stay valid), sorted by hash, then word. A word of n
-// letters asks for n + 1 hashes, nearly all absent: the filter (bit h mod its size: some
-// entry's hash may be h), small enough to stay in the nearest cache, answers most of them.
-// Of the word itself, if it is one, and the words one edit from it, Find gives the one of the
-// highest rank (the word itself on a tie).
+// Words of 8+ letters by the hashes of their one-deletion variants and of themselves, to find the
+// one a word is, or is one edit from: hash → word (in a node-based container of the caller's: the
+// pointers stay valid), sorted by hash, then word. A word of n letters asks for n + 1 hashes,
+// nearly all absent: the filter (bit h mod its size: some entry's hash may be h), small enough to
+// stay in the nearest cache, answers most of them. Of the word itself, if it is one, and the words
+// one edit from it, Find gives the one of the highest rank (the word itself on a tie).
 class NearWords {
  public:
   static constexpr std::size_t kMinWord = 8;
@@ -79,6 +78,8 @@ struct PhraseTables {
   // OTVESTVENNOSTYU"), or nullptr: phrases are looked up with such words mended.
   std::unordered_set<std::string> phrase_words;
   NearWords near_phrase_words;
+  // Every word of the phrases of several words: a word is mended only beside one of them.
+  std::unordered_set<std::string, Hash, std::equal_to<>> words_of_phrases;
   static const PhraseTables& Get();
 };
 
