@@ -69,6 +69,9 @@ for alias in ("federal state enterprise", "fse", "fkp", "federalnoe kazennoe pre
 forms.setdefault("fsue", ("FSUE", "soe"))
 for alias in ("sherkat", "sherkate", "sherkat-e", "shirkat"):
     forms.setdefault(alias, (alias, forms["company"][1]))
+# Liechtenstein's Anstalt, which OFAC writes in English ("ALPHA ESTABLISHMENT" / "Alpha
+# Anstalt"); dualwatch's own addition.
+forms.setdefault("establishment", ("Establishment", forms["anstalt"][1]))
 # Bare "KB" and "EK" are, in the lists, Russian: конструкторское бюро (design bureau: "AO KB
 # NAVIS", "KB Radar") and электронные компоненты ("RADIANT EK AO", "ULTRAN EK OOO"), organisation
 # words of data/text/org_words_extra.tsv; rigour's kommanditbolag and eingetragener Kaufmann keep
