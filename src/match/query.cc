@@ -250,8 +250,9 @@ bool PeoplesWords(const NameIndex::Data& data, const PreparedQuery& query) {
   return std::all_of(query.tokens.begin(), query.tokens.end(), [&](const QueryToken& t) {
     if (t.kind == TokenKind::kStopword) return true;
     if (t.kind != TokenKind::kName || t.key_id < 0) return false;
-    const auto k = static_cast<std::uint32_t>(t.key_id);
-    return data.post_split[k] > data.post_offsets[k];
+    auto [begin, end] =
+        data.PostingRange(static_cast<std::uint32_t>(t.key_id), NameIndex::Data::Who::kPeople);
+    return end > begin;
   });
 }
 
