@@ -213,9 +213,8 @@ const PhraseTables& PhraseTables::Get() {
         return;
       }
       std::size_t words = 1 + static_cast<std::size_t>(std::count(latin.begin(), latin.end(), ' '));
-      t.longest_phrase = std::max(t.longest_phrase, words);
       std::size_t& most = t.first_words[latin.substr(0, latin.find(' '))];
-      most = std::max(most, std::min<std::size_t>(words, 6));
+      most = std::max(most, std::min(words, kLongestPhrase));
       t.phrases.emplace(std::move(latin), Phrase{std::move(key), kind});
     };
     // Legal forms first: where a word is both ("company"), it is a legal form.
@@ -266,7 +265,6 @@ const PhraseTables& PhraseTables::Get() {
           1 + static_cast<std::size_t>(std::count(latin.begin(), latin.end(), ' ')));
       t.titles.insert(std::move(latin));
     }
-    t.longest_phrase = std::min<std::size_t>(t.longest_phrase, 6);
     return t;
   }();
   return tables;

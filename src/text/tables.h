@@ -52,9 +52,11 @@ struct Phrase {
   std::string key;  // "#llc", "#tech"
   TokenKind kind;
 };
+// The most words of a phrase looked up: Russia's "federal state budgetary professional educational
+// institution of higher professional education" (gen_legal_forms.py) has ten.
+inline constexpr std::size_t kLongestPhrase = 10;
 struct PhraseTables {
   std::unordered_map<std::string, Phrase> phrases;
-  std::size_t longest_phrase = 1;  // in words
   // First word of any phrase → the most words a phrase starting with it has. A word not here
   // starts no phrase, which spares the longer lookups for most words of most names.
   struct Hash {
