@@ -281,6 +281,80 @@ std::pair<std::size_t, std::size_t> Dedication(std::string_view name) {
   return {begin, end};
 }
 
+// A name quoted within a quoted designation: the organisation's own name, which other lists
+// write after the legal form alone. "AO “NII GAZORAZRYADNIH PRIBOROV ‘PLAZMA’”" is "AO PLAZMA";
+// "Federal State Budgetary Enterprise “Sanatorium ‘Nizhnyaya Oreanda’” of the Administration
+// ..." is "Federal State Budgetary Enterprise Nizhnyaya Oreanda"; of several, the last
+// ("‘Kontsern ‘TsNII’‘Elektropribor’’"). The text before the outer quote, then the inner name;
+// empty when no quote is within another.
+std::string InnerQuoted(std::string_view name) {
+  constexpr std::string_view kLeft = "\xE2\x80\x98", kRight = "\xE2\x80\x99",
+                             kLowSingle = "\xE2\x80\x9A", kLeftDouble = "\xE2\x80\x9C",
+                             kRightDouble = "\xE2\x80\x9D", kLowDouble = "\xE2\x80\x9E",
+                             kGuillemetOpen = "\xC2\xAB", kGuillemetClose = "\xC2\xBB";
+  // A letter or digit begins at i: ASCII, or another script's, not General Punctuation (E2 80).
+  auto letter = [&](std::size_t i) {
+    if (i >= name.size()) return false;
+    const auto c = static_cast<unsigned char>(name[i]);
+    if (c < 0x80) return std::isalnum(c) != 0;
+    return c >= 0xC0 && name.substr(i, 2) != "\xE2\x80";
+  };
+  struct Open {
+    std::string_view quote;
+    std::size_t content;  // where the quoted text begins
+  };
+  std::vector<Open> open;
+  std::size_t outer = std::string_view::npos;  // the first quote's position
+  std::string_view inner;
+  for (std::size_t i = 0; i < name.size();) {
+    std::string_view at = name.substr(i);
+    std::string_view quote;
+    for (std::string_view q : {kLeft, kRight, kLowSingle, kLeftDouble, kRightDouble, kLowDouble,
+                               kGuillemetOpen, kGuillemetClose, std::string_view("\"")}) {
+      if (at.substr(0, q.size()) == q) quote = q;
+    }
+    if (quote.empty()) {
+      ++i;
+      continue;
+    }
+    const std::string_view top = open.empty() ? std::string_view() : open.back().quote;
+    bool closes;
+    if (quote == kLeft || quote == kLeftDouble) {
+      closes = top == (quote == kLeft ? kLowSingle : kLowDouble);  // „German“
+    } else if (quote == kRight || quote == kRightDouble || quote == kGuillemetClose) {
+      // Nothing open, or People’s: no quote.
+      if (open.empty() || (quote == kRight && letter(i - 1) && letter(i + quote.size()))) {
+        i += quote.size();
+        continue;
+      }
+      closes = true;
+    } else if (quote == "\"") {
+      closes = top == "\"";
+    } else {
+      closes = false;  // „ ‚ «
+    }
+    if (closes) {
+      if (open.size() >= 2) inner = name.substr(open.back().content, i - open.back().content);
+      open.pop_back();
+    } else {
+      if (open.empty() && outer == std::string_view::npos) outer = i;
+      open.push_back({quote, i + quote.size()});
+    }
+    i += quote.size();
+  }
+  if (inner.empty() || CountWords(inner, 1) == 0) return "";
+  std::string reading(name.substr(0, outer));
+  reading.push_back(' ');
+  reading.append(inner);
+  return reading;
+}
+
+// Some word of the name is a name's, not an organisation word's, a legal form or a number.
+bool Names(const NormalizedName& name) {
+  return std::any_of(name.tokens.begin(), name.tokens.end(),
+                     [](const NameToken& t) { return t.kind == TokenKind::kName; });
+}
+
 // The alternatives of one name (NameAlternatives), without dedications.
 void AddAlternatives(std::string_view name, bool inside_alone, std::vector<std::string>& out) {
   // Most names write one: no slash, no bracket (the full-width ones begin EF BC).
@@ -322,6 +396,11 @@ std::vector<std::string> NameAlternatives(std::string_view name, bool inside_alo
     without.append(name.substr(end));
     AddAlternatives(without, inside_alone, out);
   }
+  // The inner name only when it names something: "Концерн ‘Автоматика’" (automation) is not
+  // "Автоматика" alone.
+  if (std::string inner = InnerQuoted(name); !inner.empty() && Names(NormalizeName(inner))) {
+    AddAlternatives(inner, inside_alone, out);
+  }
   // A parent organisation before a comma ("Tactical Missile Corporation, Joint Stock Company
   // Avangard"): a name after it that begins with a legal form is the organisation's own, which
   // other lists write alone. (Any organisation word before the comma was too wide: "Northwestern
@@ -329,9 +408,7 @@ std::vector<std::string> NameAlternatives(std::string_view name, bool inside_alo
   if (std::size_t comma = name.find(", "); comma != std::string_view::npos) {
     std::string_view rest = name.substr(comma + 2);
     NormalizedName after = NormalizeName(rest);
-    bool named = std::any_of(after.tokens.begin(), after.tokens.end(),
-                             [](const NameToken& t) { return t.kind == TokenKind::kName; });
-    if (named && after.tokens.front().kind == TokenKind::kLegalForm &&
+    if (Names(after) && after.tokens.front().kind == TokenKind::kLegalForm &&
         after.tokens.front().text.size() >= 3 &&
         rest.find_first_of("()") == std::string_view::npos) {
       AddAlternatives(rest, inside_alone, out);

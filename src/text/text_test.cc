@@ -222,7 +222,8 @@ TEST(NameAlternatives, GivesNamesWithoutTheirDedication) {
       (std::vector<std::string>{"JSC PROGRESS Arsenyev Aviation Company named after N.I. Sazikin",
                                 "JSC PROGRESS Arsenyev Aviation Company"}));
   EXPECT_EQ(NameAlternatives("АО ‘НИИ ‘Полюс’ им. М.Ф Стельмаха’", true),
-            (std::vector<std::string>{"АО ‘НИИ ‘Полюс’ им. М.Ф Стельмаха’", "АО ‘НИИ ‘Полюс’ ’"}));
+            (std::vector<std::string>{"АО ‘НИИ ‘Полюс’ им. М.Ф Стельмаха’", "АО ‘НИИ ‘Полюс’ ’",
+                                      "АО Полюс"}));
   EXPECT_EQ(NameAlternatives(
                 "Федеральное Государственное Унитарное Предприятие ‘Завод Имени Морозова’", true)
                 .back(),
@@ -230,6 +231,31 @@ TEST(NameAlternatives, GivesNamesWithoutTheirDedication) {
   // Not a dedication: a name that begins so, or a word that only contains it.
   EXPECT_EQ(NameAlternatives("Imeni Trading", true).size(), 1u);
   EXPECT_EQ(NameAlternatives("Slim. Co", true).size(), 1u);
+}
+
+// A name quoted within a quoted designation is the organisation's own (OFAC's and the EU's
+// names of Plazma, Nizhnyaya Oreanda and Elektropribor).
+TEST(NameAlternatives, GivesTheNameQuotedWithinAQuote) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(NameAlternatives("AKTCIONERNOE OBSHESTVO “NAUCHNO-ISSLEDOVATELSKIJ INSTITUT "
+                             "GAZORAZRYADNIH PRIBOROV ‘PLAZMA’”",
+                             false)
+                .back(),
+            "AKTCIONERNOE OBSHESTVO PLAZMA");
+  EXPECT_EQ(NameAlternatives("Federal State Budgetary Enterprise ‘Sanatorium “Nizhnyaya "
+                             "Oreanda”’ of the Administration of the President",
+                             false)
+                .back(),
+            "Federal State Budgetary Enterprise Nizhnyaya Oreanda");
+  // Of several, the last; an apostrophe is no quote.
+  EXPECT_EQ(NameAlternatives("Aktsionernoe Obshchestvo ‘Kontsern ‘Tsentralnyi Nauchno- "
+                             "Issledovatelskii Institut’‘Elektropribor’’",
+                             false)
+                .back(),
+            "Aktsionernoe Obshchestvo Elektropribor");
+  EXPECT_EQ(NameAlternatives("People’s Bank “Vostok”", false), (V{"People’s Bank “Vostok”"}));
+  // An inner quote of organisation words alone names nobody ("automation").
+  EXPECT_EQ(NameAlternatives("“Концерн ‘Автоматика’”", false), (V{"“Концерн ‘Автоматика’”"}));
 }
 
 TEST(NameAlternatives, PartsSlashesAndTrailingBrackets) {
