@@ -113,8 +113,15 @@ std::string RomanizationKey(std::string_view word) {
     if (key.empty() || key.back() != c || (c >= '0' && c <= '9')) key.push_back(c);
   }
   // A word is never folded to one letter: that is an initial's key, which weighs little
-  // ("yu" 玉 and "yi" would both be "u" and "i", and differ at no cost).
-  if (key.size() == 1 && word.size() > 1) return std::string(word);
+  // ("yu" 玉 and "yi" would both be "u" and "i", and differ at no cost). An iotated vowel of
+  // two letters is the initial of Я, Ю, Е, Ё however romanised ("Ya. M. Sverdlov" / "Ia. M.
+  // Sverdlov"): y and the vowel.
+  if (key.size() == 1 && word.size() > 1) {
+    if (word.size() == 2 && (word[0] == 'y' || word[0] == 'i') && IsVowel(key[0])) {
+      return std::string{'y', key[0]};
+    }
+    return std::string(word);
+  }
   return key;
 }
 

@@ -42,6 +42,15 @@ TEST(RomanizationKey, FoldsEnglishDgeAsRussianDzh) {
   EXPECT_NE(RomanizationKey("edgar"), RomanizationKey("ejar"));  // only "dge"
 }
 
+// The initial Я as OFAC and the EU write it ("YA M SVERDLOV PLANT" / "Plant named after Ia. M.
+// Sverdlov"); a two-letter word keeps a key of two letters.
+TEST(RomanizationKey, FoldsTheIotatedInitials) {
+  EXPECT_EQ(RomanizationKey("ya"), RomanizationKey("ia"));
+  EXPECT_EQ(RomanizationKey("yu"), RomanizationKey("iu"));
+  EXPECT_NE(RomanizationKey("yu"), RomanizationKey("yi"));
+  EXPECT_EQ(RomanizationKey("ya").size(), 2u);
+}
+
 // The EU lists write Russian names in each member state's spelling; these pairs are one
 // person's names on the bundled EU financial sanctions file.
 TEST(RomanizationKey, FoldsOtherLanguagesSpellingsOfRussianNames) {
