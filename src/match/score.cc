@@ -430,11 +430,14 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
   // patronymic, a second given name) costs less.
   // Between organisations' names an acronym left out costs kAcronymShare of its weight.
   double unmatched_query = 0, unmatched_list = 0, unmatched_list_names = 0;
-  bool query_name_unmatched = false;  // a distinctive query word met nothing
+  bool query_name_unmatched = false;          // a distinctive query word met nothing
+  bool country_q = false, country_n = false;  // a country on that side met nothing
+  auto is_country = [](std::string_view key) { return key.starts_with(text::kCountryKeyPrefix); };
   for (int i = 0; i < nq; ++i) {
     const QueryToken& q = query.tokens[i];
     numbers_q = numbers_q || q.kind == TokenKind::kNumber;
     if (q_used[i]) continue;
+    country_q = country_q || is_country(q.key);
     bool acronym = context.organisations && IsAcronym(q.kind, q.text);
     unmatched_query += acronym ? kAcronymShare * q.weight : q.weight;
     query_name_unmatched = query_name_unmatched || IsDistinctive(q.kind, q.text);
@@ -444,6 +447,7 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
     bool acronym = context.organisations && IsAcronym(nt[j].kind, n_text(j));
     if (!n_used[j]) unmatched_list += acronym ? kAcronymShare * n_weight(j) : n_weight(j);
     if (!n_used[j] && nt[j].kind == TokenKind::kName) unmatched_list_names += n_weight(j);
+    country_n = country_n || (!n_used[j] && is_country(n_key(j)));
   }
   double unmatched = unmatched_query + unmatched_list;
   double total = matched_weight + unmatched_query + kUnmatchedCost * unmatched_list;
@@ -464,6 +468,8 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
   // Whatever the words, an identical name is the name.
   if (!identical) score = std::min(score, 0.99);
   if (!identical && numbers_q && numbers_n && !numbers_matched) score *= 0.5;
+  // Each names another country: another company ("Air Canada" is not IRAN AIR).
+  if (country_q && country_n) score *= kOtherCountryFactor;
   // Generic words and legal forms alone never make a match, nor does one sector word ("TECHNOLOGY
   // CO LTD"); two together ("Tactical Missiles Corporation") name an organisation.
   distinctive_matched = distinctive_matched || domain_pairs >= 2;

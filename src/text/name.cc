@@ -687,7 +687,7 @@ NormalizedName NormalizeName(std::string_view name, NameForm form) {
                    w.size() >= 4 && !skeletal && !person ? CountryCode(w) : std::nullopt) {
       // "Sberbank of Russia": a country in a name says where, not who.
       token.kind = TokenKind::kGeneric;
-      token.key = "#country-" + *country;
+      token.key = std::string(kCountryKeyPrefix) + *country;
     } else if (auto* near = skeletal || person ? nullptr : tables.Misspelt(w)) {
       // "CORPORATOIN", "TECHNOLGIES": an organisation word or legal form with a typo.
       token.kind = near->second.kind;

@@ -231,7 +231,7 @@ const PhraseTables& PhraseTables::Get() {
     for (const auto& [name, code] : CountryNames()) {
       std::string latin = ToLatin(name);
       if (latin.find(' ') == std::string::npos || t.phrases.count(latin)) continue;
-      add(name, "#country-" + code, TokenKind::kGeneric);
+      add(name, std::string(kCountryKeyPrefix) + code, TokenKind::kGeneric);
     }
     // A word of many phrases is the usual spelling: GLEIF's tables hold a few misspelt forms
     // too ("ogtvetstvennostyu").

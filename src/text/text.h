@@ -46,6 +46,8 @@ std::string_view ScriptName(Script script);  // ISO 15924 code: "Latn", "Cyrl", 
 // "HK" for "Гонконг". Names come from ICU's CLDR display names in 12 languages plus the aliases
 // in data/text/country_aliases.tsv. Returns nullopt when the text names no country.
 std::optional<std::string> CountryCode(std::string_view name);
+// The key of a country word in a name (NormalizeName): this, then its code ("#country-RU").
+inline constexpr std::string_view kCountryKeyPrefix = "#country-";
 
 // English short name of an ISO alpha-2 code ("CN" → "China"); empty if unknown.
 std::string CountryName(std::string_view code);
@@ -112,7 +114,8 @@ NormalizedName NormalizeName(std::string_view name, NameForm form = NameForm::kA
 // dedication ("… named after N.I. Sazikin", "имени Морозова", "им. М.Ф Стельмаха") gives the
 // name without it too, since lists write it or leave it out; so does a parent before a comma
 // when a legal form begins the rest ("Tactical Missile Corporation, Joint Stock Company
-// Avangard" gives "Joint Stock Company Avangard").
+// Avangard" gives "Joint Stock Company Avangard"), and a name quoted within a quoted
+// designation, after what precedes the quotes ("AO “NII ‘PLAZMA’”" gives "AO PLAZMA").
 // Otherwise, or when brackets do not balance, the name itself, alone. Alternatives are trimmed,
 // non-empty and distinct; at most kMaxAlternatives.
 inline constexpr std::size_t kMaxAlternatives = 8;
