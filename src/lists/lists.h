@@ -163,6 +163,10 @@ struct ParseCounts {
   std::map<std::string, std::size_t> unattached;
 };
 
+// The version of what the parsers read from a file. Bump it when a parser change makes one
+// file give other entities or names: a workspace then reads its lists again (store::Workspace).
+inline constexpr int kParserVersion = 1;
+
 struct ParsedList {
   std::string dataset;
   Format format = Format::kOfacCsv;

@@ -43,9 +43,47 @@ Result<std::vector<std::string>> BundledListFiles() {
   return files;
 }
 
+namespace {
+
+// Reads again, from their files, the current lists that an older dualwatch's parsers read.
+Status RereadStaleLists(Workspace& ws, std::vector<std::string>* log) {
+  auto versions = ws.Versions();
+  if (!versions.ok()) return versions.status();
+  std::vector<std::string> files;
+  for (const ListVersion& v : *versions) {
+    if (!v.current || v.parser == lists::kParserVersion) continue;
+    // The main file first; the parser finds its siblings (OFAC's add, alt, comments) again.
+    std::string main = v.files.substr(0, v.files.find("; "));
+    if (std::filesystem::exists(main)) {
+      files.push_back(main);
+    } else if (log) {
+      log->push_back(fmt::format(
+          "{}: list {} was read by an older dualwatch (parser {}, now {}) and its file {} is "
+          "gone; import it again to read it anew",
+          ws.path(), v.dataset, v.parser, lists::kParserVersion, main));
+    }
+  }
+  if (files.empty()) return Status();
+  auto parsed = lists::ParseListFiles(files);
+  if (!parsed.ok()) return parsed.status();
+  auto outcomes = ws.Import(*parsed);
+  if (!outcomes.ok()) return outcomes.status();
+  if (log) {
+    log->push_back(fmt::format("read {} lists of {} again: an older dualwatch had read them",
+                               outcomes->size(), ws.path()));
+  }
+  return Status();
+}
+
+}  // namespace
+
 Result<Workspace> OpenWithDefaults(const std::string& path, std::vector<std::string>* log) {
   auto ws = Workspace::Open(path);
-  if (!ws.ok() || !ws->Empty()) return ws;
+  if (!ws.ok()) return ws;
+  if (!ws->Empty()) {
+    if (Status s = RereadStaleLists(*ws, log); !s.ok()) return s;
+    return ws;
+  }
   auto files = BundledListFiles();
   if (!files.ok()) return files.status();
   auto parsed = lists::ParseListFiles(*files);

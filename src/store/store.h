@@ -7,7 +7,8 @@
 //
 // Imports are atomic: Import() writes every given list in one transaction, so a failure leaves
 // the workspace exactly as it was. Each import of a dataset whose content hash differs from the
-// current version's creates a new list version and makes it current; the old version's
+// current version's, or that was read by other parsers (lists::kParserVersion), creates a new
+// list version and makes it current; the old version's
 // entities are kept, so versions can be compared (lists diff).
 //
 // Thread safety: a Workspace is used by one thread at a time. It owns its SQLite connection and
@@ -32,8 +33,9 @@ namespace dualwatch::store {
 using io::Result;
 using io::Status;
 
-// 1: lists; 2: adds screening runs and their alerts (a version-1 file is upgraded on open).
-inline constexpr int kSchemaVersion = 2;
+// 1: lists; 2: adds screening runs and their alerts; 3: records the parser version of each
+// list version (an older file is upgraded on open).
+inline constexpr int kSchemaVersion = 3;
 
 struct ListVersion {
   std::int64_t id = 0;
@@ -46,6 +48,7 @@ struct ListVersion {
   lists::ParseCounts counts;
   std::size_t names = 0;
   bool current = false;
+  int parser = 0;  // lists::kParserVersion of the dualwatch that read it; 0 before schema 3
 };
 
 struct ImportOutcome {
@@ -141,8 +144,10 @@ std::string DefaultWorkspacePath();
 // Paths of the bundled list files, from data/lists/MANIFEST.tsv.
 Result<std::vector<std::string>> BundledListFiles();
 
-// Opens the workspace at `path`; when it holds no list yet, imports the bundled snapshot first
-// (reports progress lines to `log` when given).
+// Opens the workspace at `path`; when it holds no list yet, imports the bundled snapshot first.
+// A current list that an older dualwatch's parsers read (ListVersion::parser) is read again
+// from its file, so that a parser's fix reaches workspaces made before it; a list whose file is
+// gone stays as read, with a line in `log`. Reports progress lines to `log` when given.
 Result<Workspace> OpenWithDefaults(const std::string& path,
                                    std::vector<std::string>* log = nullptr);
 

@@ -24,6 +24,17 @@ void MakeWorkspaceWithOneList(const std::string& path) {
   ASSERT_TRUE(ws->Import({Parse("us_csl/bis_mieu.csv.zst")}).ok());
 }
 
+// Runs `sql` on the closed workspace file at `path`, as an older dualwatch or another program
+// would have left it.
+void RunSql(const std::string& path, const char* sql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  char* error = nullptr;
+  EXPECT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, &error), SQLITE_OK) << error;
+  sqlite3_free(error);
+  sqlite3_close(db);
+}
+
 TEST(Workspace, ImportsVersionsAndFindsEntities) {
   auto ws = Workspace::Open(":memory:");
   ASSERT_TRUE(ws.ok()) << ws.status().message();
@@ -95,7 +106,7 @@ TEST(Workspace, FileCarriesMagicAndSchemaVersionAndSurvivesReopen) {
   ASSERT_FALSE(newer.ok());
   EXPECT_EQ(newer.status().message(),
             path +
-                ": workspace schema version 99 is newer than this dualwatch supports (2); "
+                ": workspace schema version 99 is newer than this dualwatch supports (3); "
                 "upgrade dualwatch");
 }
 
@@ -104,11 +115,9 @@ TEST(Workspace, UpgradesASchemaOneFileAndKeepsItsLists) {
   std::string path = dir.File("ws.db");
   ASSERT_NO_FATAL_FAILURE(MakeWorkspaceWithOneList(path));
   // What a schema-1 workspace (before screening runs) looked like.
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  sqlite3_exec(db, "DROP TABLE alerts; DROP TABLE screen_runs; PRAGMA user_version=1", nullptr,
-               nullptr, nullptr);
-  sqlite3_close(db);
+  ASSERT_NO_FATAL_FAILURE(RunSql(path,
+                                 "DROP TABLE alerts; DROP TABLE screen_runs; ALTER TABLE "
+                                 "list_versions DROP COLUMN parser; PRAGMA user_version=1"));
   auto ws = Workspace::Open(path);
   ASSERT_TRUE(ws.ok()) << ws.status().message();
   auto runs = ws->ScreenRuns();
@@ -117,6 +126,50 @@ TEST(Workspace, UpgradesASchemaOneFileAndKeepsItsLists) {
   auto current = ws->CurrentEntities();
   ASSERT_TRUE(current.ok());
   EXPECT_EQ(current->size(), 13u);
+}
+
+// A workspace made before schema 3 (or by older parsers) holds lists as an older dualwatch read
+// them: opening it with the defaults reads them again from their files, once.
+TEST(Workspace, ReadsAgainTheListsAnOlderParserRead) {
+  TempDir dir;
+  std::string path = dir.File("ws.db");
+  ASSERT_NO_FATAL_FAILURE(MakeWorkspaceWithOneList(path));
+  ASSERT_NO_FATAL_FAILURE(
+      RunSql(path, "ALTER TABLE list_versions DROP COLUMN parser; PRAGMA user_version=2"));
+  std::vector<std::string> log;
+  auto ws = OpenWithDefaults(path, &log);
+  ASSERT_TRUE(ws.ok()) << ws.status().message();
+  ASSERT_EQ(log.size(), 1u);
+  EXPECT_EQ(log[0], "read 1 lists of " + path + " again: an older dualwatch had read them");
+  auto versions = ws->Versions();
+  ASSERT_TRUE(versions.ok());
+  ASSERT_EQ(versions->size(), 2u);
+  EXPECT_FALSE((*versions)[0].current);
+  EXPECT_EQ((*versions)[0].parser, 0);
+  EXPECT_TRUE((*versions)[1].current);
+  EXPECT_EQ((*versions)[1].parser, lists::kParserVersion);
+  EXPECT_EQ((*versions)[1].sha256, (*versions)[0].sha256);
+  auto current = ws->CurrentEntities();
+  ASSERT_TRUE(current.ok());
+  EXPECT_EQ(current->size(), 13u);
+  // Read now: the next open leaves it.
+  log.clear();
+  auto again = OpenWithDefaults(path, &log);
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(log.empty());
+  EXPECT_EQ(again->Versions()->size(), 2u);
+  // A list whose file is gone stays as read, and the log says so.
+  ASSERT_NO_FATAL_FAILURE(
+      RunSql(path, "UPDATE list_versions SET parser = 0, files = '/gone/bis_mieu.csv'"));
+  log.clear();
+  auto gone = OpenWithDefaults(path, &log);
+  ASSERT_TRUE(gone.ok()) << gone.status().message();
+  ASSERT_EQ(log.size(), 1u);
+  EXPECT_EQ(log[0],
+            path +
+                ": list us_bis_mieu was read by an older dualwatch (parser 0, now 1) and its "
+                "file /gone/bis_mieu.csv is gone; import it again to read it anew");
+  EXPECT_EQ(gone->Versions()->size(), 2u);
 }
 
 TEST(Workspace, RefusesAnotherApplicationsDatabase) {

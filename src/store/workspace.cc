@@ -79,6 +79,11 @@ CREATE TABLE alerts(
   PRIMARY KEY(run_id, seq)) WITHOUT ROWID;
 )sql";
 
+// Schema version 3: the parser version each list version was read with (0: before version 3).
+constexpr const char* kSchemaV3 = R"sql(
+ALTER TABLE list_versions ADD COLUMN parser INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 // A prepared statement, finalized on scope exit.
 class Statement {
  public:
@@ -166,12 +171,13 @@ ListVersion VersionFromRow(const Statement& st) {
   v.counts.skipped = static_cast<std::size_t>(st.Int(11));
   v.names = static_cast<std::size_t>(st.Int(12));
   v.current = st.Int(13) != 0;
+  v.parser = static_cast<int>(st.Int(14));
   return v;
 }
 
 constexpr const char* kVersionColumns =
     "id, dataset, format, files, sha256, published, imported_at, records, entities, extra, "
-    "merged, skipped, names, current";
+    "merged, skipped, names, current, parser";
 
 // Writes one parsed list as a new current version. Runs inside the caller's transaction.
 Result<ImportOutcome> WriteVersion(sqlite3* db, const lists::ParsedList& list) {
@@ -182,7 +188,10 @@ Result<ImportOutcome> WriteVersion(sqlite3* db, const lists::ParsedList& list) {
     cur.Bind(1, list.dataset);
     if (cur.Step() == SQLITE_ROW) {
       ListVersion existing = VersionFromRow(cur);
-      if (existing.sha256 == list.sha256) return ImportOutcome{existing, true};
+      // The same file read by the same parsers; an older dualwatch's reading is read anew.
+      if (existing.sha256 == list.sha256 && existing.parser == lists::kParserVersion) {
+        return ImportOutcome{existing, true};
+      }
     }
   }
   Statement retire(db, "UPDATE list_versions SET current = 0 WHERE dataset = ?");
@@ -198,12 +207,13 @@ Result<ImportOutcome> WriteVersion(sqlite3* db, const lists::ParsedList& list) {
   v.imported_at = NowUtc();
   v.counts = list.counts;
   v.current = true;
+  v.parser = lists::kParserVersion;
   for (const lists::Entity& e : list.entities) v.names += e.names.size();
 
   Statement insert(db,
                    "INSERT INTO list_versions(dataset, format, files, sha256, published, "
-                   "imported_at, records, entities, extra, merged, skipped, names, current) "
-                   "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,1)");
+                   "imported_at, records, entities, extra, merged, skipped, names, current, "
+                   "parser) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,1,?)");
   insert.Bind(1, v.dataset).Bind(2, v.format).Bind(3, v.files).Bind(4, v.sha256);
   insert.Bind(5, v.published).Bind(6, v.imported_at);
   insert.Bind(7, static_cast<std::int64_t>(v.counts.records));
@@ -212,6 +222,7 @@ Result<ImportOutcome> WriteVersion(sqlite3* db, const lists::ParsedList& list) {
   insert.Bind(10, static_cast<std::int64_t>(v.counts.merged));
   insert.Bind(11, static_cast<std::int64_t>(v.counts.skipped));
   insert.Bind(12, static_cast<std::int64_t>(v.names));
+  insert.Bind(13, static_cast<std::int64_t>(v.parser));
   if (insert.Step() != SQLITE_DONE) return SqlError(db, "insert list version");
   v.id = sqlite3_last_insert_rowid(db);
 
@@ -273,6 +284,7 @@ Result<Workspace> Workspace::Open(const std::string& path) {
     if (s.ok()) s = Exec(db, "BEGIN");
     if (s.ok()) s = Exec(db, kSchema);
     if (s.ok()) s = Exec(db, kSchemaV2);
+    if (s.ok()) s = Exec(db, kSchemaV3);
     if (s.ok()) {
       s = Exec(db, fmt::format("PRAGMA application_id={}; PRAGMA user_version={}", kApplicationId,
                                kSchemaVersion)
@@ -288,15 +300,16 @@ Result<Workspace> Workspace::Open(const std::string& path) {
         "{}: workspace schema version {} is newer than this dualwatch supports ({}); upgrade "
         "dualwatch",
         path, version, kSchemaVersion));
-  } else if (version == 1) {
+  } else if (version < kSchemaVersion) {
     Status s = Exec(db, "BEGIN IMMEDIATE");
-    if (s.ok()) s = Exec(db, kSchemaV2);
-    if (s.ok()) s = Exec(db, "PRAGMA user_version=2");
+    if (s.ok() && version < 2) s = Exec(db, kSchemaV2);
+    if (s.ok() && version < 3) s = Exec(db, kSchemaV3);
+    if (s.ok()) s = Exec(db, fmt::format("PRAGMA user_version={}", kSchemaVersion).c_str());
     if (s.ok()) s = Exec(db, "COMMIT");
     if (!s.ok()) {
       Exec(db, "ROLLBACK");
-      return Status::Error(
-          fmt::format("{}: upgrading the workspace to schema 2: {}", path, s.message()));
+      return Status::Error(fmt::format("{}: upgrading the workspace from schema {} to {}: {}", path,
+                                       version, kSchemaVersion, s.message()));
     }
   }
   Exec(db, "PRAGMA synchronous=NORMAL");
