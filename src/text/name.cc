@@ -62,6 +62,10 @@ std::string RomanizationKey(std::string_view word) {
     if (c == 'j' && !token.empty() && k + 1 < word.size() && IsVowel(word[k + 1])) c = 'y';
     token.push_back(c);
   }
+  // Belarusian romanises ў: a surname's -ov is -ou ("BARSUKOU" / "Barsukov", "RADZKOU").
+  if (token.size() >= 5 && token.ends_with("ou") && !IsVowel(token[token.size() - 3])) {
+    token.back() = 'v';
+  }
   std::string folded;
   folded.reserve(token.size());
   std::size_t i = 0;
@@ -93,6 +97,9 @@ std::string RomanizationKey(std::string_view word) {
       break;
     }
   }
+  // Belarusian patronymics: -avich, -auna ("Mikhailavich" / "Mikhailovich", "Mikhailauna").
+  if (folded.size() > 9 && folded.ends_with("avich")) folded[folded.size() - 5] = 'o';
+  if (folded.size() > 8 && folded.ends_with("auna")) folded.replace(folded.size() - 4, 2, "ov");
   // Latvian and Lithuanian endings of Russian names: Lavrovs, Lavrovas / Lavrov; Sergejs,
   // Nikolajs / Sergei, Nikolai.
   auto ends = [&](std::string_view end) {

@@ -51,6 +51,14 @@ TEST(RomanizationKey, FoldsTheIotatedInitials) {
   EXPECT_EQ(RomanizationKey("ya").size(), 2u);
 }
 
+// Belarusian romanisations of the UK's and OFAC's Belarusian names.
+TEST(RomanizationKey, FoldsBelarusianEndings) {
+  EXPECT_EQ(RomanizationKey("barsukou"), RomanizationKey("barsukov"));
+  EXPECT_EQ(RomanizationKey("mikhailavich"), RomanizationKey("mikhailovich"));
+  EXPECT_EQ(RomanizationKey("mikhailauna"), RomanizationKey("mikhailovna"));
+  EXPECT_NE(RomanizationKey("abou"), RomanizationKey("abov"));  // too short to be a surname's
+}
+
 // The EU lists write Russian names in each member state's spelling; these pairs are one
 // person's names on the bundled EU financial sanctions file.
 TEST(RomanizationKey, FoldsOtherLanguagesSpellingsOfRussianNames) {
