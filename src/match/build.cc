@@ -334,16 +334,7 @@ void NameIndexBuilder::Add(const lists::Entity& entity) {
     // as a query reads it ("X Y" for a one-word bracket), so that the name as listed finds its
     // entity at 1.0 even when a part alone names nothing ("Federal Security Service (FSB)").
     bool original_added = false;
-    std::vector<std::string> alternatives = text::NameAlternatives(n.value, /*inside_alone=*/true);
-    // (The two readings differ only in a bracket's: most names have none.)
-    if (n.value.find('(') != std::string::npos ||
-        n.value.find("\xEF\xBC\x88") != std::string::npos) {
-      for (std::string& read : text::NameAlternatives(n.value, /*inside_alone=*/false)) {
-        if (std::find(alternatives.begin(), alternatives.end(), read) == alternatives.end()) {
-          alternatives.push_back(std::move(read));
-        }
-      }
-    }
+    const std::vector<std::string> alternatives = text::ListNameReadings(n.value);
     const text::NameForm form =
         entity.schema == lists::Schema::kPerson ? text::NameForm::kPerson : text::NameForm::kAny;
     auto named = [](const text::NormalizedName& norm) {

@@ -432,6 +432,19 @@ std::vector<std::string> NameAlternatives(std::string_view name, bool inside_alo
   return out;
 }
 
+std::vector<std::string> ListNameReadings(std::string_view name) {
+  std::vector<std::string> out = NameAlternatives(name, /*inside_alone=*/true);
+  // The two readings differ only in a bracket's: most names have none.
+  bool bracket = false;
+  for (std::size_t i = 0; i < name.size() && !bracket; ++i)
+    bracket = BracketAt(name, i, kOpen) != 0;
+  if (!bracket) return out;
+  for (std::string& read : NameAlternatives(name, /*inside_alone=*/false)) {
+    if (std::find(out.begin(), out.end(), read) == out.end()) out.push_back(std::move(read));
+  }
+  return out;
+}
+
 std::string_view TokenKindName(TokenKind kind) {
   switch (kind) {
     case TokenKind::kName:

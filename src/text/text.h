@@ -120,6 +120,9 @@ NormalizedName NormalizeName(std::string_view name, NameForm form = NameForm::kA
 // non-empty and distinct; at most kMaxAlternatives.
 inline constexpr std::size_t kMaxAlternatives = 8;
 std::vector<std::string> NameAlternatives(std::string_view name, bool inside_alone);
+// The readings of a listed name: its alternatives with a bracket's text alone, then those a
+// query's reading adds ("X (ACR)" as "X ACR"), so that the name as listed finds its entity.
+std::vector<std::string> ListNameReadings(std::string_view name);
 
 // The fewest toneless pinyin syllables a Latin word splits into ("xiaoming" = xiao + ming: 2),
 // or 0 when it does not ("kwai", "hsiao"): Chinese characters are romanised so here, and a
