@@ -321,6 +321,12 @@ std::string InnerQuoted(std::string_view name) {
   std::size_t outer = std::string_view::npos;  // the first quote's position
   std::string_view inner;
   for (std::size_t i = 0; i < name.size();) {
+    // Every quote begins E2 (‘ ’ ‚ “ ” „), C2 (« ») or is ASCII ".
+    const auto lead = static_cast<unsigned char>(name[i]);
+    if (lead != 0xE2 && lead != 0xC2 && lead != '"') {
+      ++i;
+      continue;
+    }
     std::string_view at = name.substr(i);
     std::string_view quote;
     for (std::string_view q : {kLeft, kRight, kLowSingle, kLeftDouble, kRightDouble, kLowDouble,
@@ -436,8 +442,9 @@ std::vector<std::string> ListNameReadings(std::string_view name) {
   std::vector<std::string> out = NameAlternatives(name, /*inside_alone=*/true);
   // The two readings differ only in a bracket's: most names have none.
   bool bracket = false;
-  for (std::size_t i = 0; i < name.size() && !bracket; ++i)
+  for (std::size_t i = 0; i < name.size() && !bracket; ++i) {
     bracket = BracketAt(name, i, kOpen) != 0;
+  }
   if (!bracket) return out;
   for (std::string& read : NameAlternatives(name, /*inside_alone=*/false)) {
     if (std::find(out.begin(), out.end(), read) == out.end()) out.push_back(std::move(read));
