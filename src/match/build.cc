@@ -250,12 +250,31 @@ void NameIndex::Data::Derive() {
                       initials_runs.end());
   initials_buckets.Build(initials_runs.size(),
                          [&](std::size_t i) { return initials_runs[i].hash; });
+  acronym_tokens.assign(tokens.size(), false);
+  for (const IndexedName& n : names) {
+    if (n.schema == lists::Schema::kPerson) continue;
+    for (std::uint32_t t = n.first_token; t < n.first_token + n.token_count; ++t) {
+      const std::string& text = texts[tokens[t].text];
+      if (IsAcronym(tokens[t].kind, text)) {
+        acronym_tokens[t] = true;
+        continue;
+      }
+      if (tokens[t].kind != TokenKind::kName || text.size() < kMinAcronym ||
+          text.size() > kMaxAcronym) {
+        continue;
+      }
+      const auto [begin, end] = initials_buckets.Range(
+          HashText(text), [&](std::uint32_t i) { return initials_runs[i].hash; });
+      for (std::uint32_t r = begin; r < end && !acronym_tokens[t]; ++r) {
+        acronym_tokens[t] = names[initials_runs[r].name].entity == n.entity;
+      }
+    }
+  }
   name_weights.clear();
   for (const IndexedName& n : names) {
     float acronyms = 0;
-    for (std::uint32_t t = n.first_token;
-         n.schema != lists::Schema::kPerson && t < n.first_token + n.token_count; ++t) {
-      if (IsAcronym(tokens[t].kind, texts[tokens[t].text])) acronyms += keys[tokens[t].key].weight;
+    for (std::uint32_t t = n.first_token; t < n.first_token + n.token_count; ++t) {
+      if (acronym_tokens[t]) acronyms += keys[tokens[t].key].weight;
     }
     name_weights.push_back({n.weight, n.weight - (1 - kAcronymShare) * acronyms});
   }

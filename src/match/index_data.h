@@ -131,6 +131,10 @@ struct NameIndex::Data {
   std::string_view Text(std::uint32_t t) const {
     return {text_chars.data() + text_offsets[t], text_offsets[t + 1] - text_offsets[t]};
   }
+  // Whether token t of an organisation's name is an acronym (derived): IsAcronym, or a word
+  // whose letters are the initials of a run of words of a name of its entity ("ISS" of "ISS
+  // RESHETNEV" beside "... RESHETNEV INFORMATION SATELLITE SYSTEMS"), vowels or not.
+  std::vector<bool> acronym_tokens;
   // Whether name n holds a retrievable key twice or more ("ABDULLAH Ahmed Abdullah"; derived):
   // there several query words may each pair with one of the key's words.
   std::vector<bool> repeats_key;
@@ -252,7 +256,9 @@ inline constexpr float kUnmatchedCost = 0.7f;
 // or leaves out: unmatched, it costs kAcronymShare of its weight. Cross-list recall +0.4 points,
 // no new false positive. Two letters are too often a name of their own ("SK Telecom" is not
 // "China Telecom", "Link REIT" not "DM Link"); at 0.25 the share gained 0.3 points more but cost
-// 12 false positives. (Acronyms with vowels, "ISS", "UEC", are not told from words.)
+// 12 false positives. A list word with vowels is an acronym when it spells a run of words of a
+// name of its own entity ("ISS RESHETNEV", "... INFORMATION SATELLITE SYSTEMS":
+// Data::acronym_tokens); in a query, such words are not told from words.
 inline constexpr float kAcronymShare = 0.5f;
 // Two names each with a country word (text::kCountryKeyPrefix) the other lacks score this share:
 // "Air Canada" is not IRAN AIR, nor Telecom Italia CHINA TELECOM. At 0.8: 4 false positives and

@@ -444,7 +444,7 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
   }
   for (int j = 0; j < nn; ++j) {
     numbers_n = numbers_n || nt[j].kind == TokenKind::kNumber;
-    bool acronym = context.organisations && IsAcronym(nt[j].kind, n_text(j));
+    bool acronym = context.organisations && data.acronym_tokens[name.first_token + j];
     if (!n_used[j]) unmatched_list += acronym ? kAcronymShare * n_weight(j) : n_weight(j);
     if (!n_used[j] && nt[j].kind == TokenKind::kName) unmatched_list_names += n_weight(j);
     country_n = country_n || (!n_used[j] && is_country(n_key(j)));
