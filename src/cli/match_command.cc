@@ -82,10 +82,15 @@ nlohmann::json ResultsJson(const match::NameIndex& index,
                         {"similarity", t.similarity},
                         {"weight", t.weight}});
     }
-    nlohmann::json qualifiers = nlohmann::json::array();
-    for (const match::Qualifier& q : r.explanation.qualifiers) {
-      qualifiers.push_back({{"name", q.name}, {"effect", q.effect}, {"reason", q.reason}});
-    }
+    auto notes = [](const std::vector<match::Qualifier>& from) {
+      nlohmann::json out = nlohmann::json::array();
+      for (const match::Qualifier& q : from) {
+        out.push_back({{"name", q.name},
+                       {"effect", std::round(q.effect * 10000) / 10000},
+                       {"reason", q.reason}});
+      }
+      return out;
+    };
     out.push_back({{"id", e.id},
                    {"caption", e.caption},
                    {"schema", lists::SchemaName(e.schema)},
@@ -97,7 +102,8 @@ nlohmann::json ResultsJson(const match::NameIndex& index,
                      {"name_kind", r.explanation.name_kind},
                      {"name_score", std::round(r.explanation.name_score * 10000) / 10000},
                      {"tokens", tokens},
-                     {"qualifiers", qualifiers}}}});
+                     {"factors", notes(r.explanation.factors)},
+                     {"qualifiers", notes(r.explanation.qualifiers)}}}});
   }
   return out;
 }
@@ -120,6 +126,9 @@ void PrintResults(std::ostream& out, const match::NameIndex& index,
       fmt::print(out, "         {:<22} {:<22} {:<10} {:<9} sim {:.2f}  weight {:.2f}\n",
                  t.query.empty() ? "-" : t.query, t.list.empty() ? "-" : t.list, t.kind, t.how,
                  t.similarity, t.weight);
+    }
+    for (const match::Qualifier& q : x.factors) {
+      fmt::print(out, "         {} {:+.3f} (in the name score): {}\n", q.name, q.effect, q.reason);
     }
     for (const match::Qualifier& q : x.qualifiers) {
       fmt::print(out, "         {} {:+.2f}: {}\n", q.name, q.effect, q.reason);

@@ -72,7 +72,8 @@ struct TokenAlignment {
 };
 
 struct Qualifier {
-  std::string name;    // "country", "birth_date", "identifier", "numbers", "generic_only"
+  std::string name;    // "country", "birth_date", "identifier"; name factors: "numbers",
+                       // "spelling", "other_country", "generic_only"
   double effect = 0;   // added to the score (negative: removed)
   std::string reason;  // "query country RU is among the entity's countries (RU)"
 };
@@ -82,7 +83,10 @@ struct Explanation {
   std::string name_kind;     // primary, alias, weak_alias, former, original_script
   double name_score = 0;     // before qualifiers
   std::vector<TokenAlignment> tokens;
-  std::vector<Qualifier> qualifiers;
+  // Shares of the name score that what the words say took (other numbers, other countries, only
+  // spellings or organisation words agreeing): already in name_score.
+  std::vector<Qualifier> factors;
+  std::vector<Qualifier> qualifiers;  // added to name_score
 };
 
 struct EntityRef {

@@ -49,6 +49,17 @@ double CompanyScore(std::string_view a, std::string_view b) {
   return ScoreNamePair(a, b, &Index(), nullptr, lists::Schema::kCompany);
 }
 
+// The best result for `name` at threshold 0.5, explained; an empty one when there is none.
+SearchResult BestAtHalf(const std::string& name) {
+  Query q;
+  q.name = name;
+  SearchOptions options;
+  options.threshold = 0.5;
+  std::vector<SearchResult> results = Index().Search(q, options);
+  EXPECT_FALSE(results.empty()) << name;
+  return results.empty() ? SearchResult{} : results[0];
+}
+
 std::vector<std::string> Ids(const NameIndex& index, const std::vector<SearchResult>& results) {
   std::vector<std::string> ids;
   for (const SearchResult& r : results) ids.push_back(index.entity(r.entity).id);
@@ -243,20 +254,28 @@ TEST(NameIndex, ExplainsTheAlignmentAndQualifiers) {
   EXPECT_LT(contradicted[0].score, results[0].score);
 }
 
+// What the words say besides their weights is explained too: S&P 500's Allegion meets OFAC's
+// LIMITED LIABILITY COMPANY LEGION only within a spelling's edits, and scores less for it.
+TEST(NameIndex, ExplainsTheFactorsOfTheNameScore) {
+  const SearchResult best = BestAtHalf("Allegion");
+  const Explanation& x = best.explanation;
+  EXPECT_EQ(x.matched_name, "LIMITED LIABILITY COMPANY LEGION");
+  ASSERT_EQ(x.factors.size(), 1u);
+  EXPECT_EQ(x.factors[0].name, "spelling");
+  EXPECT_NEAR(x.factors[0].effect, x.name_score * (kSpellingOnlyFactor - 1) / kSpellingOnlyFactor,
+              1e-9);
+  EXPECT_TRUE(x.qualifiers.empty());
+}
+
 // "Etsy" and the alias "ECI" of Electronic Components Industries share the romanisation key
 // "eci" (ts → c, y → i); in a word that short that is a coincidence, not a spelling variant.
 TEST(NameIndex, ShortWordsThatOnlyRomaniseAlikeAreWeakEvidence) {
-  Query q;
-  q.name = "Etsy";
-  SearchOptions options;
-  options.threshold = 0.5;
-  auto results = Index().Search(q, options);
-  ASSERT_FALSE(results.empty());
-  const Explanation& x = results[0].explanation;
+  const SearchResult best = BestAtHalf("Etsy");
+  const Explanation& x = best.explanation;
   ASSERT_FALSE(x.tokens.empty());
   EXPECT_EQ(x.tokens[0].how, "key");
   EXPECT_DOUBLE_EQ(x.tokens[0].similarity, kShortKeySimilarity);
-  EXPECT_LT(results[0].score, 0.85);
+  EXPECT_LT(best.score, 0.85);
 }
 
 // yente's synthetic person 博 彬 徐 (Xu Binbo, written with spaces) against OFAC's XU, Bin: 博

@@ -117,7 +117,8 @@ std::vector<SearchResult> ResultCollector::Finish() {
       const IndexedName& n = data_.names[best.name];
       r.explanation.matched_name = data_.originals[n.original];
       r.explanation.name_kind = std::string(lists::NameKindName(n.kind));
-      r.explanation.name_score = ScoreName(data_, *best.prepared, best.name, &r.explanation.tokens);
+      r.explanation.name_score = ScoreName(data_, *best.prepared, best.name, &r.explanation.tokens,
+                                           &r.explanation.factors);
       Qualify(data_.entities[entity], query_, r.explanation.name_score, &r.explanation.qualifiers);
     }
     results.push_back(std::move(r));

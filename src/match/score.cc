@@ -295,7 +295,7 @@ struct Pair {
 }  // namespace
 
 double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::uint32_t name_id,
-                 std::vector<TokenAlignment>* out) {
+                 std::vector<TokenAlignment>* out, std::vector<Qualifier>* factors) {
   const IndexedName& name = data.names[name_id];
   const IndexedToken* nt = data.tokens.data() + name.first_token;
   int nq = static_cast<int>(query.tokens.size());
@@ -400,6 +400,7 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
   });
   std::array<bool, kMaxNameTokens> q_used{}, n_used{};
   double matched = 0, matched_weight = 0;
+  bool distinctive_spelled = false;  // a distinctive pair agrees by more than a spelling's edit
   bool distinctive_matched = false, numbers_q = false, numbers_n = false, numbers_matched = false;
   int domain_pairs = 0;
   thread_local std::vector<const Pair*> accepted;
@@ -420,6 +421,8 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
     }
     for (int j = p.n0; j <= p.n1; ++j) n_distinctive |= IsDistinctive(nt[j].kind, n_text(j));
     distinctive_matched |= p.decides && q_distinctive && n_distinctive;
+    distinctive_spelled |=
+        p.decides && q_distinctive && n_distinctive && std::string_view(p.how) != "fuzzy";
     // A sector phrase of several words counts as two, as in PrepareQuery.
     if (query.tokens[p.q0].kind == TokenKind::kDomain && nt[p.n0].kind == TokenKind::kDomain) {
       domain_pairs += query.tokens[p.q0].text.find(' ') == std::string::npos ? 1 : 2;
@@ -467,9 +470,19 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
   for (int k = 0; identical && k < nq; ++k) identical = query.tokens[k].text == n_text(k);
   // Whatever the words, an identical name is the name.
   if (!identical) score = std::min(score, 0.99);
-  if (!identical && numbers_q && numbers_n && !numbers_matched) score *= 0.5;
+  // A share of the score for what the words say besides their weights, noted in `factors`.
+  auto factor = [&](bool applies, double share, const char* name, const char* reason) {
+    if (!applies) return;
+    if (factors) factors->push_back({name, score * share - score, reason});
+    score *= share;
+  };
+  factor(!identical && numbers_q && numbers_n && !numbers_matched, kOtherNumbersFactor, "numbers",
+         "the names hold numbers and none agrees");
+  factor(!identical && distinctive_matched && !distinctive_spelled, kSpellingOnlyFactor, "spelling",
+         "the distinctive words agree only within a spelling's edits");
   // Each names another country: another company ("Air Canada" is not IRAN AIR).
-  if (country_q && country_n) score *= kOtherCountryFactor;
+  factor(country_q && country_n, kOtherCountryFactor, "other_country",
+         "each name holds a country the other lacks");
   // Generic words and legal forms alone never make a match, nor does one sector word ("TECHNOLOGY
   // CO LTD"); two together ("Tactical Missiles Corporation") name an organisation.
   distinctive_matched = distinctive_matched || domain_pairs >= 2;
@@ -497,9 +510,9 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
     same_class_words = !IsDistinctive(nt[j].kind, n_text(j)) &&
                        (n_used[j] || n_weight(j) == 0 || nt[j].kind == TokenKind::kLegalForm);
   }
-  if (!identical && !same_class_words && (!query.distinctive || !distinctive_matched)) {
-    score *= 0.3;
-  }
+  factor(!identical && !same_class_words && (!query.distinctive || !distinctive_matched),
+         kGenericOnlyFactor, "generic_only",
+         "no distinctive word agrees: organisation words or legal forms alone");
 
   if (out) {
     out->clear();
