@@ -12,7 +12,7 @@ namespace dualwatch::match {
 namespace {
 
 constexpr char kMagic[4] = {'D', 'W', 'N', 'I'};
-constexpr std::uint32_t kFormatVersion = 38;
+constexpr std::uint32_t kFormatVersion = 39;
 
 class Writer {
  public:

@@ -369,6 +369,48 @@ std::string InnerQuoted(std::string_view name) {
   return reading;
 }
 
+// Czech and Slovak make a woman's surname with -ová, a foreign one too: the EU's Czech and Slovak
+// aliases write Russian and Belarusian women "SERGUNINOVÁ", "Ševcovová", "LENSKAJOVÁ" for
+// Sergunina, Shevtsova, Lenskaya. A word's -ová (with its accent: Russian -ова romanises without)
+// after a consonant is read as the Russian -a. The name itself when it has none.
+std::string WithoutSlavicFeminine(std::string_view name) {
+  constexpr std::string_view kLower = "ov\xC3\xA1", kUpper = "OV\xC3\x81";
+  if (name.find(kLower) == std::string_view::npos && name.find(kUpper) == std::string_view::npos) {
+    return std::string(name);
+  }
+  std::string out;
+  out.reserve(name.size());
+  for (std::size_t i = 0; i < name.size();) {
+    const std::string_view at = name.substr(i);
+    const bool upper = at.starts_with(kUpper);
+    if (!upper && !at.starts_with(kLower)) {
+      out.push_back(name[i++]);
+      continue;
+    }
+    const std::size_t next = i + kLower.size();
+    const bool ends_word =
+        next >= name.size() || (static_cast<unsigned char>(name[next]) < 0x80 &&
+                                !std::isalpha(static_cast<unsigned char>(name[next])));
+    // At least three letters (bytes of letters) of the word before, the last an ASCII consonant.
+    std::size_t before = 0;
+    while (before < 3 && before < i) {
+      const auto c = static_cast<unsigned char>(name[i - before - 1]);
+      if (c < 0x80 && !std::isalpha(c)) break;
+      ++before;
+    }
+    const bool after_consonant =
+        before == 3 && std::isalpha(static_cast<unsigned char>(name[i - 1])) &&
+        std::string_view("aeiouyAEIOUY").find(name[i - 1]) == std::string_view::npos;
+    if (ends_word && after_consonant) {
+      out.push_back(upper ? 'A' : 'a');
+      i += kLower.size();
+      continue;
+    }
+    out.push_back(name[i++]);
+  }
+  return out;
+}
+
 // Some word of the name is a name's, not an organisation word's, a legal form or a number.
 bool Names(const NormalizedName& name) {
   return std::any_of(name.tokens.begin(), name.tokens.end(),
@@ -584,7 +626,7 @@ NormalizedName NormalizeName(std::string_view name, NameForm form) {
   const bool person = form == NameForm::kPerson;
   NormalizedName out;
   out.script = DetectScript(name);
-  out.latin = ToLatin(name);
+  out.latin = ToLatin(WithoutSlavicFeminine(name));
   // People are not numbered ("Ten", "Nine" are names); organisations are.
   if (!person) {
     std::string numbered = DigitsForNumberWords(out.latin);

@@ -369,6 +369,15 @@ TEST(NormalizeName, SpellsAbdAlOneWay) {
   EXPECT_EQ(NormalizeName("Abdou Diouf").latin, "abdou diouf");
 }
 
+// The EU's Czech and Slovak aliases of Russian and Belarusian women (eu_fsf): -ová is -a.
+TEST(NormalizeName, ReadsTheCzechAndSlovakFeminineAsRussian) {
+  EXPECT_EQ(NormalizeName("Natalia Alexejevna SERGUNINOVÁ", NameForm::kPerson).latin,
+            "natalia alexejevna sergunina");
+  EXPECT_EQ(NormalizeName("Tatiana Ševcovová", NameForm::kPerson).latin, "tatiana sevcova");
+  EXPECT_EQ(NormalizeName("Elena LENSKAJOVÁ, Nová").latin, "elena lenskaja nova");
+  EXPECT_EQ(NormalizeName("Ivanova").latin, "ivanova");  // no accent: the Russian ending
+}
+
 // A country of several words is one country word of an organisation's name, as "Russia" is.
 TEST(NormalizeName, ReadsACountryOfSeveralWordsAsOne) {
   NormalizedName n =
