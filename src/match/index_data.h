@@ -93,6 +93,15 @@ struct NameIndex::Data {
   // distance then rejects. (Room for 2^28 keys, far more words than any list set holds.)
   std::vector<std::uint32_t> variants;
   std::uint32_t variant_key_bits = 16;
+  // The name keys within AllowedEdits of each key, found through `variants` on build
+  // (FindSimilarKeys): similar[similar_offsets[k] .. similar_offsets[k + 1]). A query word of a
+  // key the index holds reads them here; only other words probe `variants`.
+  std::vector<std::uint32_t> similar_offsets;
+  std::vector<std::pair<std::uint32_t, float>> similar;
+  std::span<const std::pair<std::uint32_t, float>> SimilarKeys(std::uint32_t k) const {
+    return std::span(similar).subspan(similar_offsets[k],
+                                      similar_offsets[k + 1] - similar_offsets[k]);
+  }
   // Names by their whole normalised text: (hash, name), sorted. Finds identical names even when
   // they hold no distinctive word.
   std::vector<std::pair<std::uint64_t, std::uint32_t>> exact_names;
@@ -218,7 +227,6 @@ struct NameIndex::Data {
   TextIds stem_ids;
   std::vector<KeyStems> key_stems;  // per key
   std::vector<std::vector<std::uint32_t>> stem_keys;
-
   void Derive();
 };
 
@@ -583,6 +591,15 @@ PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedNa
 // empty when the name is too long to be one (kMaxNameBytes, kMaxNameTokens).
 std::vector<PreparedQuery> PrepareAlternatives(const NameIndex::Data& data, const Query& query);
 void FindSimilarKeysByScan(const NameIndex::Data& data, PreparedQuery& query);
+// What FindSimilarKeys reuses from one call to the next.
+struct FuzzyScratch {
+  std::vector<std::uint64_t> variants;
+  std::vector<std::uint32_t> keys_seen;
+};
+// The name keys within AllowedEdits of `key` other than key `self`, with their
+// FuzzySimilarity, sorted by key: those sharing a deletion variant with it (Data::variants).
+void FindSimilarKeys(const NameIndex::Data& data, std::string_view key, std::int64_t self,
+                     FuzzyScratch& scratch, std::vector<std::pair<std::uint32_t, float>>& out);
 
 // The name score of list name `name` for the query (no qualifiers). Fills `tokens` when given,
 // and `factors` with the shares of the score taken for numbers, spellings, countries or

@@ -636,11 +636,16 @@ TEST(NameIndex, CacheRoundTripsAndRefusesOtherKeys) {
   auto loaded = NameIndex::Load(path, "key-1");
   ASSERT_TRUE(loaded.ok()) << loaded.status().message();
   EXPECT_EQ(loaded->name_count(), Index().name_count());
-  Query q;
-  q.name = "长沙天仪空间科技研究院有限公司";
-  auto a = Index().Search(q);
-  auto b = loaded->Search(q);
-  ASSERT_EQ(Ids(Index(), a), Ids(*loaded, b));
+  // Words the lists hold (their fuzzy neighbours are stored) and words they do not (probed).
+  for (const char* name : {"长沙天仪空间科技研究院有限公司", "JSC ARGUMNET", "Vektor",
+                           "Vladimir Putn", "Rosoboronexprot", "Abdul Rahman"}) {
+    Query q;
+    q.name = name;
+    auto a = Index().Search(q);
+    auto b = loaded->Search(q);
+    ASSERT_EQ(Ids(Index(), a), Ids(*loaded, b)) << name;
+    for (std::size_t i = 0; i < a.size(); ++i) EXPECT_DOUBLE_EQ(a[i].score, b[i].score) << name;
+  }
   auto other = NameIndex::Load(path, "key-2");
   ASSERT_FALSE(other.ok());
   EXPECT_EQ(other.status().message(), path + ": index cache is for other lists");

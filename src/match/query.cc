@@ -290,6 +290,56 @@ std::vector<PreparedQuery> PrepareAlternatives(const NameIndex::Data& data, cons
   return out;
 }
 
+void FindSimilarKeys(const NameIndex::Data& d, std::string_view key, std::int64_t self,
+                     FuzzyScratch& s, std::vector<std::pair<std::uint32_t, float>>& out) {
+  out.clear();
+  if (d.variants.empty()) return;
+  VariantHashes(key, s.variants);
+  const std::size_t mask = d.variants.size() - 1;
+  // The table is large: start every slot's load before the first probe waits on one.
+  for (std::uint64_t h : s.variants) __builtin_prefetch(&d.variants[VariantHome(h, mask)]);
+  s.keys_seen.clear();
+  const std::uint32_t key_bits = d.variant_key_bits;
+  const std::uint32_t key_mask = (std::uint32_t{1} << key_bits) - 1;
+  for (std::uint64_t h : s.variants) {
+    const std::uint32_t tag = VariantTag(h, key_bits);
+    for (std::size_t at = VariantHome(h, mask); d.variants[at] != 0; at = (at + 1) & mask) {
+      const std::uint32_t slot = d.variants[at];
+      const std::uint32_t k = slot & key_mask;
+      if (slot >> key_bits == tag && static_cast<std::int64_t>(k) != self) {
+        s.keys_seen.push_back(k);
+      }
+    }
+  }
+  // A key reached through several variants is checked once; letters present in one key and
+  // not the other bound the edits from below, which spares most distance computations.
+  std::sort(s.keys_seen.begin(), s.keys_seen.end());
+  s.keys_seen.erase(std::unique(s.keys_seen.begin(), s.keys_seen.end()), s.keys_seen.end());
+  const std::uint32_t letters = LetterMask(key);
+  const bool skeletal = SkeletalKey(key);
+  for (std::uint32_t k : s.keys_seen) __builtin_prefetch(&d.key_entries[k]);
+  // The key's entry rules out many; the texts of the others are loaded, then compared.
+  std::size_t left = 0;
+  for (std::uint32_t k : s.keys_seen) {
+    const NameIndex::Data::KeyEntry& e = d.key_entries[k];
+    const std::size_t allowed =
+        AllowedEdits(std::max<std::size_t>(e.size, key.size()), skeletal || e.skeletal);
+    if (static_cast<std::size_t>(__builtin_popcount(letters ^ e.letters)) > 2 * allowed) {
+      continue;
+    }
+    __builtin_prefetch(d.key_chars.data() + e.offset);
+    s.keys_seen[left++] = k;
+  }
+  s.keys_seen.resize(left);
+  const OsaPattern pattern(key);
+  for (std::uint32_t k : s.keys_seen) {
+    const std::size_t len = std::max<std::size_t>(d.key_entries[k].size, key.size());
+    const std::size_t allowed = AllowedEdits(len, skeletal || d.key_entries[k].skeletal);
+    const std::size_t edits = pattern.Distance(d.KeyText(k), allowed);
+    if (edits <= allowed) out.emplace_back(k, FuzzySimilarity(edits, len));
+  }
+}
+
 void FindSimilarKeysByScan(const NameIndex::Data& data, PreparedQuery& query) {
   for (QueryToken& q : query.tokens) {
     q.similar.clear();

@@ -30,8 +30,7 @@ struct Scratch {
   std::vector<Accumulator> acc;        // acc[i]: touched[i]'s
   std::vector<std::uint64_t> touched_bits;
   std::vector<std::uint32_t> slot;  // per name: its index in `touched`, while its bit is set
-  std::vector<std::uint64_t> variants;
-  std::vector<std::uint32_t> keys_seen;
+  FuzzyScratch fuzzy;
 };
 
 Scratch& ThreadScratch(std::size_t names) {
@@ -130,54 +129,13 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
     if (q.kind == TokenKind::kName) {
       // An initial meets any list word with its letter (at kInitialSimilarity), of any weight.
       if (q.text.size() == 1) add_extra(q.weight, d.unknown_weight, kInitialSimilarity);
-      // Keys within AllowedEdits share a deletion variant with the query key.
-      VariantHashes(q.key, s.variants);
-      const std::size_t mask = d.variants.size() - 1;
-      // The table is large: start every slot's load before the first probe waits on one.
-      for (std::uint64_t h : s.variants) __builtin_prefetch(&d.variants[VariantHome(h, mask)]);
-      s.keys_seen.clear();
-      const std::uint32_t key_bits = d.variant_key_bits;
-      const std::uint32_t key_mask = (std::uint32_t{1} << key_bits) - 1;
-      for (std::uint64_t h : s.variants) {
-        const std::uint32_t tag = VariantTag(h, key_bits);
-        for (std::size_t at = VariantHome(h, mask); d.variants[at] != 0; at = (at + 1) & mask) {
-          const std::uint32_t slot = d.variants[at];
-          const std::uint32_t k = slot & key_mask;
-          if (slot >> key_bits == tag && static_cast<std::int64_t>(k) != q.key_id) {
-            s.keys_seen.push_back(k);
-          }
-        }
+      // Keys within AllowedEdits: for a key of the index, found when it was built.
+      if (q.key_id >= 0) {
+        const auto similar = d.SimilarKeys(static_cast<std::uint32_t>(q.key_id));
+        q.similar.assign(similar.begin(), similar.end());
+      } else {
+        FindSimilarKeys(d, q.key, -1, s.fuzzy, q.similar);
       }
-      // A key reached through several variants is checked once; letters present in one key
-      // and not the other bound the edits from below, which spares most distance computations.
-      std::sort(s.keys_seen.begin(), s.keys_seen.end());
-      s.keys_seen.erase(std::unique(s.keys_seen.begin(), s.keys_seen.end()), s.keys_seen.end());
-      std::uint32_t q_letters = LetterMask(q.key);
-      const bool q_skeletal = SkeletalKey(q.key);
-      const OsaPattern pattern(q.key);
-      for (std::uint32_t k : s.keys_seen) __builtin_prefetch(&d.key_entries[k]);
-      // The key's entry rules out many; the texts of the others are loaded, then compared.
-      std::size_t left = 0;
-      for (std::uint32_t k : s.keys_seen) {
-        const NameIndex::Data::KeyEntry& e = d.key_entries[k];
-        std::size_t allowed =
-            AllowedEdits(std::max<std::size_t>(e.size, q.key.size()), q_skeletal || e.skeletal);
-        if (static_cast<std::size_t>(__builtin_popcount(q_letters ^ e.letters)) > 2 * allowed) {
-          continue;
-        }
-        __builtin_prefetch(d.key_chars.data() + e.offset);
-        s.keys_seen[left++] = k;
-      }
-      s.keys_seen.resize(left);
-      for (std::uint32_t k : s.keys_seen) {
-        const NameIndex::Data::KeyEntry& e = d.key_entries[k];
-        std::size_t len = std::max<std::size_t>(e.size, q.key.size());
-        std::size_t allowed = AllowedEdits(len, q_skeletal || e.skeletal);
-        std::size_t edits = pattern.Distance(d.KeyText(k), allowed);
-        if (edits <= allowed) q.similar.emplace_back(k, FuzzySimilarity(edits, len));
-      }
-      std::sort(q.similar.begin(), q.similar.end());
-      q.similar.erase(std::unique(q.similar.begin(), q.similar.end()), q.similar.end());
       for (const auto& [key, sim] : q.similar) add_hit(i, key, sim);
       // Arabic-script words against Latin ones (and back), by consonants.
       for (std::int64_t skeleton : {q.skeleton, q.waw_skeleton}) {

@@ -2,6 +2,7 @@
 // the flat arrays. Derived maps are rebuilt on load.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <type_traits>
@@ -12,7 +13,7 @@ namespace dualwatch::match {
 namespace {
 
 constexpr char kMagic[4] = {'D', 'W', 'N', 'I'};
-constexpr std::uint32_t kFormatVersion = 39;
+constexpr std::uint32_t kFormatVersion = 40;
 
 class Writer {
  public:
@@ -130,6 +131,8 @@ Status NameIndex::Save(const std::string& path, const std::string& key) const {
   w.PodVec(d.postings);
   w.Pod(d.variant_key_bits);
   w.PodVec(d.variants);
+  w.PodVec(d.similar_offsets);
+  w.PodVec(d.similar);
   w.PodVec(d.identifiers);
   w.PodVec(d.exact_names);
   w.Pod(d.unknown_weight);
@@ -199,6 +202,8 @@ Result<NameIndex> NameIndex::Load(const std::string& path, const std::string& ke
   r.PodVec(d.postings);
   d.variant_key_bits = r.Pod<std::uint32_t>();
   r.PodVec(d.variants);
+  r.PodVec(d.similar_offsets);
+  r.PodVec(d.similar);
   r.PodVec(d.identifiers);
   r.PodVec(d.exact_names);
   d.unknown_weight = r.Pod<float>();
@@ -207,6 +212,10 @@ Result<NameIndex> NameIndex::Load(const std::string& path, const std::string& ke
   const std::uint32_t key_mask = (std::uint32_t{1} << (table_ok ? d.variant_key_bits : 0)) - 1;
   for (std::uint32_t v : d.variants)
     table_ok = table_ok && (v == 0 || (v & key_mask) < d.keys.size());
+  table_ok = table_ok && d.similar_offsets.size() == d.keys.size() + 1 &&
+             d.similar_offsets.front() == 0 && d.similar_offsets.back() == d.similar.size() &&
+             std::is_sorted(d.similar_offsets.begin(), d.similar_offsets.end());
+  for (const auto& [k, sim] : d.similar) table_ok = table_ok && k < d.keys.size();
   if (!r.ok() || !r.done() || !table_ok || d.post_offsets.size() != d.keys.size() + 1 ||
       d.entity_names.size() != d.entities.size() + 1) {
     return Status::Error(fmt::format("{}: corrupt index cache", path));
