@@ -348,15 +348,12 @@ std::string ToLatin(std::string_view utf8) {
     i += U16_LENGTH(c);
   }
   if (has_han) {
-    // Traditional characters to simplified, so that the word list applies to both.
-    if (icu::Transliterator* ts = ThreadTransliterator("Traditional-Simplified")) {
-      ts->transliterate(text);
-      cps.clear();
-      for (int32_t i = 0; i < text.length();) {
-        UChar32 c = text.char32At(i);
-        cps.push_back(static_cast<char32_t>(c));
-        i += U16_LENGTH(c);
-      }
+    // Traditional characters to simplified, so that the word list applies to both: ICU's
+    // Traditional-Simplified, one character at a time (data/text/han_simplified.tsv).
+    const auto& simplified = HanTables::Get().simplified;
+    for (char32_t& c : cps) {
+      if (!IsHan(c)) continue;
+      if (auto it = simplified.find(c); it != simplified.end()) c = it->second;
     }
   }
   // Latin look-alikes inside Cyrillic words.

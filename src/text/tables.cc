@@ -11,6 +11,7 @@ namespace dualwatch::text {
 
 // Embedded at build time from data/text/*.tsv (see CMakeLists.txt).
 extern const char kHanPinyinTsv[];
+extern const char kHanSimplifiedTsv[];
 extern const char kZhVocabularyTsv[];
 extern const char kLegalFormsTsv[];
 extern const char kOrgWordsTsv[];
@@ -20,8 +21,9 @@ extern const char kCountryAliasesTsv[];
 std::uint64_t TablesFingerprint() {
   static const std::uint64_t fingerprint = [] {
     std::uint64_t h = 0;
-    for (std::string_view table : {kHanPinyinTsv, kZhVocabularyTsv, kLegalFormsTsv, kOrgWordsTsv,
-                                   kPersonTitlesTsv, kCountryAliasesTsv}) {
+    for (std::string_view table :
+         {kHanPinyinTsv, kHanSimplifiedTsv, kZhVocabularyTsv, kLegalFormsTsv, kOrgWordsTsv,
+          kPersonTitlesTsv, kCountryAliasesTsv}) {
       h = h * 0x100000001b3ULL ^ io::Fnv1a(table);
     }
     return h;
@@ -83,6 +85,10 @@ const HanTables& HanTables::Get() {
       if (row.size() < 2 || c.size() != 1) continue;
       t.pinyin.emplace(c[0], std::string(row[1]));
       t.syllables.emplace(row[1]);
+    }
+    for (const auto& row : TsvRows(kHanSimplifiedTsv)) {
+      std::u32string from = Utf32(row[0]), to = row.size() < 2 ? U"" : Utf32(row[1]);
+      if (from.size() == 1 && to.size() == 1) t.simplified.emplace(from[0], to[0]);
     }
     for (const auto& row : TsvRows(kZhVocabularyTsv)) {
       if (row.size() < 2) continue;

@@ -15,6 +15,7 @@ namespace dualwatch::text::internal {
 // Chinese: per-character pinyin and the word list (data/text/han_pinyin.tsv, zh_vocabulary.tsv).
 struct HanTables {
   std::unordered_map<char32_t, std::string> pinyin;
+  std::unordered_map<char32_t, char32_t> simplified;      // traditional → simplified character
   std::unordered_map<std::u32string, std::string> words;  // hanzi → latin words
   std::size_t longest_word = 1;                           // in characters
   std::unordered_set<std::string> syllables;              // every reading: "bo", "zhang"

@@ -1,6 +1,12 @@
 #include "text/text.h"
 
 #include <gtest/gtest.h>
+#include <unicode/translit.h>
+#include <unicode/uscript.h>
+
+#include <memory>
+
+#include "text/tables.h"
 
 namespace dualwatch::text {
 namespace {
@@ -203,6 +209,32 @@ TEST(ToLatin, DropsThePossessiveS) {
   EXPECT_EQ(ToLatin("Moody's"), "moody");
   EXPECT_EQ(ToLatin("O'Shea"), "oshea");
   EXPECT_EQ(ToLatin("Compañía O'Shea"), "compania oshea");
+}
+
+// Traditional characters read as their simplified forms (the word list is simplified), through
+// ICU's Traditional-Simplified one character at a time: data/text/han_simplified.tsv, which
+// must stay what this ICU's transform gives for every Chinese character.
+TEST(ToLatin, ReadsTraditionalCharactersAsSimplified) {
+  EXPECT_EQ(ToLatin("華為技術有限公司"), ToLatin("华为技术有限公司"));
+  EXPECT_EQ(ToLatin("長沙天儀空間科技研究院有限公司"), ToLatin("长沙天仪空间科技研究院有限公司"));
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Transliterator> simplify(
+      icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, status));
+  ASSERT_TRUE(U_SUCCESS(status));
+  const auto& table = internal::HanTables::Get().simplified;
+  std::size_t changed = 0;
+  for (UChar32 c = 0x3400; c <= 0x2FA1F; ++c) {
+    UErrorCode st = U_ZERO_ERROR;
+    if (uscript_getScript(c, &st) != USCRIPT_HAN) continue;
+    icu::UnicodeString s(c);
+    simplify->transliterate(s);
+    auto it = table.find(static_cast<char32_t>(c));
+    const UChar32 expected = it == table.end() ? c : static_cast<UChar32>(it->second);
+    ASSERT_EQ(s, icu::UnicodeString(expected)) << "U+" << std::hex << c;
+    changed += it != table.end();
+  }
+  EXPECT_EQ(changed, table.size());
+  EXPECT_GT(changed, 2000u);
 }
 
 // ICU marks syllables that would read two ways ("jin-u"); that is not a word boundary.
