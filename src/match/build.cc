@@ -305,7 +305,11 @@ void NameIndex::Data::Derive() {
   for (const JoinSlot& f : forms) {
     std::size_t at = (f.hash >> 1) & (slots - 1);
     while (join_table[at].hash != 0 && join_table[at].hash != f.hash) at = (at + 1) & (slots - 1);
-    if (join_table[at].hash == 0) join_table[at] = f;
+    if (join_table[at].hash == 0) {
+      join_table[at] = f;
+    } else if (join_table[at].key != f.key) {
+      join_table[at].shared = true;
+    }
   }
 }
 

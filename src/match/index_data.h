@@ -188,17 +188,25 @@ struct NameIndex::Data {
   struct JoinSlot {
     std::uint64_t hash = 0;
     std::uint32_t key = 0;
+    // Other list words with this join form hold other keys ("jsc" a name's word and the legal
+    // form of "JSC ARGUMENT"): `key`'s postings do not show every name holding the form.
+    bool shared = false;
   };
   std::vector<JoinSlot> join_table;
   std::size_t JoinHome(std::uint64_t hash) const { return (hash >> 1) & (join_table.size() - 1); }
-  // The key whose join form hashes to `hash`, or -1.
-  std::int64_t FindJoin(std::uint64_t hash) const {
-    if (join_table.empty()) return -1;
+  // The slot of the join form hashing to `hash`, or none.
+  const JoinSlot* FindJoinSlot(std::uint64_t hash) const {
+    if (join_table.empty()) return nullptr;
     const std::size_t mask = join_table.size() - 1;
     for (std::size_t at = JoinHome(hash); join_table[at].hash != 0; at = (at + 1) & mask) {
-      if (join_table[at].hash == hash) return join_table[at].key;
+      if (join_table[at].hash == hash) return &join_table[at];
     }
-    return -1;
+    return nullptr;
+  }
+  // The key whose join form hashes to `hash`, or -1.
+  std::int64_t FindJoin(std::uint64_t hash) const {
+    const JoinSlot* slot = FindJoinSlot(hash);
+    return slot ? static_cast<std::int64_t>(slot->key) : -1;
   }
   // Consonant skeletons (text::ConsonantSkeleton) of name tokens: id per distinct skeleton, the
   // skeleton of every token, and the keys bearing each skeleton.

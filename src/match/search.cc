@@ -77,6 +77,9 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
     // with one list word (joined words): such hits on one key are grouped (below).
     bool single = true;
     bool grouped = false;
+    // A half of a split word that only adds to names its other half (hits[leader], of this
+    // token) finds, or -1 (below).
+    std::int32_t leader = -1;
   };
   struct TokenHits {
     std::vector<Hit> hits;
@@ -214,21 +217,37 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
           __builtin_prefetch(&d.join_table[d.JoinHome(lefts[cut])]);
           __builtin_prefetch(&d.join_table[d.JoinHome(rights[cut])]);
         }
+        std::vector<Hit>& hits = per_token[i].hits;
         for (std::size_t cut = 2; cut + 2 <= whole.size(); ++cut) {
-          std::int64_t lk = d.FindJoin(lefts[cut]);
-          if (lk < 0) continue;
-          std::int64_t rk = d.FindJoin(rights[cut]);
-          if (rk < 0) continue;
+          const NameIndex::Data::JoinSlot* left_slot = d.FindJoinSlot(lefts[cut]);
+          if (left_slot == nullptr) continue;
+          const NameIndex::Data::JoinSlot* right_slot = d.FindJoinSlot(rights[cut]);
+          if (right_slot == nullptr) continue;
           float both = q.weight;
-          for (std::int64_t k : {lk, rk}) {
+          const std::size_t first = hits.size();
+          for (const NameIndex::Data::JoinSlot* slot : {left_slot, right_slot}) {
+            const std::uint32_t k = slot->key;
             both += d.key_entries[k].weight;
             if (Retrievable(d.key_entries[k].kind)) {
-              add_hit(i, static_cast<std::uint32_t>(k), 0.95f);
+              add_hit(i, k, 0.95f);
             } else {
               add_extra(0, d.key_entries[k].weight);  // no postings: its share goes to the bound
             }
           }
           per_token[i].most = std::max(per_token[i].most, both);
+          // A name holding the split holds both halves: when every list word written as the
+          // weightier half holds its key, that half's postings find every such name, and the
+          // other half (often a particle in thousands of names, "al", "de") only adds to them.
+          // Of equal weights, the first added is first in MaxScore's order (below), so that the
+          // leader starts whenever the follower would have.
+          if (hits.size() == first + 2 && left_slot->key != right_slot->key) {
+            const bool left_leads = hits[first].weight > hits[first + 1].weight;
+            const NameIndex::Data::JoinSlot* lead = left_leads ? left_slot : right_slot;
+            if (!lead->shared) {
+              hits[left_leads ? first + 1 : first].leader =
+                  static_cast<std::int32_t>(left_leads ? first : first + 1);
+            }
+          }
         }
       }
     }
@@ -288,6 +307,13 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
     weak_most = x;
     unhit = w;
     weak_sum[r.token] += r.weight;
+  }
+  // A follower never starts: a name its postings alone reach lacks its leader's half of the
+  // split, so the split adds nothing to it, and its other pairs are other hits'.
+  for (TokenHits& t : per_token) {
+    for (Hit& h : t.hits) {
+      if (h.leader >= 0 && t.hits[static_cast<std::size_t>(h.leader)].starts) h.starts = false;
+    }
   }
   // Only the names the query may return: people's for a person's name, others' for an
   // organisation's, vessel's or aircraft's.
