@@ -267,7 +267,20 @@ int main(int argc, char** argv) {
     std::printf(" [%.0f us %s: %s]", latency[order[i]], queries[order[i]].kind.c_str(),
                 queries[order[i]].query.name.substr(0, 60).c_str());
   }
-  std::printf("\npeak RSS: %.0f MiB\n", bench::PeakRssMiB());
+  // Where the time goes: the share of it spent in slow queries.
+  double total = 0, over = 0;
+  std::size_t slow_queries = 0;
+  for (double l : latency) {
+    total += l;
+    if (l > 100) {
+      over += l;
+      ++slow_queries;
+    }
+  }
+  std::printf("\nover 100 us: %zu queries (%.1f%%), %.1f%% of the time\n", slow_queries,
+              100.0 * static_cast<double>(slow_queries) / static_cast<double>(latency.size()),
+              total > 0 ? 100.0 * over / total : 0.0);
+  std::printf("peak RSS: %.0f MiB\n", bench::PeakRssMiB());
   if (reference_queries > 0) {
     match::ReferenceMatcher reference(*loaded);
     std::size_t differ = 0, checked = std::min(reference_queries, queries.size());
