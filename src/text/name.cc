@@ -78,7 +78,12 @@ std::string RomanizationKey(std::string_view word) {
     bool matched = false;
     for (const Rule& r : kRules) {
       if (r.from[0] == token[i] && token.compare(i, r.from.size(), r.from) == 0) {
-        folded.append(r.to);
+        // The е of "stroyeniya" is the е of "stroeniya": after an o, as "oe" reads.
+        if (r.from == "ye" && !folded.empty() && folded.back() == 'o') {
+          folded.back() = 'u';
+        } else {
+          folded.append(r.to);
+        }
         i += r.from.size();
         matched = true;
         break;
@@ -142,14 +147,14 @@ PlaceStems PlaceStemsOfKey(std::string_view key) {
     return key.size() >= end.size() && key.substr(key.size() - end.size()) == end;
   };
   // Adjective endings as RomanizationKey leaves them: -skiy, -skii, -sky, -skij → "ski";
-  // -skaya → "ska"; -skoe → "sku" (oe); -skoye → "skoe"; -skikh → "skih".
+  // -skaya → "ska"; -skoe, -skoye → "sku" (oe); -skikh → "skih".
   // (Not the prepositional -skom: "Transkom" is a name.) A stem's c is a k: Moscow, moskovskiy.
   auto stem = [&](std::size_t cut) {
     std::string s(key.substr(0, key.size() - cut));
     std::replace(s.begin(), s.end(), 'c', 'k');
     return s;
   };
-  for (std::string_view end : {"skogo", "skoe", "skih", "skoi", "skie", "ski", "ska", "sku"}) {
+  for (std::string_view end : {"skogo", "skih", "skoi", "skie", "ski", "ska", "sku"}) {
     if (ends(end) && key.size() - end.size() >= kMinPlaceStem) {
       out.adjective = true;
       out.stems[0] = stem(end.size());
@@ -478,6 +483,13 @@ NormalizedName NormalizeName(std::string_view name, NameForm form) {
       token.key = "~" + ConsonantSkeleton(w);
     } else {
       token.key = RomanizationKey(w);
+      // "Maschinostrojenija": an organisation word in another romanisation.
+      if (auto* romanised = person || w.size() < internal::NearWords::kMinWord
+                                ? nullptr
+                                : tables.Romanised(token.key)) {
+        token.kind = romanised->second.kind;
+        token.key = romanised->second.key;
+      }
     }
     out.tokens.push_back(std::move(token));
   }

@@ -207,6 +207,11 @@ const PhraseTables::PhraseEntry* PhraseTables::Misspelt(std::string_view word) c
   return &*phrases.find(*near);
 }
 
+const PhraseTables::PhraseEntry* PhraseTables::Romanised(std::string_view key) const {
+  auto it = by_key.find(key);
+  return it == by_key.end() ? nullptr : it->second;
+}
+
 const PhraseTables& PhraseTables::Get() {
   static const PhraseTables tables = [] {
     PhraseTables t;
@@ -256,6 +261,14 @@ const PhraseTables& PhraseTables::Get() {
       }
     }
     t.misspelt.Build(one_word);
+    std::unordered_set<std::string> shared_keys;
+    for (const NearWords::Word& w : one_word) {
+      if (w.text->size() < NearWords::kMinWord) continue;
+      const PhraseEntry* entry = &*t.phrases.find(*w.text);
+      auto [it, added] = t.by_key.try_emplace(RomanizationKey(*w.text), entry);
+      if (!added && it->second->second.key != entry->second.key) shared_keys.insert(it->first);
+    }
+    for (const std::string& key : shared_keys) t.by_key.erase(key);
     std::vector<NearWords::Word> ranked;
     for (const auto& [w, phrases] : phrase_words) {
       ranked.push_back({&*t.phrase_words.insert(w).first, phrases});

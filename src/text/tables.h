@@ -76,6 +76,11 @@ struct PhraseTables {
   using PhraseEntry = std::pair<const std::string, Phrase>;
   // The organisation word or legal form `word` is one edit from, or nullptr.
   const PhraseEntry* Misspelt(std::string_view word) const;
+  // One-word organisation words and legal forms of 8+ letters by their romanisation key, for
+  // the same word in another romanisation (the German "Maschinostrojenija" of
+  // машиностроения, "mashinostroyeniya"); a key two of them share is left out.
+  std::unordered_map<std::string, const PhraseEntry*, Hash, std::equal_to<>> by_key;
+  const PhraseEntry* Romanised(std::string_view key) const;
   // The words of 8+ letters of phrases of several words, and the one of them a word of a name
   // is, or is one edit from ("OTVESTVENNOSTYU" of OFAC's "OBSHCHESTVO S OGRANICHENNOI
   // OTVESTVENNOSTYU"), or nullptr: phrases are looked up with such words mended.

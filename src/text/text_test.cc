@@ -57,6 +57,14 @@ TEST(RomanizationKey, FoldsTheIotatedInitials) {
   EXPECT_EQ(RomanizationKey("ya").size(), 2u);
 }
 
+// The е after an o written "ye" or "e" (строения: "stroyeniya", "stroeniya"), and the German
+// "je" of it: one key ("oe" reads as the Dutch "u" of "Poetin", so "oye" must too).
+TEST(RomanizationKey, FoldsTheEAfterAnOWrittenEitherWay) {
+  EXPECT_EQ(RomanizationKey("mashinostroyeniya"), RomanizationKey("mashinostroeniya"));
+  EXPECT_EQ(RomanizationKey("maschinostrojenija"), RomanizationKey("mashinostroeniya"));
+  EXPECT_EQ(RomanizationKey("troyekurov"), RomanizationKey("troekurov"));
+}
+
 // Belarusian romanisations of the UK's and OFAC's Belarusian names.
 TEST(RomanizationKey, FoldsBelarusianEndings) {
   EXPECT_EQ(RomanizationKey("barsukou"), RomanizationKey("barsukov"));
@@ -387,6 +395,21 @@ TEST(NormalizeName, ReadsALegalFormWithAMisspeltWord) {
 
 // ʿAbd al- as the lists spell it: one spelling, "abdul", so that "Abdel Baset" is "ABD
 // AL-BASET" (OFAC's AZZOUZ), "Abdur Rahman" "Abd al-Rahman", "Abdallah" "Abdullah".
+// An organisation word in another romanisation is that word: the German "Technologii
+// Maschinostrojenija" (the EU's TEKHMASH) holds машиностроения, OFAC's "MASHINOSTROENIYA".
+// People's names are not read so.
+TEST(NormalizeName, ReadsAnOrganisationWordInAnotherRomanisation) {
+  const NormalizedName german = NormalizeName("NPK Technologii Maschinostrojenija");
+  ASSERT_EQ(german.tokens.size(), 3u);
+  const NormalizedName english = NormalizeName("Mashinostroeniya");
+  ASSERT_EQ(english.tokens.size(), 1u);
+  EXPECT_EQ(german.tokens[2].kind, english.tokens[0].kind);
+  EXPECT_EQ(german.tokens[2].key, english.tokens[0].key);
+  EXPECT_NE(english.tokens[0].kind, TokenKind::kName);
+  EXPECT_EQ(NormalizeName("Maschinostrojenija Ivan", NameForm::kPerson).tokens[0].kind,
+            TokenKind::kName);
+}
+
 TEST(NormalizeName, SpellsAbdAlOneWay) {
   for (const char* name : {"Abdul Baset", "Abdel Baset", "ABD AL-BASET", "Abd-ul Baset"}) {
     EXPECT_EQ(NormalizeName(name).latin, "abdul baset") << name;
