@@ -338,6 +338,31 @@ std::string AbdulOnce(std::string_view latin) {
 
 }  // namespace
 
+namespace {
+
+// After "named after" (imeni) a Russian organisation's name puts the person in the genitive,
+// which some lists keep ("NAMED AFTER M. A. KARTSEVA", "IMENI P I PLANDINA") and others do not
+// ("Named After M.A. Kartsev"): the surnames there key as the nominative (-ova, -eva, -ina ->
+// -ov, -ev, -in; -skogo -> -sky).
+void GenitiveAfterDedication(std::vector<NameToken>& tokens) {
+  bool after = false;
+  for (NameToken& t : tokens) {
+    if (t.kind != TokenKind::kName) {
+      after = t.key == "#named";
+      continue;
+    }
+    if (!after || t.key.size() < 6) continue;
+    std::string& key = t.key;
+    if (key.ends_with("ova") || key.ends_with("eva") || key.ends_with("ina")) {
+      key.pop_back();
+    } else if (key.ends_with("skogo")) {
+      key.replace(key.size() - 5, 5, "ski");
+    }
+  }
+}
+
+}  // namespace
+
 NormalizedName NormalizeName(std::string_view name, NameForm form) {
   const bool person = form == NameForm::kPerson;
   NormalizedName out;
@@ -493,6 +518,7 @@ NormalizedName NormalizeName(std::string_view name, NameForm form) {
     }
     out.tokens.push_back(std::move(token));
   }
+  if (!person) GenitiveAfterDedication(out.tokens);
   return out;
 }
 

@@ -410,6 +410,19 @@ TEST(NormalizeName, ReadsAnOrganisationWordInAnotherRomanisation) {
             TokenKind::kName);
 }
 
+// "Named after" takes the genitive in Russian, which OFAC keeps and the EU drops: "NAMED AFTER
+// M. A. KARTSEVA" / "Named After M.A. Kartsev". Elsewhere -ova is a woman's surname.
+TEST(NormalizeName, ReadsTheGenitiveAfterNamedAfterAsTheSurname) {
+  auto last_key = [](std::string_view name, NameForm form = NameForm::kAny) {
+    return NormalizeName(name, form).tokens.back().key;
+  };
+  EXPECT_EQ(last_key("Institute named after M. A. Kartseva"), last_key("named after Kartsev"));
+  EXPECT_EQ(last_key("ZAVOD IMENI P I PLANDINA"), last_key("Plant named after P.I. Plandin"));
+  EXPECT_EQ(last_key("Academy named after Dzerzhinskogo"), last_key("named after Dzerzhinsky"));
+  EXPECT_NE(last_key("Institute Kartseva"), last_key("Institute Kartsev"));
+  EXPECT_NE(last_key("named after Kartseva", NameForm::kPerson), last_key("Kartsev"));
+}
+
 TEST(NormalizeName, SpellsAbdAlOneWay) {
   for (const char* name : {"Abdul Baset", "Abdel Baset", "ABD AL-BASET", "Abd-ul Baset"}) {
     EXPECT_EQ(NormalizeName(name).latin, "abdul baset") << name;
