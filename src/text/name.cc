@@ -81,6 +81,9 @@ std::string RomanizationKey(std::string_view word) {
         // The е of "stroyeniya" is the е of "stroeniya": after an o, as "oe" reads.
         if (r.from == "ye" && !folded.empty() && folded.back() == 'o') {
           folded.back() = 'u';
+        } else if (r.from == "yo" && !folded.empty() && !IsVowel(folded.back())) {
+          // The ё after a consonant, written "yo" or "e": Pyotr / Petr, Fyodor / Fedor.
+          folded.push_back('e');
         } else {
           folded.append(r.to);
         }

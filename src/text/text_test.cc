@@ -65,6 +65,14 @@ TEST(RomanizationKey, FoldsTheEAfterAnOWrittenEitherWay) {
   EXPECT_EQ(RomanizationKey("troyekurov"), RomanizationKey("troekurov"));
 }
 
+// ё after a consonant is written "yo" or "e" (OFAC's "YAROSH, Pyotr" / "JAROSH, Petr").
+TEST(RomanizationKey, FoldsTheYoAfterAConsonantAsE) {
+  EXPECT_EQ(RomanizationKey("pyotr"), RomanizationKey("petr"));
+  EXPECT_EQ(RomanizationKey("fyodor"), RomanizationKey("fedor"));
+  EXPECT_EQ(RomanizationKey("alyona"), RomanizationKey("alena"));
+  EXPECT_NE(RomanizationKey("yosef"), RomanizationKey("esef"));  // a first yo stays o
+}
+
 // Belarusian romanisations of the UK's and OFAC's Belarusian names.
 TEST(RomanizationKey, FoldsBelarusianEndings) {
   EXPECT_EQ(RomanizationKey("barsukou"), RomanizationKey("barsukov"));
