@@ -401,6 +401,23 @@ TEST(NormalizeName, ReadsALegalFormWithAMisspeltWord) {
   EXPECT_EQ(NormalizeName("Otvestvennostyu Trading").tokens[0].text, "otvestvennostyu");
 }
 
+// In the lists NPO is the Russian scientific production association (НПО), not GLEIF's
+// non-profit: "NPO Ufimets" / "Nauchno-Proizvodstvennoe Obyedinenie Ufimets"; and Iran's private
+// joint stock company is a legal form after the name ("ABADAN OIL REFINING COMPANY PRIVATE JOINT
+// STOCK").
+TEST(NormalizeName, ReadsNpoAsTheRussianAssociationAndPrivateJointStockAsALegalForm) {
+  const NormalizedName npo = NormalizeName("NPO Ufimets");
+  const NormalizedName written = NormalizeName("Nauchno-Proizvodstvennoe Obyedinenie Ufimets");
+  ASSERT_EQ(npo.tokens.size(), 2u);
+  ASSERT_EQ(written.tokens.size(), 2u);
+  EXPECT_EQ(npo.tokens[0].kind, TokenKind::kDomain);
+  EXPECT_EQ(npo.tokens[0].key, written.tokens[0].key);
+  EXPECT_EQ(npo.tokens[0].key, NormalizeName("НПО Уфимец").tokens[0].key);
+  const NormalizedName abadan = NormalizeName("ABADAN OIL REFINING COMPANY PRIVATE JOINT STOCK");
+  EXPECT_EQ(abadan.tokens.back().kind, TokenKind::kLegalForm);
+  EXPECT_EQ(abadan.tokens.back().key, NormalizeName("JSC").tokens[0].key);
+}
+
 // ʿAbd al- as the lists spell it: one spelling, "abdul", so that "Abdel Baset" is "ABD
 // AL-BASET" (OFAC's AZZOUZ), "Abdur Rahman" "Abd al-Rahman", "Abdallah" "Abdullah".
 // An organisation word in another romanisation is that word: the German "Technologii

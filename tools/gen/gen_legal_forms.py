@@ -58,7 +58,8 @@ for alias in ("sociedad anónima pública", "publiczna spółka akcyjna", "socie
 # The public shareholding company of Iran and the Gulf (OFAC: "TOSE-E MELLI GROUP INVESTMENT
 # COMPANY PUBLIC SHAREHOLDING COMPANY"), and Russia's federal state enterprise (ФКП: "Federal
 # State Enterprise Kamensky Plant" / "FSE Kamensky Zavod"); dualwatch's own additions.
-for alias in ("public shareholding company", "shareholding company", "public joint stock"):
+for alias in ("public shareholding company", "shareholding company", "public joint stock",
+              "private joint stock"):
     forms.setdefault(alias.lower(), (alias, "jsc"))
 for alias in ("federal state enterprise", "fse", "fkp", "federalnoe kazennoe predpriyatie",
               "федеральное казенное предприятие", "фкп"):
@@ -72,11 +73,12 @@ for alias in ("sherkat", "sherkate", "sherkat-e", "shirkat"):
 # Liechtenstein's Anstalt, which OFAC writes in English ("ALPHA ESTABLISHMENT" / "Alpha
 # Anstalt"); dualwatch's own addition.
 forms.setdefault("establishment", ("Establishment", forms["anstalt"][1]))
-# Bare "KB" and "EK" are, in the lists, Russian: конструкторское бюро (design bureau: "AO KB
-# NAVIS", "KB Radar") and электронные компоненты ("RADIANT EK AO", "ULTRAN EK OOO"), organisation
-# words of data/text/org_words_extra.tsv; rigour's kommanditbolag and eingetragener Kaufmann keep
-# their longer forms ("e.K.").
-for bare in ("kb", "ek"):
+# Bare "KB", "EK" and "NPO" are, in the lists, Russian: конструкторское бюро (design bureau: "AO
+# KB NAVIS", "KB Radar"), электронные компоненты ("RADIANT EK AO", "ULTRAN EK OOO") and
+# научно-производственное объединение ("NPO Ufimets"), organisation words of
+# data/text/org_words_extra.tsv; rigour's kommanditbolag and eingetragener Kaufmann keep their
+# longer forms ("e.K."), the non-profit organisation its Japanese and Dutch ones.
+for bare in ("kb", "ek", "npo", "n.p.o."):
     forms.pop(bare, None)
 # "Bank" is a legal form of Nebraska's alone (GLEIF XUVE); elsewhere it says what a company does:
 # a sector word of data/text/org_words.tsv, which weighs ("Bank of America" is not CONSTRUCTORA
