@@ -414,6 +414,9 @@ TEST(NameIndex, ArabicScriptWordsCountTheirWrittenLetters) {
   EXPECT_GE(PersonScore("تمام رعد", "Tammam Raad"), 0.75);
   EXPECT_GE(PersonScore("سید جواد تهامی", "Seyed Javad TAHAMI"), 0.75);  // EU FSF 10775
   EXPECT_GE(PersonScore("فلاديمير بوتين", "Vladimir PUTIN"), 0.75);
+  // An initial alif carries any vowel, and ال is al- (EU FSF 2486, 2818).
+  EXPECT_GE(PersonScore("اياد مخلوف", "Iyad MAKHLOUF"), 0.8);
+  EXPECT_GE(PersonScore("علي السليم", "Ali AL-SALEEM"), 0.8);
   // The screen sample's Sasol and Eli Lilly share skeletons with UK SYR0224's سهيل and EU FSF
   // 3105's لؤي العلي, not their spelling.
   EXPECT_LT(PersonScore("Sasol", "سهيل"), 0.75);

@@ -160,17 +160,22 @@ struct PairContext {
     if (same) {
       const std::string_view abjad = q.skeletal ? q.text : n_text;
       const std::string_view latin = q.skeletal ? n_text : q.text;
+      if (ArabicArticle(abjad, latin)) return {1.0, "skeleton"};
       if (!text::LongVowelsAgree(abjad, latin, reading)) return {};
       // Its letters count when both spell the same consonants, repeats included, and the Latin
       // word writes at least as many letters (Arabic script leaves short vowels out): "Sasol" /
       // سهيل "shyl", "Lilly" / العلي "ally" and "Eli" / "ally" share a skeleton, not a spelling.
       // A word of one consonant must also start alike and be about as long: أبو "abw" is Abu,
-      // not WPP or AbbVie.
+      // not WPP or AbbVie. An initial alif carries any short vowel (اياد "ayad" Iyad, أسامة
+      // "asama" Osama).
       const std::size_t abjad_consonants = text::SpelledConsonants(abjad);
-      const bool spelled = latin.size() >= abjad.size() &&
-                           text::SpelledConsonants(latin, reading) == abjad_consonants &&
-                           (abjad_consonants >= 2 || (latin.size() <= abjad.size() + 1 &&
-                                                      !abjad.empty() && latin[0] == abjad[0]));
+      auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; };
+      const bool start_alike =
+          !abjad.empty() && (latin[0] == abjad[0] || (abjad[0] == 'a' && vowel(latin[0])));
+      const bool spelled =
+          latin.size() >= abjad.size() &&
+          text::SpelledConsonants(latin, reading) == abjad_consonants &&
+          (abjad_consonants >= 2 || (latin.size() <= abjad.size() + 1 && start_alike));
       const std::size_t consonants = (q.skeletal ? q.key : n_key).size() - 1;  // "~" + skeleton
       return {SkeletonSimilarity(consonants, spelled ? abjad.size() : 0), "skeleton"};
     }

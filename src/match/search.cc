@@ -147,6 +147,7 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
         float sim =
             SkeletonSimilarity(d.skeleton_ids.Text(static_cast<std::uint32_t>(skeleton)).size(),
                                q.skeletal ? q.text.size() : kAnyLetters);
+        if (q.skeletal ? ArabicArticle(q.text, "al") : ArabicArticle("al", q.text)) sim = 1;
         for (std::uint32_t k : d.SkeletonKeysAcross(skeleton, q.skeletal)) add_hit(i, k, sim);
       }
       // This word and the next (or the next two) joined against one word across the script

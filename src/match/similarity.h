@@ -120,6 +120,10 @@ inline constexpr float kJoinedSkeletonSimilarity = 0.85f;
 // only in the skeleton "hl", and score 0.85; three letters (عزيز "zyz" / Aziz) 0.8. Original
 // script leave-one-out 81.5% -> 82.2%, 7 more false positives of 101,666.
 inline constexpr std::size_t kAnyLetters = 99;
+// The article ال, romanised "al", is the lists' al- or el-: the same word (TokenSim).
+inline bool ArabicArticle(std::string_view abjad, std::string_view latin) {
+  return abjad == "al" && (latin == "al" || latin == "el");
+}
 inline float SkeletonSimilarity(std::size_t len, std::size_t letters) {
   const float by_consonants = len >= 3 ? 0.9f : len == 2 ? 0.7f : 0.5f;
   const float by_letters = letters >= 4 ? 0.85f : letters == 3 ? 0.8f : 0.0f;
