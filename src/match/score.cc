@@ -335,16 +335,23 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
 
   thread_local std::vector<Pair> pairs;  // reused: ScoreName runs for every candidate
   pairs.clear();
-  for (int i = 0; i < nq; ++i) {
-    const QueryToken& q = query.tokens[i];
-    if (q.weight == 0) continue;
-    for (int j = 0; j < nn; ++j) {
-      Sim s = TokenSim(q, n_text(j), nt[j].key, n_key(j), nt[j].kind,
-                       data.token_skeletons[name.first_token + j],
-                       data.token_waw_skeletons[name.first_token + j], data.text_pinyin[nt[j].text],
-                       data.text_korean[nt[j].text], data.key_stems[nt[j].key], context);
+  // Each list word's facts are loaded once, then set against every query word.
+  for (int j = 0; j < nn; ++j) {
+    const std::string_view text = n_text(j), key = n_key(j);
+    const TokenKind kind = nt[j].kind;
+    const std::uint32_t skeleton = data.token_skeletons[name.first_token + j];
+    const std::uint32_t waw_skeleton = data.token_waw_skeletons[name.first_token + j];
+    const bool pinyin = data.text_pinyin[nt[j].text];
+    const std::uint32_t korean = data.text_korean[nt[j].text];
+    const KeyStems& stems = data.key_stems[nt[j].key];
+    const float weight = n_weight(j);
+    for (int i = 0; i < nq; ++i) {
+      const QueryToken& q = query.tokens[i];
+      if (q.weight == 0) continue;
+      Sim s = TokenSim(q, text, nt[j].key, key, kind, skeleton, waw_skeleton, pinyin, korean,
+                       stems, context);
       if (s.value <= 0) continue;
-      double w = q.weight + n_weight(j);
+      double w = q.weight + weight;
       pairs.push_back({s.value * w, s.value, s.how, i, i, j, j});
     }
   }
