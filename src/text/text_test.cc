@@ -448,6 +448,21 @@ TEST(NormalizeName, ReadsTheGenitiveAfterNamedAfterAsTheSurname) {
   EXPECT_NE(last_key("named after Kartseva", NameForm::kPerson), last_key("Kartsev"));
 }
 
+// A title before a person's name is a stop word when a name follows: "President Putin", the
+// lists' "Mawlawi Gul Mohammad" / "Gul Mohammad"; alone it is the name. Haji stays a word (the
+// family name of OFAC's HAJI HOSSEINI).
+TEST(NormalizeName, ReadsATitleBeforeANameAsAStopWord) {
+  for (const char* name : {"President Putin", "Mawlawi Gul Mohammad", "Hojjatoleslam Ali MOSTAFAVI",
+                           "Mullah Fazlullah", "Qari Ibrahim"}) {
+    const NormalizedName n = NormalizeName(name, NameForm::kPerson);
+    ASSERT_GE(n.tokens.size(), 2u) << name;
+    EXPECT_EQ(n.tokens[0].kind, TokenKind::kStopword) << name;
+    EXPECT_EQ(n.tokens[1].kind, TokenKind::kName) << name;
+  }
+  EXPECT_EQ(NormalizeName("Mullah", NameForm::kPerson).tokens[0].kind, TokenKind::kName);
+  EXPECT_EQ(NormalizeName("Haji Hosseini", NameForm::kPerson).tokens[0].kind, TokenKind::kName);
+}
+
 TEST(NormalizeName, SpellsAbdAlOneWay) {
   for (const char* name : {"Abdul Baset", "Abdel Baset", "ABD AL-BASET", "Abd-ul Baset"}) {
     EXPECT_EQ(NormalizeName(name).latin, "abdul baset") << name;
