@@ -14,23 +14,66 @@ namespace {
 
 using internal::PhraseTables;
 
-// Romanisation variants folded to one spelling, longest first at each position.
+// Romanisation variants folded to one spelling, longest first at each position. Some fold
+// otherwise after a letter of some kind (the letter folded before them): to `in_context`, which
+// takes that letter's place when `replaces_before`.
+enum class Before : unsigned char { kAny, kO, kConsonant };
 struct Rule {
   std::string_view from;
   std::string_view to;
+  Before before = Before::kAny;
+  std::string_view in_context = {};
+  bool replaces_before = false;
 };
 // (No j-rules: "john" and "jon" must stay apart from "on"; German-style "Jurij" still comes
 // within one edit of "Yuriy".) English "dge" is the sound Russian writes дж: "Bridge" / ООО ПВ
 // Бридж "bridzh", "Bridgetech" / Бриджтех.
 constexpr std::array<Rule, 27> kRules{{
-    {"shch", "sh"}, {"sch", "sh"}, {"tch", "ch"}, {"dzh", "j"}, {"dge", "j"}, {"zh", "j"},
-    {"kh", "h"},    {"ts", "c"},   {"tz", "c"},   {"cz", "c"},  {"ck", "k"},  {"ph", "f"},
-    {"iy", "i"},    {"yi", "i"},   {"ij", "i"},   {"yu", "u"},  {"iu", "u"},  {"ya", "a"},
-    {"ia", "a"},    {"ye", "e"},   {"yo", "o"},   {"ou", "u"},  {"oe", "u"},  {"x", "ks"},
-    {"y", "i"},     {"w", "v"},    {"q", "k"},
+    {"shch", "sh"},
+    {"sch", "sh"},
+    {"tch", "ch"},
+    {"dzh", "j"},
+    {"dge", "j"},
+    {"zh", "j"},
+    {"kh", "h"},
+    {"ts", "c"},
+    {"tz", "c"},
+    {"cz", "c"},
+    {"ck", "k"},
+    {"ph", "f"},
+    {"iy", "i"},
+    {"yi", "i"},
+    {"ij", "i"},
+    {"yu", "u"},
+    {"iu", "u"},
+    {"ya", "a"},
+    {"ia", "a"},
+    // The е of "stroyeniya" is the е of "stroeniya": after an o, as "oe" reads. The ё after a
+    // consonant, written "yo" or "e": Pyotr / Petr, Fyodor / Fedor.
+    {"ye", "e", Before::kO, "u", true},
+    {"yo", "o", Before::kConsonant, "e"},
+    {"ou", "u"},
+    {"oe", "u"},
+    {"x", "ks"},
+    {"y", "i"},
+    {"w", "v"},
+    {"q", "k"},
 }};
 
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+// Whether `rule` folds in context after the folded letter `last`.
+bool InContext(const Rule& rule, char last) {
+  switch (rule.before) {
+    case Before::kO:
+      return last == 'o';
+    case Before::kConsonant:
+      return last != '\0' && !IsVowel(last);
+    case Before::kAny:
+      return false;
+  }
+  return false;
+}
 
 // The letters some rule starts with: at any other letter no rule need be tried.
 constexpr std::array<bool, 256> kRuleStarts = [] {
@@ -78,12 +121,9 @@ std::string RomanizationKey(std::string_view word) {
     bool matched = false;
     for (const Rule& r : kRules) {
       if (r.from[0] == token[i] && token.compare(i, r.from.size(), r.from) == 0) {
-        // The е of "stroyeniya" is the е of "stroeniya": after an o, as "oe" reads.
-        if (r.from == "ye" && !folded.empty() && folded.back() == 'o') {
-          folded.back() = 'u';
-        } else if (r.from == "yo" && !folded.empty() && !IsVowel(folded.back())) {
-          // The ё after a consonant, written "yo" or "e": Pyotr / Petr, Fyodor / Fedor.
-          folded.push_back('e');
+        if (InContext(r, folded.empty() ? '\0' : folded.back())) {
+          if (r.replaces_before) folded.pop_back();
+          folded.append(r.in_context);
         } else {
           folded.append(r.to);
         }
