@@ -28,10 +28,11 @@ struct Rule {
 // (No j-rules: "john" and "jon" must stay apart from "on"; German-style "Jurij" still comes
 // within one edit of "Yuriy".) English "dge" is the sound Russian writes дж: "Bridge" / ООО ПВ
 // Бридж "bridzh", "Bridgetech" / Бриджтех.
-constexpr std::array<Rule, 27> kRules{{
+constexpr std::array<Rule, 28> kRules{{
     {"shch", "sh"},
     {"sch", "sh"},
     {"tch", "ch"},
+    {"tci", "ci"},  // ци as GOST 7.79's "tci" ("AKTCIONERNOE"); not "Costco" / COSCO
     {"dzh", "j"},
     {"dge", "j"},
     {"zh", "j"},
@@ -483,6 +484,12 @@ NormalizedName NormalizeName(std::string_view name, NameForm form) {
       mended[k] = *near;
     }
   }
+  // Words' romanisation keys, each computed once when first asked for.
+  std::vector<std::string> keys(words.size());
+  auto key_of = [&](std::size_t k) -> const std::string& {
+    if (keys[k].empty()) keys[k] = RomanizationKey(words[k]);
+    return keys[k];
+  };
   while (i < words.size()) {
     std::size_t taken = 0;
     auto longest_from = [&](std::string_view w) -> std::size_t {
@@ -525,10 +532,30 @@ NormalizedName NormalizeName(std::string_view name, NameForm form) {
       taken = len;
       break;
     }
+    // A phrase of several words in another romanisation: by its words' keys.
+    if (!taken && !person && !skeletal && !han) {
+      auto first = tables.first_keys.find(key_of(i));
+      const std::size_t most = first == tables.first_keys.end() ? 0 : first->second;
+      for (std::size_t len = std::min(most, words.size() - i); len >= 2 && !taken; --len) {
+        phrase.clear();
+        for (std::size_t k = 0; k < len; ++k) {
+          if (k > 0) phrase.push_back(' ');
+          phrase.append(key_of(i + k));
+        }
+        auto it = tables.phrases_by_key.find(phrase);
+        if (it == tables.phrases_by_key.end()) continue;
+        std::string text(words[i]);
+        for (std::size_t k = 1; k < len; ++k) text.append(" ").append(words[i + k]);
+        out.tokens.push_back(
+            NameToken{std::move(text), it->second->second.key, it->second->second.kind});
+        taken = len;
+      }
+    }
     if (taken) {
       i += taken;
       continue;
     }
+    const std::size_t at = i;
     std::string_view w = words[i++];
     NameToken token{std::string(w), "", TokenKind::kName};
     if (w.find_first_of("0123456789") != std::string_view::npos) {
@@ -550,7 +577,7 @@ NormalizedName NormalizeName(std::string_view name, NameForm form) {
       token.skeletal = true;
       token.key = "~" + ConsonantSkeleton(w);
     } else {
-      token.key = RomanizationKey(w);
+      token.key = key_of(at);
       // "Maschinostrojenija": an organisation word in another romanisation.
       if (auto* romanised = person || w.size() < internal::NearWords::kMinWord
                                 ? nullptr

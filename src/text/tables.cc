@@ -274,6 +274,30 @@ const PhraseTables& PhraseTables::Get() {
       ranked.push_back({&*t.phrase_words.insert(w).first, phrases});
     }
     t.near_phrase_words.Build(ranked);
+    shared_keys.clear();
+    for (const PhraseEntry& entry : t.phrases) {
+      const std::string& phrase = entry.first;
+      if (phrase.find(' ') == std::string::npos) continue;
+      std::string key;
+      std::size_t words = 0;
+      for (std::size_t from = 0; from < phrase.size();) {
+        std::size_t space = std::min(phrase.find(' ', from), phrase.size());
+        std::string word_key = RomanizationKey(std::string_view(phrase).substr(from, space - from));
+        if (words++ == 0) {
+          std::size_t& most = t.first_keys[word_key];
+          most = std::max(most,
+                          std::min<std::size_t>(1 + std::count(phrase.begin(), phrase.end(), ' '),
+                                                kLongestPhrase));
+        } else {
+          key.push_back(' ');
+        }
+        key.append(word_key);
+        from = space + 1;
+      }
+      auto [it, added] = t.phrases_by_key.try_emplace(key, &entry);
+      if (!added && it->second->second.key != entry.second.key) shared_keys.insert(key);
+    }
+    for (const std::string& key : shared_keys) t.phrases_by_key.erase(key);
     for (std::string_view w : kStopwords) t.stopwords.emplace(w);
     for (const auto& row : TsvRows(kPersonTitlesTsv)) {
       std::string latin = ToLatin(row[0]);

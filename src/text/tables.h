@@ -86,6 +86,12 @@ struct PhraseTables {
   // OTVESTVENNOSTYU"), or nullptr: phrases are looked up with such words mended.
   std::unordered_set<std::string> phrase_words;
   NearWords near_phrase_words;
+  // Phrases of several words by their words' romanisation keys, space-joined, for a phrase in
+  // another romanisation ("AKTCIONERNOE OBSHESTVO" / aktsionernoe obshchestvo); a joined key
+  // that phrases of two classes share is left out. And the first word's key of such phrases →
+  // the most words they have.
+  std::unordered_map<std::string, const PhraseEntry*, Hash, std::equal_to<>> phrases_by_key;
+  std::unordered_map<std::string, std::size_t, Hash, std::equal_to<>> first_keys;
   // Every word of the phrases of several words: a word is mended only beside one of them.
   std::unordered_set<std::string, Hash, std::equal_to<>> words_of_phrases;
   static const PhraseTables& Get();

@@ -401,6 +401,23 @@ TEST(NormalizeName, ReadsALegalFormWithAMisspeltWord) {
   EXPECT_EQ(NormalizeName("Otvestvennostyu Trading").tokens[0].text, "otvestvennostyu");
 }
 
+// A legal form of several words in another romanisation is that legal form: the EU's
+// "AKTCIONERNOE OBSHESTVO" (GOST's "tc" for ц) and OFAC's Belarusian "ADKRYTAYE AKTSYYANERNAYE
+// TAVARYSTVA" are joint-stock companies. English "tc" stays ("Costco" is not COSCO).
+TEST(NormalizeName, ReadsALegalFormInAnotherRomanisation) {
+  const std::string jsc = NormalizeName("AO PLAZMA").tokens[0].key;
+  const NormalizedName gost = NormalizeName("AKTCIONERNOE OBSHESTVO PLAZMA");
+  ASSERT_EQ(gost.tokens.size(), 2u);
+  EXPECT_EQ(gost.tokens[0].kind, TokenKind::kLegalForm);
+  EXPECT_EQ(gost.tokens[0].key, jsc);
+  EXPECT_EQ(gost.tokens[0].text, "aktcionernoe obshestvo");
+  const NormalizedName belarusian =
+      NormalizeName("ADKRYTAYE AKTSYYANERNAYE TAVARYSTVA BELARUSKALIY");
+  ASSERT_EQ(belarusian.tokens.size(), 2u);
+  EXPECT_EQ(belarusian.tokens[0].kind, TokenKind::kLegalForm);
+  EXPECT_NE(RomanizationKey("costco"), RomanizationKey("cosco"));
+}
+
 // In the lists NPO is the Russian scientific production association (НПО), not GLEIF's
 // non-profit: "NPO Ufimets" / "Nauchno-Proizvodstvennoe Obyedinenie Ufimets"; and Iran's private
 // joint stock company is a legal form after the name ("ABADAN OIL REFINING COMPANY PRIVATE JOINT
