@@ -273,10 +273,12 @@ void NameIndex::Data::Derive() {
   name_weights.clear();
   for (const IndexedName& n : names) {
     float acronyms = 0;
+    std::uint64_t holds = 0;
     for (std::uint32_t t = n.first_token; t < n.first_token + n.token_count; ++t) {
       if (acronym_tokens[t]) acronyms += keys[tokens[t].key].weight;
+      holds |= HeldBits(tokens[t].kind, tokens[t].key, Text(tokens[t].text));
     }
-    name_weights.push_back({n.weight, n.weight - (1 - kAcronymShare) * acronyms});
+    name_weights.push_back({n.weight, n.weight - (1 - kAcronymShare) * acronyms, holds});
   }
   std::vector<std::string_view> texts_by_id(skeletons.size());
   for (const auto& [skeleton, id] : skeletons) texts_by_id[id] = skeleton;

@@ -69,10 +69,12 @@ struct NameIndex::Data {
   std::vector<std::string> originals;
   std::vector<IndexedName> names;
   // names[n].weight again, dense, read for every candidate; and the least its unmatched words
-  // can cost, acronyms of an organisation's name at kAcronymShare (ScoreName).
+  // can cost, acronyms of an organisation's name at kAcronymShare (ScoreName); and what the
+  // query's words that no postings find can meet in it (HeldBits).
   struct NameWeight {
     float whole = 0;
     float least = 0;
+    std::uint64_t holds = 0;
   };
   std::vector<NameWeight> name_weights;
   std::vector<IndexedToken> tokens;
@@ -262,6 +264,23 @@ inline bool IsClass(text::TokenKind k) {
 inline bool Retrievable(text::TokenKind k) {
   return IsDistinctive(k) || k == text::TokenKind::kDomain;
 }
+// What a list word offers the query's words that no postings find (legal forms, generic
+// organisation words, initials), as bits of a name's NameWeight::holds: a name none of whose
+// words has a bit a query word needs gives that word nothing, and Retrieve's bound leaves it
+// out. Bits 0-25: a name word of two letters or more begins with that letter (an initial meets
+// it); 26-62: a class key (by id, shared by every 37th); 63: a legal form (legal forms meet).
+inline constexpr std::uint64_t kLegalFormHeld = std::uint64_t{1} << 63;
+inline std::uint64_t ClassKeyHeld(std::uint32_t key) { return std::uint64_t{1} << (26 + key % 37); }
+inline std::uint64_t InitialHeld(char c) {
+  return c >= 'a' && c <= 'z' ? std::uint64_t{1} << (c - 'a') : 0;
+}
+inline std::uint64_t HeldBits(text::TokenKind kind, std::uint32_t key, std::string_view text) {
+  if (kind == text::TokenKind::kLegalForm) return kLegalFormHeld | ClassKeyHeld(key);
+  if (IsClass(kind)) return ClassKeyHeld(key);
+  if (kind == text::TokenKind::kName && text.size() > 1) return InitialHeld(text.front());
+  return 0;
+}
+
 // Share of its weight an unmatched list token costs (an unmatched query token costs all of it).
 inline constexpr float kUnmatchedCost = 0.7f;
 // A word of three to five consonants in an organisation's name is an acronym of its other words

@@ -107,6 +107,17 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
     extra_query += query_side;
     extra_list += list_side;
   };
+  // Of those, what only a name holding some word can give (HeldBits): the bound leaves it out
+  // for a name whose `holds` shares no bit with `needs`.
+  struct Held {
+    std::uint64_t needs;
+    float sum, query, list;
+  };
+  std::vector<Held> held;
+  auto add_held = [&](std::uint64_t needs, float query_side, float list_side, float sim = 1) {
+    add_extra(query_side, list_side, sim);
+    if (needs != 0) held.push_back({needs, sim * (query_side + list_side), query_side, list_side});
+  };
   for (std::size_t i = 0; i < qt.size(); ++i) {
     QueryToken& q = qt[i];
     // Joined words: "chang sha" = "changsha", and in Hangul in either order (as ScoreName):
@@ -125,13 +136,18 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
     }
     if (!Retrievable(q.kind)) {
       // A legal form may meet another legal form (0.3); other classes only their own key.
-      add_extra(q.weight, q.kind == TokenKind::kLegalForm ? d.legal_form_weight : q.weight);
+      const float list_side = q.kind == TokenKind::kLegalForm ? d.legal_form_weight : q.weight;
+      const bool held_key = IsClass(q.kind) && q.key_id >= 0;
+      add_held(held_key ? HeldBits(q.kind, static_cast<std::uint32_t>(q.key_id), q.text) : 0,
+               q.weight, list_side);
       continue;
     }
     if (q.key_id >= 0) add_hit(i, static_cast<std::uint32_t>(q.key_id), 1.0f);
     if (q.kind == TokenKind::kName) {
       // An initial meets any list word with its letter (at kInitialSimilarity), of any weight.
-      if (q.text.size() == 1) add_extra(q.weight, d.unknown_weight, kInitialSimilarity);
+      if (q.text.size() == 1) {
+        add_held(InitialHeld(q.text.front()), q.weight, d.unknown_weight, kInitialSimilarity);
+      }
       // Keys within AllowedEdits: for a key of the index, found when it was built.
       if (q.key_id >= 0) {
         const auto similar = d.SimilarKeys(static_cast<std::uint32_t>(q.key_id));
@@ -448,12 +464,22 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
     const std::uint32_t n = s.touched[i];
     const Accumulator& a = s.acc[i];
     const NameIndex::Data::NameWeight l_total = d.name_weights[n];
-    const double p_query = std::min<double>(prepared.weight, a.query + extra_query);
-    const double p_list = std::min<double>(l_total.whole, a.list + extra_list);
-    const double m = std::min<double>(a.weighted + extra, p_query + p_list);
+    // What the name's words cannot give leaves the bound.
+    double name_extra = extra, name_extra_query = extra_query, name_extra_list = extra_list;
+    for (const Held& h : held) {
+      if ((l_total.holds & h.needs) != 0) continue;
+      name_extra -= h.sum;
+      name_extra_query -= h.query;
+      name_extra_list -= h.list;
+    }
+    const double p_query = std::min<double>(prepared.weight, a.query + name_extra_query);
+    const double p_list = std::min<double>(l_total.whole, a.list + name_extra_list);
+    const double m = std::min<double>(a.weighted + name_extra, p_query + p_list);
     double bound = m <= 0 ? 0
                           : m / (q_least + kUnmatchedCost * l_total.least +
                                  (1 - kUnmatchedCost) * std::max(0.0, m - p_query));
+    // (A hair over, so that the subtractions' rounding never drops a name.)
+    bound *= 1 + 1e-6;
     if (bound + boost >= options.threshold) candidates.push_back({bound, n});
   }
   s.touched.clear();
