@@ -271,6 +271,7 @@ void NameIndex::Data::Derive() {
     }
   }
   name_weights.clear();
+  name_holds.clear();
   for (const IndexedName& n : names) {
     float acronyms = 0;
     std::uint64_t holds = 0;
@@ -278,7 +279,8 @@ void NameIndex::Data::Derive() {
       if (acronym_tokens[t]) acronyms += keys[tokens[t].key].weight;
       holds |= HeldBits(tokens[t].kind, tokens[t].key, Text(tokens[t].text));
     }
-    name_weights.push_back({n.weight, n.weight - (1 - kAcronymShare) * acronyms, holds});
+    name_weights.push_back({n.weight, n.weight - (1 - kAcronymShare) * acronyms});
+    name_holds.push_back(holds);
   }
   std::vector<std::string_view> texts_by_id(skeletons.size());
   for (const auto& [skeleton, id] : skeletons) texts_by_id[id] = skeleton;

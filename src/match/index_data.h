@@ -69,14 +69,15 @@ struct NameIndex::Data {
   std::vector<std::string> originals;
   std::vector<IndexedName> names;
   // names[n].weight again, dense, read for every candidate; and the least its unmatched words
-  // can cost, acronyms of an organisation's name at kAcronymShare (ScoreName); and what the
-  // query's words that no postings find can meet in it (HeldBits).
+  // can cost, acronyms of an organisation's name at kAcronymShare (ScoreName).
   struct NameWeight {
     float whole = 0;
     float least = 0;
-    std::uint64_t holds = 0;
   };
   std::vector<NameWeight> name_weights;
+  // Per name, what the query's words that no postings find can meet in it (HeldBits; derived),
+  // apart from name_weights, read only for queries with such words.
+  std::vector<std::uint64_t> name_holds;
   std::vector<IndexedToken> tokens;
   std::vector<std::string> texts;
   std::vector<KeyInfo> keys;
@@ -265,7 +266,7 @@ inline bool Retrievable(text::TokenKind k) {
   return IsDistinctive(k) || k == text::TokenKind::kDomain;
 }
 // What a list word offers the query's words that no postings find (legal forms, generic
-// organisation words, initials), as bits of a name's NameWeight::holds: a name none of whose
+// organisation words, initials), as bits of a name's name_holds: a name none of whose
 // words has a bit a query word needs gives that word nothing, and Retrieve's bound leaves it
 // out. Bits 0-25: a name word of two letters or more begins with that letter (an initial meets
 // it); 26-62: a class key (by id, shared by every 37th); 63: a legal form (legal forms meet).

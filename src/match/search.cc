@@ -108,7 +108,7 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
     extra_list += list_side;
   };
   // Of those, what only a name holding some word can give (HeldBits): the bound leaves it out
-  // for a name whose `holds` shares no bit with `needs`.
+  // for a name whose `name_holds` shares no bit with `needs`.
   struct Held {
     std::uint64_t needs;
     float sum, query, list;
@@ -449,6 +449,7 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
     s.touched_bits[n >> 6] = 0;
     if (static_cast<double>(s.acc[i].weighted + extra) < least_weighted) continue;
     __builtin_prefetch(&d.name_weights[n]);
+    if (!held.empty()) __builtin_prefetch(&d.name_holds[n]);
     s.touched[kept] = n;
     s.acc[kept++] = s.acc[i];
   }
@@ -466,8 +467,9 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
     const NameIndex::Data::NameWeight l_total = d.name_weights[n];
     // What the name's words cannot give leaves the bound.
     double name_extra = extra, name_extra_query = extra_query, name_extra_list = extra_list;
+    const std::uint64_t holds = held.empty() ? 0 : d.name_holds[n];
     for (const Held& h : held) {
-      if ((l_total.holds & h.needs) != 0) continue;
+      if ((holds & h.needs) != 0) continue;
       name_extra -= h.sum;
       name_extra_query -= h.query;
       name_extra_list -= h.list;
