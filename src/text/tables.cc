@@ -182,13 +182,15 @@ void NearWords::Build(const std::vector<Word>& words) {
 
 const std::string* NearWords::Find(std::string_view word) const {
   if (word.size() + 1 < kMinWord || filter_.empty()) return nullptr;
-  const std::size_t bits = filter_.size() * 64;
+  const std::size_t mask = filter_.size() * 64 - 1;  // a power of two, less one (Build)
   const Word* best = nullptr;
   // The word itself first, then each of its deletions.
   thread_local std::vector<std::uint64_t> hashes;
   DeletionHashes(word, hashes);
+  // The filter is larger than the nearest caches: every probe's load starts before the first.
+  for (const std::uint64_t h : hashes) __builtin_prefetch(&filter_[(h & mask) / 64]);
   for (const std::uint64_t h : hashes) {
-    if (!(filter_[(h % bits) / 64] >> (h % 64) & 1)) continue;
+    if (!(filter_[(h & mask) / 64] >> (h % 64) & 1)) continue;
     auto it = std::lower_bound(entries_.begin(), entries_.end(), h,
                                [](const Entry& e, std::uint64_t v) { return e.hash < v; });
     for (; it != entries_.end() && it->hash == h; ++it) {
