@@ -388,11 +388,13 @@ namespace {
 // which some lists keep ("NAMED AFTER M. A. KARTSEVA", "IMENI P I PLANDINA") and others do not
 // ("Named After M.A. Kartsev"): the surnames there key as the nominative (-ova, -eva, -ina ->
 // -ov, -ev, -in; -skogo -> -sky).
+// The key of org_words.tsv's class "named" (named after, imeni, им. ...).
+constexpr std::string_view kNamedAfterKey = "#named";
 void GenitiveAfterDedication(std::vector<NameToken>& tokens) {
   bool after = false;
   for (NameToken& t : tokens) {
     if (t.kind != TokenKind::kName) {
-      after = t.key == "#named";
+      after = t.key == kNamedAfterKey;
       continue;
     }
     if (!after || t.key.size() < 6) continue;
