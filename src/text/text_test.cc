@@ -418,6 +418,20 @@ TEST(NormalizeName, ReadsALegalFormInAnotherRomanisation) {
   EXPECT_NE(RomanizationKey("costco"), RomanizationKey("cosco"));
 }
 
+// A kind of bank says what a company does, as "bank" does: GLEIF's "Commercial Bank",
+// "Industrial Bank" and "National Bank" are no legal forms here ("Commercial Bank Dubai" had been
+// DUBAI TRADING COMPANY); rigour's joint-stock commercial bank (AKB) stays one.
+TEST(NormalizeName, ReadsAKindOfBankAsWordsNotALegalForm) {
+  for (const char* name :
+       {"Commercial Bank Dubai", "Industrial Bank of Korea", "Arab National Bank"}) {
+    for (const NameToken& t : NormalizeName(name).tokens) {
+      EXPECT_NE(t.kind, TokenKind::kLegalForm) << name << ": " << t.text;
+    }
+  }
+  EXPECT_EQ(NormalizeName("JOINT STOCK COMMERCIAL BANK PRIMORYE").tokens[0].kind,
+            TokenKind::kLegalForm);
+}
+
 // In the lists NPO is the Russian scientific production association (НПО), not GLEIF's
 // non-profit: "NPO Ufimets" / "Nauchno-Proizvodstvennoe Obyedinenie Ufimets"; and Iran's private
 // joint stock company is a legal form after the name ("ABADAN OIL REFINING COMPANY PRIVATE JOINT

@@ -13,6 +13,7 @@ other. Run from the repository root:
   tools/gen/gen_legal_forms.py ../shared/data/names > data/text/legal_forms.tsv
 """
 import csv
+import re
 import json
 import sys
 
@@ -84,6 +85,17 @@ for bare in ("kb", "ek", "npo", "n.p.o."):
 # a sector word of data/text/org_words.tsv, which weighs ("Bank of America" is not CONSTRUCTORA
 # AMERICA S.A., "Bank of Communications" not KB Svyaz).
 forms.pop("bank", None)
+# So do GLEIF's forms that name a kind of bank ("Commercial Bank", "Industrial Bank", "National
+# Bank", "Savings Bank", "Bank (Corporation)") or a central bank itself ("Česká národní banka"):
+# as legal forms they had made "Commercial Bank Dubai" DUBAI TRADING COMPANY (0.93) and
+# "Industrial Bank of Korea" KOREAN NATIONAL INSURANCE CORPORATION in the screen sample.
+# rigour's curated Russian forms of the joint-stock commercial bank (AKB) stay.
+BANK_WORDS = {"bank", "banka", "bankas", "banque", "banco", "banca", "bancario", "banking",
+              "bankaktiebolag", "sparbank", "sparebank", "andelsbank", "medlemsbank",
+              "europaandelsbank"}
+for key in [k for k, (alias, cls) in forms.items() if cls.startswith("elf-") and
+            BANK_WORDS & set(re.findall(r"\w+", k))]:
+    del forms[key]
 # Military security companies as OFAC and the EU write Konvoy's ("PRIVATE MILITARY COMPANY
 # CONVOY", "Military-security organisation “Convoy”", "VOENNO OKHRANNAIA KOMPANIIA KONVOI"):
 # the class of rigour's private military companies; dualwatch's own additions.
