@@ -423,6 +423,7 @@ TEST(NameIndex, ArabicScriptWordsCountTheirWrittenLetters) {
   EXPECT_LT(PersonScore("Eli Lilly", "لؤي العلي"), 0.75);
   EXPECT_LT(CompanyScore("WPP", "أبو دعاء"), 0.75);  // the sample's WPP and AbbVie; UN QDi.299
   EXPECT_LT(CompanyScore("AbbVie", "أبو دعاء"), 0.75);
+  EXPECT_LT(CompanyScore("ABB", "أبو دعاء"), 0.75);  // دعاء is a word, not the stop word "da"
 }
 
 // Compound names are written in one word or two, and not alike in Arabic script and in Latin

@@ -486,6 +486,11 @@ NormalizedName NormalizeName(std::string_view name, NameForm form) {
       mended[k] = *near;
     }
   }
+  // Stop words are words of alphabets: a syllable romanised from Chinese, Japanese or Korean, or
+  // an Arabic-script word without its vowels, that spells one is a name ("杜文华" du wenhua, the
+  // Abu Du'a of "أبو دعاء" "abw da").
+  const bool stopwords_apply =
+      !skeletal && !han && out.script != Script::kKana && out.script != Script::kHangul;
   // Words' romanisation keys, each computed once when first asked for.
   std::vector<std::string> keys(words.size());
   auto key_of = [&](std::size_t k) -> const std::string& {
@@ -563,7 +568,7 @@ NormalizedName NormalizeName(std::string_view name, NameForm form) {
     if (w.find_first_of("0123456789") != std::string_view::npos) {
       token.kind = TokenKind::kNumber;
       token.key = token.text;
-    } else if (tables.stopwords.count(token.text)) {
+    } else if (stopwords_apply && tables.stopwords.count(token.text)) {
       token.kind = TokenKind::kStopword;
       token.key = "%" + token.text;  // apart from name keys: "du" is also Doe's key
     } else if (auto country =

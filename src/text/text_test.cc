@@ -432,6 +432,17 @@ TEST(NormalizeName, ReadsAKindOfBankAsWordsNotALegalForm) {
             TokenKind::kLegalForm);
 }
 
+// Stop words are words of alphabets: a Chinese syllable or an Arabic-script word that romanises
+// to one is a name (杜 Du, 狄 Di; دعاء of "أبو دعاء", ICU "da").
+TEST(NormalizeName, ReadsStopWordsOnlyInAlphabets) {
+  EXPECT_EQ(NormalizeName("杜文华", NameForm::kPerson).tokens[0].kind, TokenKind::kName);
+  EXPECT_EQ(NormalizeName("狄仁杰", NameForm::kPerson).tokens[0].kind, TokenKind::kName);
+  const NormalizedName abu = NormalizeName("أبو دعاء", NameForm::kPerson);
+  ASSERT_EQ(abu.tokens.size(), 2u);
+  EXPECT_EQ(abu.tokens[1].kind, TokenKind::kName);
+  EXPECT_EQ(NormalizeName("Da Silva", NameForm::kPerson).tokens[0].kind, TokenKind::kStopword);
+}
+
 // In the lists NPO is the Russian scientific production association (НПО), not GLEIF's
 // non-profit: "NPO Ufimets" / "Nauchno-Proizvodstvennoe Obyedinenie Ufimets"; and Iran's private
 // joint stock company is a legal form after the name ("ABADAN OIL REFINING COMPANY PRIVATE JOINT
