@@ -384,6 +384,15 @@ std::string AbdulOnce(std::string_view latin) {
 
 namespace {
 
+// The country a word of an organisation's name names (CountryCode), or the countries: "Korea"
+// is North or South, "Congo" either Congo, and says where as much as "Russia" does ("Industrial
+// Bank of Korea" is no KOREA TRADE BANK for their shared distinctive "korea").
+std::optional<std::string> CountryWordCode(std::string_view word) {
+  if (word == "korea") return "KP/KR";
+  if (word == "congo") return "CD/CG";
+  return CountryCode(word);
+}
+
 // After "named after" (imeni) a Russian organisation's name puts the person in the genitive,
 // which some lists keep ("NAMED AFTER M. A. KARTSEVA", "IMENI P I PLANDINA") and others do not
 // ("Named After M.A. Kartsev"): the surnames there key as the nominative (-ova, -eva, -ina ->
@@ -572,7 +581,7 @@ NormalizedName NormalizeName(std::string_view name, NameForm form) {
       token.kind = TokenKind::kStopword;
       token.key = "%" + token.text;  // apart from name keys: "du" is also Doe's key
     } else if (auto country =
-                   w.size() >= 4 && !skeletal && !person ? CountryCode(w) : std::nullopt) {
+                   w.size() >= 4 && !skeletal && !person ? CountryWordCode(w) : std::nullopt) {
       // "Sberbank of Russia": a country in a name says where, not who.
       token.kind = TokenKind::kGeneric;
       token.key = std::string(kCountryKeyPrefix) + *country;

@@ -541,6 +541,14 @@ TEST(NormalizeName, ReadsACountryOfSeveralWordsAsOne) {
   EXPECT_EQ(NormalizeName("Rico Puerto", NameForm::kPerson).tokens.size(), 2u);
 }
 
+// "Korea" names North or South, "Congo" either Congo: a country word still, of both.
+TEST(NormalizeName, ReadsAnAmbiguousCountryAsACountryWord) {
+  const NormalizedName ibk = NormalizeName("Industrial Bank of Korea");
+  EXPECT_EQ(ibk.tokens.back().kind, TokenKind::kGeneric);
+  EXPECT_EQ(ibk.tokens.back().key, NormalizeName("Korea Trade Bank").tokens[0].key);
+  EXPECT_EQ(NormalizeName("Korea", NameForm::kPerson).tokens[0].kind, TokenKind::kName);
+}
+
 TEST(NormalizeName, WritesNumberWordsOfOrganisationsAsDigits) {
   EXPECT_EQ(NormalizeName("Brigade Forty-Four").latin, "brigade 44");
   EXPECT_EQ(NormalizeName("Brigade Forty 4").latin, "brigade 44");
