@@ -13,7 +13,7 @@ namespace dualwatch::match {
 namespace {
 
 constexpr char kMagic[4] = {'D', 'W', 'N', 'I'};
-constexpr std::uint32_t kFormatVersion = 49;
+constexpr std::uint32_t kFormatVersion = 50;
 
 class Writer {
  public:
