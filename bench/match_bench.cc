@@ -16,6 +16,7 @@
 // that list-derived queries find their entity (a fast wrong answer fails the run). Every query
 // runs once before the measured pass: the figures are the steady state, without ICU's one-time
 // compile of a script's transliterator (80-130 ms on first use, in the CLI's cold start).
+// "results digest" hashes every result: a change meant only for speed must leave it as it was.
 // Under callgrind, --toggle-collect='*MeasuredPass*' counts the measured pass only.
 #include <algorithm>
 #include <cstdlib>
@@ -281,6 +282,17 @@ int main(int argc, char** argv) {
               100.0 * static_cast<double>(slow_queries) / static_cast<double>(latency.size()),
               total > 0 ? 100.0 * over / total : 0.0);
   std::printf("peak RSS: %.0f MiB\n", bench::PeakRssMiB());
+  // Every result's entity and score (to 1e-9), hashed: a change meant only for speed must
+  // leave it as it was.
+  std::string all;
+  for (const auto& r : measured.results) {
+    for (const match::SearchResult& x : r) {
+      all += loaded->entity(x.entity).id;
+      all += std::to_string(std::llround(x.score * 1e9));
+    }
+    all += '\n';
+  }
+  std::printf("results digest: %016llx\n", static_cast<unsigned long long>(io::Fnv1a(all)));
   if (reference_queries > 0) {
     match::ReferenceMatcher reference(*loaded);
     std::size_t differ = 0, checked = std::min(reference_queries, queries.size());
