@@ -76,12 +76,44 @@ bool InContext(const Rule& rule, char last) {
   return false;
 }
 
-// The letters some rule starts with: at any other letter no rule need be tried.
-constexpr std::array<bool, 256> kRuleStarts = [] {
-  std::array<bool, 256> starts{};
-  for (const Rule& r : kRules) starts[static_cast<unsigned char>(r.from[0])] = true;
-  return starts;
+// The rules by the letter they start with, each letter's in kRules' order: at a letter only
+// its own are tried (a letter starts at most six).
+struct RulesByLetter {
+  std::array<std::array<std::uint8_t, 6>, 256> rules{};
+  std::array<std::uint8_t, 256> count{};
+};
+constexpr RulesByLetter kRulesByLetter = [] {
+  RulesByLetter by;
+  for (std::size_t r = 0; r < kRules.size(); ++r) {
+    const auto letter = static_cast<unsigned char>(kRules[r].from[0]);
+    by.rules[letter][by.count[letter]++] = static_cast<std::uint8_t>(r);
+  }
+  return by;
 }();
+
+// Letters written one at a time into room sized beforehand (std::string's push_back is a call
+// per letter, where the keys of every query's words are made).
+class Letters {
+ public:
+  explicit Letters(std::size_t room) : text_(room, '\0') {}
+  void push_back(char c) { text_[size_++] = c; }
+  void append(std::string_view s) {
+    for (char c : s) text_[size_++] = c;
+  }
+  void pop_back() { --size_; }
+  char& back() { return text_[size_ - 1]; }
+  bool empty() const { return size_ == 0; }
+  std::size_t size() const { return size_; }
+  std::string_view view() const { return {text_.data(), size_}; }
+  std::string Take() && {
+    text_.resize(size_);
+    return std::move(text_);
+  }
+
+ private:
+  std::string text_;
+  std::size_t size_ = 0;
+};
 
 }  // namespace
 
@@ -91,50 +123,50 @@ std::string RomanizationKey(std::string_view word) {
   // j stays ("John", "Jamal"). French "dj" is that first j ("Djamel" / "Jamal"). After t, s
   // or z a j makes the Swedish and Dutch digraphs of ч, ш and ж: "Jurjevitj" / "Yurevich",
   // "Mirosjnitjenko" / "Miroshnichenko", "Tsjernysjov" / "Chernyshov".
-  std::string token;
-  token.reserve(word.size());
+  Letters letters(word.size());  // no rule below lengthens the word
   for (std::size_t k = 0; k < word.size(); ++k) {
     char c = word[k];
     if (c == 'd' && k + 1 < word.size() && word[k + 1] == 'j') continue;
-    if (c == 'j' && !token.empty() &&
-        (token.back() == 't' || token.back() == 's' || token.back() == 'z')) {
-      const bool tsj = token.back() == 's' && token.size() >= 2 && token[token.size() - 2] == 't';
-      if (tsj) token.pop_back();
-      token.back() = token.back() == 't' ? 'c' : token.back();
-      token.push_back('h');
+    if (c == 'j' && !letters.empty() &&
+        (letters.back() == 't' || letters.back() == 's' || letters.back() == 'z')) {
+      const bool tsj =
+          letters.back() == 's' && letters.size() >= 2 && letters.view()[letters.size() - 2] == 't';
+      if (tsj) letters.pop_back();
+      letters.back() = letters.back() == 't' ? 'c' : letters.back();
+      letters.push_back('h');
       continue;
     }
-    if (c == 'j' && !token.empty() && k + 1 < word.size() && IsVowel(word[k + 1])) c = 'y';
-    token.push_back(c);
+    if (c == 'j' && !letters.empty() && k + 1 < word.size() && IsVowel(word[k + 1])) c = 'y';
+    letters.push_back(c);
   }
   // Belarusian romanises ў: a surname's -ov is -ou ("BARSUKOU" / "Barsukov", "RADZKOU").
-  if (token.size() >= 5 && token.ends_with("ou") && !IsVowel(token[token.size() - 3])) {
-    token.back() = 'v';
+  if (letters.size() >= 5 && letters.view().ends_with("ou") &&
+      !IsVowel(letters.view()[letters.size() - 3])) {
+    letters.back() = 'v';
   }
-  std::string folded;
-  folded.reserve(token.size());
+  const std::string_view token = letters.view();
+  Letters folding(2 * token.size());  // "x" -> "ks" at most doubles it
   std::size_t i = 0;
   while (i < token.size()) {
-    if (!kRuleStarts[static_cast<unsigned char>(token[i])]) {
-      folded.push_back(token[i++]);
-      continue;
-    }
+    const auto letter = static_cast<unsigned char>(token[i]);
     bool matched = false;
-    for (const Rule& r : kRules) {
-      if (r.from[0] == token[i] && token.compare(i, r.from.size(), r.from) == 0) {
-        if (InContext(r, folded.empty() ? '\0' : folded.back())) {
-          if (r.replaces_before) folded.pop_back();
-          folded.append(r.in_context);
+    for (std::size_t k = 0; k < kRulesByLetter.count[letter]; ++k) {
+      const Rule& r = kRules[kRulesByLetter.rules[letter][k]];
+      if (token.substr(i, r.from.size()) == r.from) {
+        if (InContext(r, folding.empty() ? '\0' : folding.back())) {
+          if (r.replaces_before) folding.pop_back();
+          folding.append(r.in_context);
         } else {
-          folded.append(r.to);
+          folding.append(r.to);
         }
         i += r.from.size();
         matched = true;
         break;
       }
     }
-    if (!matched) folded.push_back(token[i++]);
+    if (!matched) folding.push_back(token[i++]);
   }
+  std::string folded = std::move(folding).Take();
   // Patronymic endings as other languages write -ovich/-evich, once folded: German -owitsch
   // ("vicch"), Catalan -ovitx ("vitks"), Polish -owicz, Czech -ovič ("vic"). (Swedish -ovitj
   // and Dutch -ovitsj are -ovich already.)
@@ -164,11 +196,11 @@ std::string RomanizationKey(std::string_view word) {
     folded.replace(folded.size() - 2, 2, "i");
   }
   // Doubled letters count once ("ll" in "Kirill"/"Kiril").
-  std::string key;
-  key.reserve(folded.size());
+  Letters once(folded.size());
   for (char c : folded) {
-    if (key.empty() || key.back() != c || (c >= '0' && c <= '9')) key.push_back(c);
+    if (once.empty() || once.back() != c || (c >= '0' && c <= '9')) once.push_back(c);
   }
+  std::string key = std::move(once).Take();
   // A word is never folded to one letter: that is an initial's key, which weighs little
   // ("yu" 玉 and "yi" would both be "u" and "i", and differ at no cost). An iotated vowel of
   // two letters is the initial of Я, Ю, Е, Ё however romanised ("Ya. M. Sverdlov" / "Ia. M.
