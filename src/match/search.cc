@@ -26,11 +26,22 @@ struct Accumulator {
 // a name's is found through its bit in `touched_bits` (15 KB, stays in the nearest cache) and
 // its `slot` (4 bytes a name), not in a 12-byte-a-name table that misses the cache.
 struct Scratch {
-  std::vector<std::uint32_t> touched;  // names, in the order touched
-  std::vector<Accumulator> acc;        // acc[i]: touched[i]'s
+  // The first `count` of `touched` are the names touched, in that order; acc[i] is touched[i]'s.
+  // Both have room for every posting the starting walks read (Room), so that touching a name is
+  // a write, not a vector's growth.
+  std::size_t count = 0;
+  std::vector<std::uint32_t> touched;
+  std::vector<Accumulator> acc;
   std::vector<std::uint64_t> touched_bits;
   std::vector<std::uint32_t> slot;  // per name: its index in `touched`, while its bit is set
   FuzzyScratch fuzzy;
+
+  void Room(std::size_t names) {
+    if (touched.size() < names) {
+      touched.resize(names);
+      acc.resize(names);
+    }
+  }
 };
 
 Scratch& ThreadScratch(std::size_t names) {
@@ -50,9 +61,11 @@ template <bool touch>
   if (word & bit) return &s.acc[s.slot[n]];
   if constexpr (!touch) return nullptr;
   word |= bit;
-  s.slot[n] = static_cast<std::uint32_t>(s.touched.size());
-  s.touched.push_back(n);
-  return &s.acc.emplace_back();
+  s.slot[n] = static_cast<std::uint32_t>(s.count);
+  s.touched[s.count] = n;
+  Accumulator* a = &s.acc[s.count++];
+  *a = Accumulator{};
+  return a;
 }
 
 }  // namespace
@@ -414,6 +427,21 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
       }
     }
   };
+  {
+    std::size_t room = 0;
+    for (const Group& g : groups) {
+      const auto [begin, end] = d.PostingRange(g.key, who);
+      room += g.starts ? end - begin : 0;
+    }
+    for (const TokenHits& t : per_token) {
+      for (const Hit& h : t.hits) {
+        const auto [begin, end] = d.PostingRange(h.key, who);
+        room += h.starts && !h.grouped ? end - begin : 0;
+      }
+    }
+    for (const QueryToken& q : qt) room += q.spelled.second - q.spelled.first;
+    s.Room(room);
+  }
   walk(std::true_type{});
   // An acronym of the query: the organisations' names with a run of words whose initials spell
   // it, each with that run's weight (AddAcronymPairs).
@@ -436,7 +464,7 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
     std::uint32_t name;
   };
   std::vector<Candidate> candidates;
-  candidates.reserve(s.touched.size());
+  candidates.reserve(s.count);
   const double q_least = prepared.weight - (1 - kAcronymShare) * prepared.acronym_weight;
   // The bound below is at most (weighted + extra) / q_least, whatever the list name: most names
   // that weak words reached fall under it without a look at the list name's weights. (A hair
@@ -444,7 +472,7 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
   const double least_weighted = (options.threshold - boost) * q_least * (1 - 1e-6);
   // The names over that, first, with their list weights loaded meanwhile.
   std::size_t kept = 0;
-  for (std::size_t i = 0; i < s.touched.size(); ++i) {
+  for (std::size_t i = 0; i < s.count; ++i) {
     const std::uint32_t n = s.touched[i];
     s.touched_bits[n >> 6] = 0;
     if (static_cast<double>(s.acc[i].weighted + extra) < least_weighted) continue;
@@ -484,8 +512,7 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
     bound *= 1 + 1e-6;
     if (bound + boost >= options.threshold) candidates.push_back({bound, n});
   }
-  s.touched.clear();
-  s.acc.clear();
+  s.count = 0;
   // Identical names, and entities sharing an identifier with the query, are candidates whatever
   // their words.
   {
