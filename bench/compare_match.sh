@@ -30,8 +30,14 @@ for round in $(seq "$rounds"); do
   if [[ "${COMPARE_ALONE:-0}" == 1 ]]; then
     old_core=1
     new_core=1
-    TMPDIR="$work/old" taskset -c 1 "$old" "${options[@]}" >"$work/old.out" 2>&1
-    TMPDIR="$work/new" taskset -c 1 "$new" "${options[@]}" >"$work/new.out" 2>&1
+    # Which runs first alternates too: a run right after another may find the host otherwise.
+    if ((round % 2)); then
+      TMPDIR="$work/old" taskset -c 1 "$old" "${options[@]}" >"$work/old.out" 2>&1
+      TMPDIR="$work/new" taskset -c 1 "$new" "${options[@]}" >"$work/new.out" 2>&1
+    else
+      TMPDIR="$work/new" taskset -c 1 "$new" "${options[@]}" >"$work/new.out" 2>&1
+      TMPDIR="$work/old" taskset -c 1 "$old" "${options[@]}" >"$work/old.out" 2>&1
+    fi
   else
     TMPDIR="$work/old" taskset -c "$old_core" "$old" "${options[@]}" >"$work/old.out" 2>&1 &
     TMPDIR="$work/new" taskset -c "$new_core" "$new" "${options[@]}" >"$work/new.out" 2>&1
