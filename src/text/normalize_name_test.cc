@@ -100,6 +100,23 @@ TEST(NormalizeName, ReadsAnOrganisationWordInAnotherRomanisation) {
             TokenKind::kName);
 }
 
+// Turkish companies' words are the English words' classes: OFAC lists "SHTRAL MAKINE ITHALAT
+// IHRACAT SANAYI VE TICARET LIMITED" and its English "SHTRAL MACHINE IMPORT EXPORT INDUSTRY AND
+// TRADE LIMITED"; only SHTRAL names the company.
+TEST(NormalizeName, ReadsTurkishOrganisationWordsAsTheirEnglishOnes) {
+  const NormalizedName turkish =
+      NormalizeName("SHTRAL MAKINE ITHALAT IHRACAT SANAYI VE TICARET LIMITED");
+  const NormalizedName english = NormalizeName("MACHINE IMPORT EXPORT");
+  ASSERT_GE(turkish.tokens.size(), 4u);
+  ASSERT_EQ(english.tokens.size(), 3u);
+  EXPECT_EQ(turkish.tokens[0].kind, TokenKind::kName);
+  for (std::size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(turkish.tokens[i + 1].key, english.tokens[i].key) << turkish.tokens[i + 1].text;
+  }
+  EXPECT_EQ(NormalizeName("Uluslararası Nakliyat Hizmetleri").tokens[1].key,
+            NormalizeName("Transport").tokens[0].key);
+}
+
 // "Named after" takes the genitive in Russian, which OFAC keeps and the EU drops: "NAMED AFTER
 // M. A. KARTSEVA" / "Named After M.A. Kartsev". Elsewhere -ova is a woman's surname.
 TEST(NormalizeName, ReadsTheGenitiveAfterNamedAfterAsTheSurname) {
