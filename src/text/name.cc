@@ -28,7 +28,7 @@ struct Rule {
 // (No j-rules: "john" and "jon" must stay apart from "on"; German-style "Jurij" still comes
 // within one edit of "Yuriy".) English "dge" is the sound Russian writes дж: "Bridge" / ООО ПВ
 // Бридж "bridzh", "Bridgetech" / Бриджтех.
-constexpr std::array<Rule, 29> kRules{{
+constexpr std::array<Rule, 28> kRules{{
     {"shch", "sh"},
     {"sch", "sh"},
     {"tch", "ch"},
@@ -42,7 +42,6 @@ constexpr std::array<Rule, 29> kRules{{
     {"cz", "c"},
     {"ck", "k"},
     {"ph", "f"},
-    {"iya", "a"},  // "Mariya" as "Maria" (ia)
     {"iy", "i"},
     {"yi", "i"},
     {"ij", "i"},

@@ -57,14 +57,6 @@ TEST(RomanizationKey, FoldsTheIotatedInitials) {
   EXPECT_EQ(RomanizationKey("ya").size(), 2u);
 }
 
-// -ия written "iya" or "ia": the EU's Даяна Эчемендия Диас ("echemendiya" as romanised here)
-// is its Dayana Echemendia DIAZ; Мария is "Mariya" and "Maria".
-TEST(RomanizationKey, FoldsIyaAsIa) {
-  EXPECT_EQ(RomanizationKey("echemendiya"), RomanizationKey("echemendia"));
-  EXPECT_EQ(RomanizationKey("mariya"), RomanizationKey("maria"));
-  EXPECT_NE(RomanizationKey("mariya"), RomanizationKey("mariyo"));
-}
-
 // The е after an o written "ye" or "e" (строения: "stroyeniya", "stroeniya"), and the German
 // "je" of it: one key ("oe" reads as the Dutch "u" of "Poetin", so "oye" must too).
 TEST(RomanizationKey, FoldsTheEAfterAnOWrittenEitherWay) {
