@@ -493,6 +493,15 @@ NormalizedName NormalizeName(std::string_view name, NameForm form) {
     rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
   }
   const PhraseTables& tables = PhraseTables::Get();
+  // Each word's hash, once, for the tables asked about it, whose slots are loaded together.
+  std::vector<std::uint64_t> hashes(words.size());
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    hashes[k] = internal::FlatMap<bool>::Hash(words[k]);
+    tables.stopwords.Prefetch(hashes[k]);
+    if (person) continue;
+    tables.words_of_phrases.Prefetch(hashes[k]);
+    tables.first_words.Prefetch(hashes[k]);
+  }
   std::string phrase;
   std::size_t i = 0;
   // A title at the start ("President Putin", "Dr. Hamed") is a stop word, if a name follows.
@@ -503,7 +512,7 @@ NormalizedName NormalizeName(std::string_view name, NameForm form) {
       phrase.push_back(' ');
       phrase.append(words[k]);
     }
-    if (tables.titles.count(phrase)) {
+    if (tables.titles.Contains(phrase)) {
       out.tokens.push_back(NameToken{phrase, "%" + phrase, TokenKind::kStopword});
       i = len;
     }
@@ -514,7 +523,7 @@ NormalizedName NormalizeName(std::string_view name, NameForm form) {
   std::vector<std::string_view> mended;
   if (!person) {
     auto of_phrase = [&](std::size_t k) {
-      return k < words.size() && tables.words_of_phrases.count(words[k]) > 0;
+      return k < words.size() && tables.words_of_phrases.Contains(words[k], hashes[k]);
     };
     for (std::size_t k = 0; k < words.size(); ++k) {
       if (words[k].size() + 1 < internal::NearWords::kMinWord ||
@@ -540,13 +549,14 @@ NormalizedName NormalizeName(std::string_view name, NameForm form) {
   };
   while (i < words.size()) {
     std::size_t taken = 0;
-    auto longest_from = [&](std::string_view w) -> std::size_t {
-      auto first = person ? tables.first_words.end() : tables.first_words.find(w);
-      return first == tables.first_words.end() ? 0 : first->second;
+    auto longest_from = [&](std::string_view w, std::uint64_t hash) -> std::size_t {
+      const std::size_t* most = person ? nullptr : tables.first_words.Find(w, hash);
+      return most ? *most : 0;
     };
-    std::size_t longest = longest_from(words[i]);
-    if (!mended.empty() && mended[i] != words[i])
-      longest = std::max(longest, longest_from(mended[i]));
+    std::size_t longest = longest_from(words[i], hashes[i]);
+    if (!mended.empty() && mended[i] != words[i]) {
+      longest = std::max(longest, longest_from(mended[i], internal::FlatMap<bool>::Hash(mended[i])));
+    }
     for (std::size_t len = std::min(longest, words.size() - i); len >= 1; --len) {
       auto lookup = [&](const std::vector<std::string_view>& from) {
         phrase.assign(from[i]);
@@ -582,20 +592,20 @@ NormalizedName NormalizeName(std::string_view name, NameForm form) {
     }
     // A phrase of several words in another romanisation: by its words' keys.
     if (!taken && !person && !skeletal && !han) {
-      auto first = tables.first_keys.find(key_of(i));
-      const std::size_t most = first == tables.first_keys.end() ? 0 : first->second;
+      const std::size_t* first = tables.first_keys.Find(key_of(i));
+      const std::size_t most = first ? *first : 0;
       for (std::size_t len = std::min(most, words.size() - i); len >= 2 && !taken; --len) {
         phrase.clear();
         for (std::size_t k = 0; k < len; ++k) {
           if (k > 0) phrase.push_back(' ');
           phrase.append(key_of(i + k));
         }
-        auto it = tables.phrases_by_key.find(phrase);
-        if (it == tables.phrases_by_key.end()) continue;
+        const PhraseTables::PhraseEntry* const* it = tables.phrases_by_key.Find(phrase);
+        if (!it) continue;
         std::string text(words[i]);
         for (std::size_t k = 1; k < len; ++k) text.append(" ").append(words[i + k]);
         out.tokens.push_back(
-            NameToken{std::move(text), it->second->second.key, it->second->second.kind});
+            NameToken{std::move(text), (*it)->second.key, (*it)->second.kind});
         taken = len;
       }
     }
@@ -609,7 +619,7 @@ NormalizedName NormalizeName(std::string_view name, NameForm form) {
     if (w.find_first_of("0123456789") != std::string_view::npos) {
       token.kind = TokenKind::kNumber;
       token.key = token.text;
-    } else if (stopwords_apply && tables.stopwords.count(token.text)) {
+    } else if (stopwords_apply && tables.stopwords.Contains(w, hashes[at])) {
       token.kind = TokenKind::kStopword;
       token.key = "%" + token.text;  // apart from name keys: "du" is also Doe's key
     } else if (auto country =

@@ -210,14 +210,18 @@ const PhraseTables::PhraseEntry* PhraseTables::Misspelt(std::string_view word) c
 }
 
 const PhraseTables::PhraseEntry* PhraseTables::Romanised(std::string_view key) const {
-  auto it = by_key.find(key);
-  return it == by_key.end() ? nullptr : it->second;
+  const PhraseEntry* const* entry = by_key.Find(key);
+  return entry ? *entry : nullptr;
 }
 
 const PhraseTables& PhraseTables::Get() {
   static const PhraseTables tables = [] {
     PhraseTables t;
-    auto add = [&t](std::string_view text, std::string key, TokenKind kind) {
+    // Filled here, then frozen into the tables' FlatMaps.
+    std::unordered_map<std::string, std::size_t> first_words, first_keys;
+    std::unordered_map<std::string, bool> words_of_phrases, stopwords, titles;
+    std::unordered_map<std::string, const PhraseEntry*> by_key, phrases_by_key;
+    auto add = [&](std::string_view text, std::string key, TokenKind kind) {
       std::string latin = ToLatin(text);
       if (latin.size() < 2) return;  // a one-letter "legal form" would eat initials
       // A stop word stays one: the Kazakh ОФ (a public foundation) is Latin "of", which had
@@ -226,7 +230,7 @@ const PhraseTables& PhraseTables::Get() {
         return;
       }
       std::size_t words = 1 + static_cast<std::size_t>(std::count(latin.begin(), latin.end(), ' '));
-      std::size_t& most = t.first_words[latin.substr(0, latin.find(' '))];
+      std::size_t& most = first_words[latin.substr(0, latin.find(' '))];
       most = std::max(most, std::min(words, kLongestPhrase));
       t.phrases.emplace(std::move(latin), Phrase{std::move(key), kind});
     };
@@ -258,7 +262,7 @@ const PhraseTables& PhraseTables::Get() {
       for (std::size_t from = 0; from < phrase.size();) {
         std::size_t space = std::min(phrase.find(' ', from), phrase.size());
         if (space - from >= NearWords::kMinWord) ++phrase_words[phrase.substr(from, space - from)];
-        t.words_of_phrases.insert(phrase.substr(from, space - from));
+        words_of_phrases.emplace(phrase.substr(from, space - from), true);
         from = space + 1;
       }
     }
@@ -267,10 +271,10 @@ const PhraseTables& PhraseTables::Get() {
     for (const NearWords::Word& w : one_word) {
       if (w.text->size() < NearWords::kMinWord) continue;
       const PhraseEntry* entry = &*t.phrases.find(*w.text);
-      auto [it, added] = t.by_key.try_emplace(RomanizationKey(*w.text), entry);
+      auto [it, added] = by_key.try_emplace(RomanizationKey(*w.text), entry);
       if (!added && it->second->second.key != entry->second.key) shared_keys.insert(it->first);
     }
-    for (const std::string& key : shared_keys) t.by_key.erase(key);
+    for (const std::string& key : shared_keys) by_key.erase(key);
     std::vector<NearWords::Word> ranked;
     for (const auto& [w, phrases] : phrase_words) {
       ranked.push_back({&*t.phrase_words.insert(w).first, phrases});
@@ -286,7 +290,7 @@ const PhraseTables& PhraseTables::Get() {
         std::size_t space = std::min(phrase.find(' ', from), phrase.size());
         std::string word_key = RomanizationKey(std::string_view(phrase).substr(from, space - from));
         if (words++ == 0) {
-          std::size_t& most = t.first_keys[word_key];
+          std::size_t& most = first_keys[word_key];
           most = std::max(most,
                           std::min<std::size_t>(1 + std::count(phrase.begin(), phrase.end(), ' '),
                                                 kLongestPhrase));
@@ -296,11 +300,11 @@ const PhraseTables& PhraseTables::Get() {
         key.append(word_key);
         from = space + 1;
       }
-      auto [it, added] = t.phrases_by_key.try_emplace(key, &entry);
+      auto [it, added] = phrases_by_key.try_emplace(key, &entry);
       if (!added && it->second->second.key != entry.second.key) shared_keys.insert(key);
     }
-    for (const std::string& key : shared_keys) t.phrases_by_key.erase(key);
-    for (std::string_view w : kStopwords) t.stopwords.emplace(w);
+    for (const std::string& key : shared_keys) phrases_by_key.erase(key);
+    for (std::string_view w : kStopwords) stopwords.emplace(w, true);
     for (const auto& row : TsvRows(kPersonTitlesTsv)) {
       std::string latin = ToLatin(row[0]);
       // "General", "Director", "Private" also name organisations: those stay words.
@@ -308,8 +312,15 @@ const PhraseTables& PhraseTables::Get() {
       t.longest_title = std::max<std::size_t>(
           t.longest_title,
           1 + static_cast<std::size_t>(std::count(latin.begin(), latin.end(), ' ')));
-      t.titles.insert(std::move(latin));
+      titles.emplace(std::move(latin), true);
     }
+    t.first_words = FlatMap<std::size_t>::From(first_words);
+    t.first_keys = FlatMap<std::size_t>::From(first_keys);
+    t.words_of_phrases = FlatMap<bool>::From(words_of_phrases);
+    t.stopwords = FlatMap<bool>::From(stopwords);
+    t.titles = FlatMap<bool>::From(titles);
+    t.by_key = FlatMap<const PhraseEntry*>::From(by_key);
+    t.phrases_by_key = FlatMap<const PhraseEntry*>::From(phrases_by_key);
     return t;
   }();
   return tables;

@@ -47,6 +47,60 @@ class NearWords {
   std::vector<std::uint64_t> filter_;
 };
 
+// A read-only hash table of strings, filled once (From): one flat array of slots, each a hash's
+// high bits and an entry's index, and the entries apart. A lookup reads one slot and, only when
+// its bits agree, that entry; std::unordered_map reads a bucket, a node and the node's string,
+// each a likely cache miss where every search's walks through the index evict the tables. A
+// caller that asks several tables about one word hashes it once (Hash) and may load its slots
+// ahead (Prefetch).
+template <typename V>
+class FlatMap {
+ public:
+  static std::uint64_t Hash(std::string_view key) { return std::hash<std::string_view>{}(key); }
+  template <typename Map>
+  static FlatMap From(const Map& map) {
+    FlatMap out;
+    std::size_t size = 16;
+    while (size < 2 * map.size()) size *= 2;
+    out.slots_.assign(size, Slot{});
+    out.entries_.reserve(map.size());
+    for (const auto& [key, value] : map) {
+      const std::uint64_t h = Hash(key);
+      std::size_t at = h & (size - 1);
+      while (out.slots_[at].index != 0) at = (at + 1) & (size - 1);
+      out.entries_.emplace_back(std::string(key), value);
+      out.slots_[at] = Slot{static_cast<std::uint32_t>(h >> 32),
+                            static_cast<std::uint32_t>(out.entries_.size())};
+    }
+    return out;
+  }
+  const V* Find(std::string_view key, std::uint64_t hash) const {
+    if (slots_.empty()) return nullptr;
+    const std::size_t mask = slots_.size() - 1;
+    const auto tag = static_cast<std::uint32_t>(hash >> 32);
+    for (std::size_t at = hash & mask; slots_[at].index != 0; at = (at + 1) & mask) {
+      if (slots_[at].tag != tag) continue;
+      const auto& [k, v] = entries_[slots_[at].index - 1];
+      if (k == key) return &v;
+    }
+    return nullptr;
+  }
+  const V* Find(std::string_view key) const { return Find(key, Hash(key)); }
+  bool Contains(std::string_view key, std::uint64_t hash) const { return Find(key, hash); }
+  bool Contains(std::string_view key) const { return Find(key); }
+  void Prefetch(std::uint64_t hash) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]);
+  }
+
+ private:
+  struct Slot {
+    std::uint32_t tag = 0;    // the hash's high 32 bits
+    std::uint32_t index = 0;  // the entry's index + 1; 0: empty
+  };
+  std::vector<Slot> slots_;
+  std::vector<std::pair<std::string, V>> entries_;
+};
+
 // Multi-word phrases in Latin form ("co ltd", "obshchestvo s ogranichennoy otvetstvennostyu")
 // with what they stand for.
 struct Phrase {
@@ -64,11 +118,11 @@ struct PhraseTables {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
-  std::unordered_map<std::string, std::size_t, Hash, std::equal_to<>> first_words;
-  std::unordered_set<std::string> stopwords;
+  FlatMap<std::size_t> first_words;
+  FlatMap<bool> stopwords;
   // Titles before person names ("president", "his excellency"), by Latin form; at most
   // `longest_title` words.
-  std::unordered_set<std::string> titles;
+  FlatMap<bool> titles;
   std::size_t longest_title = 1;
   // One-word organisation words and legal forms of 8+ letters, to recognise them with a typo
   // ("CORPORATOIN").
@@ -79,7 +133,7 @@ struct PhraseTables {
   // One-word organisation words and legal forms of 8+ letters by their romanisation key, for
   // the same word in another romanisation (the German "Maschinostrojenija" of
   // машиностроения, "mashinostroyeniya"); a key two of them share is left out.
-  std::unordered_map<std::string, const PhraseEntry*, Hash, std::equal_to<>> by_key;
+  FlatMap<const PhraseEntry*> by_key;
   const PhraseEntry* Romanised(std::string_view key) const;
   // The words of 8+ letters of phrases of several words, and the one of them a word of a name
   // is, or is one edit from ("OTVESTVENNOSTYU" of OFAC's "OBSHCHESTVO S OGRANICHENNOI
@@ -90,10 +144,10 @@ struct PhraseTables {
   // another romanisation ("AKTCIONERNOE OBSHESTVO" / aktsionernoe obshchestvo); a joined key
   // that phrases of two classes share is left out. And the first word's key of such phrases →
   // the most words they have.
-  std::unordered_map<std::string, const PhraseEntry*, Hash, std::equal_to<>> phrases_by_key;
-  std::unordered_map<std::string, std::size_t, Hash, std::equal_to<>> first_keys;
+  FlatMap<const PhraseEntry*> phrases_by_key;
+  FlatMap<std::size_t> first_keys;
   // Every word of the phrases of several words: a word is mended only beside one of them.
-  std::unordered_set<std::string, Hash, std::equal_to<>> words_of_phrases;
+  FlatMap<bool> words_of_phrases;
   static const PhraseTables& Get();
 };
 
