@@ -555,7 +555,8 @@ NormalizedName NormalizeName(std::string_view name, NameForm form) {
     };
     std::size_t longest = longest_from(words[i], hashes[i]);
     if (!mended.empty() && mended[i] != words[i]) {
-      longest = std::max(longest, longest_from(mended[i], internal::FlatMap<bool>::Hash(mended[i])));
+      longest =
+          std::max(longest, longest_from(mended[i], internal::FlatMap<bool>::Hash(mended[i])));
     }
     for (std::size_t len = std::min(longest, words.size() - i); len >= 1; --len) {
       auto lookup = [&](const std::vector<std::string_view>& from) {
@@ -564,17 +565,19 @@ NormalizedName NormalizeName(std::string_view name, NameForm form) {
           phrase.push_back(' ');
           phrase.append(from[i + k]);
         }
-        return tables.phrases.find(phrase);
+        // (One word's hash is known.)
+        return len == 1 && &from == &words ? tables.phrases.Find(phrase, hashes[i])
+                                           : tables.phrases.Find(phrase);
       };
-      auto it = lookup(words);
-      if (it == tables.phrases.end() && len > 1 && !mended.empty() &&
+      const internal::Phrase* it = lookup(words);
+      if (!it && len > 1 && !mended.empty() &&
           !std::equal(words.begin() + i, words.begin() + i + len, mended.begin() + i)) {
         it = lookup(mended);
       }
-      if (it == tables.phrases.end()) continue;
+      if (!it) continue;
       // A one-word legal form ("ag", "sa", "ooo") is a legal form only at the edge of a longer
       // name; elsewhere, or alone, it is a generic word ("CORP" alone names nobody).
-      TokenKind kind = it->second.kind;
+      TokenKind kind = it->kind;
       bool edge = i == 0 || i + len == words.size();
       if (skeletal && len == 1) continue;  // short consonant strings are not legal forms
       // A syllable of a Chinese name ("博" bo) is not a legal form; Chinese legal forms come
@@ -586,7 +589,7 @@ NormalizedName NormalizeName(std::string_view name, NameForm form) {
       if (len == 1 && kind == TokenKind::kLegalForm && (!edge || words.size() < 2)) {
         kind = TokenKind::kGeneric;
       }
-      out.tokens.push_back(NameToken{phrase, it->second.key, kind});
+      out.tokens.push_back(NameToken{phrase, it->key, kind});
       taken = len;
       break;
     }
@@ -604,8 +607,7 @@ NormalizedName NormalizeName(std::string_view name, NameForm form) {
         if (!it) continue;
         std::string text(words[i]);
         for (std::size_t k = 1; k < len; ++k) text.append(" ").append(words[i + k]);
-        out.tokens.push_back(
-            NameToken{std::move(text), (*it)->second.key, (*it)->second.kind});
+        out.tokens.push_back(NameToken{std::move(text), (*it)->second.key, (*it)->second.kind});
         taken = len;
       }
     }

@@ -206,7 +206,7 @@ const std::string* NearWords::Find(std::string_view word) const {
 const PhraseTables::PhraseEntry* PhraseTables::Misspelt(std::string_view word) const {
   const std::string* near = misspelt.Find(word);
   if (!near || *near == word) return nullptr;
-  return &*phrases.find(*near);
+  return phrases.FindEntry(*near);
 }
 
 const PhraseTables::PhraseEntry* PhraseTables::Romanised(std::string_view key) const {
@@ -221,6 +221,7 @@ const PhraseTables& PhraseTables::Get() {
     std::unordered_map<std::string, std::size_t> first_words, first_keys;
     std::unordered_map<std::string, bool> words_of_phrases, stopwords, titles;
     std::unordered_map<std::string, const PhraseEntry*> by_key, phrases_by_key;
+    std::unordered_map<std::string, Phrase> phrases;
     auto add = [&](std::string_view text, std::string key, TokenKind kind) {
       std::string latin = ToLatin(text);
       if (latin.size() < 2) return;  // a one-letter "legal form" would eat initials
@@ -232,7 +233,7 @@ const PhraseTables& PhraseTables::Get() {
       std::size_t words = 1 + static_cast<std::size_t>(std::count(latin.begin(), latin.end(), ' '));
       std::size_t& most = first_words[latin.substr(0, latin.find(' '))];
       most = std::max(most, std::min(words, kLongestPhrase));
-      t.phrases.emplace(std::move(latin), Phrase{std::move(key), kind});
+      phrases.emplace(std::move(latin), Phrase{std::move(key), kind});
     };
     // Legal forms first: where a word is both ("company"), it is a legal form.
     for (const auto& row : TsvRows(kLegalFormsTsv)) {
@@ -247,9 +248,10 @@ const PhraseTables& PhraseTables::Get() {
     // KOREA", "of the Russian Federation") says where, as a one-word country does (NormalizeName).
     for (const auto& [name, code] : CountryNames()) {
       std::string latin = ToLatin(name);
-      if (latin.find(' ') == std::string::npos || t.phrases.count(latin)) continue;
+      if (latin.find(' ') == std::string::npos || phrases.count(latin)) continue;
       add(name, std::string(kCountryKeyPrefix) + code, TokenKind::kGeneric);
     }
+    t.phrases = FlatMap<Phrase>::From(phrases);
     // A word of many phrases is the usual spelling: GLEIF's tables hold a few misspelt forms
     // too ("ogtvetstvennostyu").
     std::vector<NearWords::Word> one_word;
@@ -270,7 +272,7 @@ const PhraseTables& PhraseTables::Get() {
     std::unordered_set<std::string> shared_keys;
     for (const NearWords::Word& w : one_word) {
       if (w.text->size() < NearWords::kMinWord) continue;
-      const PhraseEntry* entry = &*t.phrases.find(*w.text);
+      const PhraseEntry* entry = t.phrases.FindEntry(*w.text);
       auto [it, added] = by_key.try_emplace(RomanizationKey(*w.text), entry);
       if (!added && it->second->second.key != entry->second.key) shared_keys.insert(it->first);
     }
@@ -308,7 +310,7 @@ const PhraseTables& PhraseTables::Get() {
     for (const auto& row : TsvRows(kPersonTitlesTsv)) {
       std::string latin = ToLatin(row[0]);
       // "General", "Director", "Private" also name organisations: those stay words.
-      if (latin.empty() || t.phrases.count(latin)) continue;
+      if (latin.empty() || t.phrases.Contains(latin)) continue;
       t.longest_title = std::max<std::size_t>(
           t.longest_title,
           1 + static_cast<std::size_t>(std::count(latin.begin(), latin.end(), ' ')));

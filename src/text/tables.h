@@ -56,6 +56,7 @@ class NearWords {
 template <typename V>
 class FlatMap {
  public:
+  using Entry = std::pair<const std::string, V>;
   static std::uint64_t Hash(std::string_view key) { return std::hash<std::string_view>{}(key); }
   template <typename Map>
   static FlatMap From(const Map& map) {
@@ -74,16 +75,22 @@ class FlatMap {
     }
     return out;
   }
-  const V* Find(std::string_view key, std::uint64_t hash) const {
+  // The entry of `key` (whose Hash is `hash`), or nullptr. Entries stay where they are.
+  const Entry* FindEntry(std::string_view key, std::uint64_t hash) const {
     if (slots_.empty()) return nullptr;
     const std::size_t mask = slots_.size() - 1;
     const auto tag = static_cast<std::uint32_t>(hash >> 32);
     for (std::size_t at = hash & mask; slots_[at].index != 0; at = (at + 1) & mask) {
       if (slots_[at].tag != tag) continue;
-      const auto& [k, v] = entries_[slots_[at].index - 1];
-      if (k == key) return &v;
+      const Entry& entry = entries_[slots_[at].index - 1];
+      if (entry.first == key) return &entry;
     }
     return nullptr;
+  }
+  const Entry* FindEntry(std::string_view key) const { return FindEntry(key, Hash(key)); }
+  const V* Find(std::string_view key, std::uint64_t hash) const {
+    const Entry* entry = FindEntry(key, hash);
+    return entry ? &entry->second : nullptr;
   }
   const V* Find(std::string_view key) const { return Find(key, Hash(key)); }
   bool Contains(std::string_view key, std::uint64_t hash) const { return Find(key, hash); }
@@ -98,7 +105,11 @@ class FlatMap {
     std::uint32_t index = 0;  // the entry's index + 1; 0: empty
   };
   std::vector<Slot> slots_;
-  std::vector<std::pair<std::string, V>> entries_;
+  std::vector<Entry> entries_;
+
+ public:
+  auto begin() const { return entries_.begin(); }
+  auto end() const { return entries_.end(); }
 };
 
 // Multi-word phrases in Latin form ("co ltd", "obshchestvo s ogranichennoy otvetstvennostyu")
@@ -111,7 +122,7 @@ struct Phrase {
 // institution of higher professional education" (gen_legal_forms.py) has ten.
 inline constexpr std::size_t kLongestPhrase = 10;
 struct PhraseTables {
-  std::unordered_map<std::string, Phrase> phrases;
+  FlatMap<Phrase> phrases;
   // First word of any phrase → the most words a phrase starting with it has. A word not here
   // starts no phrase, which spares the longer lookups for most words of most names.
   struct Hash {
@@ -127,7 +138,7 @@ struct PhraseTables {
   // One-word organisation words and legal forms of 8+ letters, to recognise them with a typo
   // ("CORPORATOIN").
   NearWords misspelt;
-  using PhraseEntry = std::pair<const std::string, Phrase>;
+  using PhraseEntry = FlatMap<Phrase>::Entry;
   // The organisation word or legal form `word` is one edit from, or nullptr.
   const PhraseEntry* Misspelt(std::string_view word) const;
   // One-word organisation words and legal forms of 8+ letters by their romanisation key, for
