@@ -8,6 +8,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "text/tables.h"
 #include "text/text.h"
 
 namespace dualwatch::text {
@@ -51,13 +52,16 @@ std::string CountryKey(std::string_view name) {
 }
 
 struct CountryTable {
-  std::unordered_map<std::string, std::string> by_key;
+  // Country names by CountryKey (asked about every word of every organisation's name, hence
+  // flat), filled through `building`.
+  internal::FlatMap<std::string> by_key;
+  std::unordered_map<std::string, std::string> building;
   std::unordered_map<std::string, std::string> english;
   std::vector<std::pair<std::string, std::string>> latin_names;  // English names and aliases
 
   void Add(std::string_view name, const std::string& code) {
     std::string key = CountryKey(name);
-    if (!key.empty()) by_key.emplace(std::move(key), code);
+    if (!key.empty()) building.emplace(std::move(key), code);
   }
 
   CountryTable() {
@@ -93,9 +97,11 @@ struct CountryTable {
       if (line.empty() || line[0] == '#') continue;
       std::size_t tab = line.find('\t');
       if (tab != 2) continue;  // header or malformed: codes are always two letters
-      by_key[CountryKey(line.substr(tab + 1))] = std::string(line.substr(0, 2));
+      building[CountryKey(line.substr(tab + 1))] = std::string(line.substr(0, 2));
       latin_names.emplace_back(line.substr(tab + 1), line.substr(0, 2));
     }
+    by_key = internal::FlatMap<std::string>::From(building);
+    building.clear();
   }
 };
 
@@ -113,13 +119,13 @@ std::optional<std::string> CountryCode(std::string_view name) {
   if (!name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
       })) {
-    auto it = table.by_key.find(std::string(name));
-    if (it == table.by_key.end()) return std::nullopt;
-    return it->second;
+    const std::string* code = table.by_key.Find(name);
+    if (!code) return std::nullopt;
+    return *code;
   }
   std::string key = CountryKey(name);
   if (key.empty()) return std::nullopt;
-  if (auto it = table.by_key.find(key); it != table.by_key.end()) return it->second;
+  if (const std::string* code = table.by_key.Find(key)) return *code;
   // "Russian Federation (HQ)", "Republic of Türkiye", "Region: Gaza": drop the decoration.
   if (auto paren = name.find(" ("); paren != std::string_view::npos && paren > 0) {
     return CountryCode(name.substr(0, paren));
@@ -127,8 +133,9 @@ std::optional<std::string> CountryCode(std::string_view name) {
   for (std::string_view prefix : {"region ", "republic of ", "socialist republic of ",
                                   "federal republic of ", "kingdom of ", "state of "}) {
     if (key.rfind(prefix, 0) == 0) {
-      if (auto it = table.by_key.find(key.substr(prefix.size())); it != table.by_key.end()) {
-        return it->second;
+      if (const std::string* code =
+              table.by_key.Find(std::string_view(key).substr(prefix.size()))) {
+        return *code;
       }
     }
   }

@@ -583,7 +583,7 @@ NormalizedName NormalizeName(std::string_view name, NameForm form) {
       // A syllable of a Chinese name ("博" bo) is not a legal form; Chinese legal forms come
       // from the vocabulary as words ("co ltd").
       if (han && len == 1 && kind == TokenKind::kLegalForm &&
-          internal::HanTables::Get().syllables.count(phrase)) {
+          internal::HanTables::Get().syllables.Contains(phrase)) {
         continue;
       }
       if (len == 1 && kind == TokenKind::kLegalForm && (!edge || words.size() < 2)) {

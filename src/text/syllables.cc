@@ -110,12 +110,12 @@ std::size_t PinyinSyllables(std::string_view word) {
   std::array<std::size_t, 33> fewest;  // fewest[i]: syllables that make word[0, i), or kNone
   fewest.fill(kNone);
   fewest[0] = 0;
-  std::string piece;
   for (std::size_t i = 0; i < word.size(); ++i) {
     if (fewest[i] == kNone) continue;
     for (std::size_t len = 1; len <= kLongestSyllable && i + len <= word.size(); ++len) {
-      piece.assign(word.substr(i, len));
-      if (syllables.count(piece)) fewest[i + len] = std::min(fewest[i + len], fewest[i] + 1);
+      if (syllables.Contains(word.substr(i, len))) {
+        fewest[i + len] = std::min(fewest[i + len], fewest[i] + 1);
+      }
     }
   }
   return fewest[word.size()] == kNone ? 0 : fewest[word.size()];

@@ -80,12 +80,14 @@ std::vector<std::vector<std::string_view>> TsvRows(std::string_view tsv) {
 const HanTables& HanTables::Get() {
   static const HanTables tables = [] {
     HanTables t;
+    std::unordered_map<std::string, bool> syllables;
     for (const auto& row : TsvRows(kHanPinyinTsv)) {
       std::u32string c = Utf32(row[0]);
       if (row.size() < 2 || c.size() != 1) continue;
       t.pinyin.emplace(c[0], std::string(row[1]));
-      t.syllables.emplace(row[1]);
+      syllables.emplace(row[1], true);
     }
+    t.syllables = FlatMap<bool>::From(syllables);
     for (const auto& row : TsvRows(kHanSimplifiedTsv)) {
       std::u32string from = Utf32(row[0]), to = row.size() < 2 ? U"" : Utf32(row[1]);
       if (from.size() == 1 && to.size() == 1) t.simplified.emplace(from[0], to[0]);

@@ -12,41 +12,6 @@
 
 namespace dualwatch::text::internal {
 
-// Chinese: per-character pinyin and the word list (data/text/han_pinyin.tsv, zh_vocabulary.tsv).
-struct HanTables {
-  std::unordered_map<char32_t, std::string> pinyin;
-  std::unordered_map<char32_t, char32_t> simplified;      // traditional → simplified character
-  std::unordered_map<std::u32string, std::string> words;  // hanzi → latin words
-  std::size_t longest_word = 1;                           // in characters
-  std::unordered_set<std::string> syllables;              // every reading: "bo", "zhang"
-  static const HanTables& Get();
-};
-
-// Words of 8+ letters by the hashes of their one-deletion variants and of themselves, to find the
-// one a word is, or is one edit from: hash → word (in a node-based container of the caller's: the
-// pointers stay valid), sorted by hash, then word. A word of n letters asks for n + 1 hashes,
-// nearly all absent: the filter (bit h mod its size: some entry's hash may be h), small enough to
-// stay in the nearest cache, answers most of them. Of the word itself, if it is one, and the words
-// one edit from it, Find gives the one of the highest rank (the word itself on a tie).
-class NearWords {
- public:
-  static constexpr std::size_t kMinWord = 8;
-  struct Word {
-    const std::string* text;
-    std::uint32_t rank;
-  };
-  void Build(const std::vector<Word>& words);
-  const std::string* Find(std::string_view word) const;
-
- private:
-  struct Entry {
-    std::uint64_t hash;
-    Word word;
-  };
-  std::vector<Entry> entries_;
-  std::vector<std::uint64_t> filter_;
-};
-
 // A read-only hash table of strings, filled once (From): one flat array of slots, each a hash's
 // high bits and an entry's index, and the entries apart. A lookup reads one slot and, only when
 // its bits agree, that entry; std::unordered_map reads a bucket, a node and the node's string,
@@ -110,6 +75,41 @@ class FlatMap {
  public:
   auto begin() const { return entries_.begin(); }
   auto end() const { return entries_.end(); }
+};
+
+// Chinese: per-character pinyin and the word list (data/text/han_pinyin.tsv, zh_vocabulary.tsv).
+struct HanTables {
+  std::unordered_map<char32_t, std::string> pinyin;
+  std::unordered_map<char32_t, char32_t> simplified;      // traditional → simplified character
+  std::unordered_map<std::u32string, std::string> words;  // hanzi → latin words
+  std::size_t longest_word = 1;                           // in characters
+  FlatMap<bool> syllables;                                // every reading: "bo", "zhang"
+  static const HanTables& Get();
+};
+
+// Words of 8+ letters by the hashes of their one-deletion variants and of themselves, to find the
+// one a word is, or is one edit from: hash → word (in a node-based container of the caller's: the
+// pointers stay valid), sorted by hash, then word. A word of n letters asks for n + 1 hashes,
+// nearly all absent: the filter (bit h mod its size: some entry's hash may be h), small enough to
+// stay in the nearest cache, answers most of them. Of the word itself, if it is one, and the words
+// one edit from it, Find gives the one of the highest rank (the word itself on a tie).
+class NearWords {
+ public:
+  static constexpr std::size_t kMinWord = 8;
+  struct Word {
+    const std::string* text;
+    std::uint32_t rank;
+  };
+  void Build(const std::vector<Word>& words);
+  const std::string* Find(std::string_view word) const;
+
+ private:
+  struct Entry {
+    std::uint64_t hash;
+    Word word;
+  };
+  std::vector<Entry> entries_;
+  std::vector<std::uint64_t> filter_;
 };
 
 // Multi-word phrases in Latin form ("co ltd", "obshchestvo s ogranichennoy otvetstvennostyu")
