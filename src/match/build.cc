@@ -51,7 +51,7 @@ void TextIds::Build(const std::vector<std::string_view>& texts) {
     const std::uint64_t hash = HashText(texts[id]) | 1;
     std::size_t at = (hash >> 1) & (size - 1);
     while (slots_[at].hash != 0) at = (at + 1) & (size - 1);
-    slots_[at] = {hash, id};
+    slots_[at] = {hash, id, Place(offsets_[id], texts[id].size())};
   }
 }
 
@@ -61,11 +61,7 @@ std::int64_t TextIds::Find(std::string_view text) const {
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t at = (hash >> 1) & mask; slots_[at].hash != 0; at = (at + 1) & mask) {
     const Slot& slot = slots_[at];
-    if (slot.hash == hash &&
-        std::string_view(chars_).substr(offsets_[slot.id],
-                                        offsets_[slot.id + 1] - offsets_[slot.id]) == text) {
-      return slot.id;
-    }
+    if (slot.hash == hash && SlotText(slot) == text) return slot.id;
   }
   return -1;
 }

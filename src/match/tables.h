@@ -40,10 +40,24 @@ class TextIds {
   }
 
  private:
+  // Where a slot's text is, in the slot itself (a hit then reads the slot and the text, not the
+  // offsets between them): offset << 8 | length, or kFar for a text past 16 MB or of 256 bytes
+  // or more, found through `offsets_`.
+  static constexpr std::uint32_t kFar = ~std::uint32_t{0};
+  static std::uint32_t Place(std::size_t offset, std::size_t length) {
+    return offset < (std::size_t{1} << 24) && length < 256
+               ? static_cast<std::uint32_t>(offset << 8 | length)
+               : kFar;
+  }
   struct Slot {
     std::uint64_t hash = 0;  // HashText | 1; 0: empty
     std::uint32_t id = 0;
+    std::uint32_t place = kFar;  // Place of text `id`
   };
+  std::string_view SlotText(const Slot& slot) const {
+    return slot.place == kFar ? Text(slot.id)
+                              : std::string_view(chars_).substr(slot.place >> 8, slot.place & 0xFF);
+  }
   std::vector<Slot> slots_;
   std::string chars_;                   // the texts, one after another
   std::vector<std::uint32_t> offsets_;  // text i is chars_[offsets_[i] .. offsets_[i + 1])
