@@ -180,6 +180,15 @@ void NearWords::Build(const std::vector<Word>& words) {
   for (const Entry& e : entries_) {
     filter_[(e.hash % (size * 64)) / 64] |= std::uint64_t{1} << (e.hash % 64);
   }
+  int bits = 1;
+  while ((std::size_t{1} << bits) < entries_.size()) ++bits;
+  shift_ = 64 - bits;
+  starts_.assign((std::size_t{1} << bits) + 1, static_cast<std::uint32_t>(entries_.size()));
+  std::size_t first = 0;
+  for (std::size_t b = 0; b + 1 < starts_.size(); ++b) {
+    while (first < entries_.size() && (entries_[first].hash >> shift_) < b) ++first;
+    starts_[b] = static_cast<std::uint32_t>(first);
+  }
 }
 
 const std::string* NearWords::Find(std::string_view word) const {
@@ -193,9 +202,11 @@ const std::string* NearWords::Find(std::string_view word) const {
   for (const std::uint64_t h : hashes) __builtin_prefetch(&filter_[(h & mask) / 64]);
   for (const std::uint64_t h : hashes) {
     if (!(filter_[(h & mask) / 64] >> (h % 64) & 1)) continue;
-    auto it = std::lower_bound(entries_.begin(), entries_.end(), h,
-                               [](const Entry& e, std::uint64_t v) { return e.hash < v; });
-    for (; it != entries_.end() && it->hash == h; ++it) {
+    const std::size_t bucket = h >> shift_;
+    auto it = entries_.begin() + starts_[bucket];
+    const auto bucket_end = entries_.begin() + starts_[bucket + 1];
+    while (it != bucket_end && it->hash < h) ++it;
+    for (; it != bucket_end && it->hash == h; ++it) {
       const Word& w = it->word;
       const bool same = *w.text == word;
       if (best && (w.rank < best->rank || (w.rank == best->rank && !same))) continue;

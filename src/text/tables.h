@@ -110,6 +110,10 @@ class NearWords {
   };
   std::vector<Entry> entries_;
   std::vector<std::uint64_t> filter_;
+  // The entries whose hash has top bits b are [starts_[b], starts_[b + 1]): a hash that passes
+  // the filter reads two starts and a few entries, not a binary search's dozen cache misses.
+  std::vector<std::uint32_t> starts_;
+  int shift_ = 64;
 };
 
 // Multi-word phrases in Latin form ("co ltd", "obshchestvo s ogranichennoy otvetstvennostyu")
