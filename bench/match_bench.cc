@@ -56,6 +56,12 @@ std::string Typo(std::string name, std::mt19937& rng) {
   return name;
 }
 
+match::Query Named(std::string name) {
+  match::Query q;
+  q.name = std::move(name);
+  return q;
+}
+
 std::string Reorder(const std::string& name) {
   auto space = name.rfind(' ');
   if (space == std::string::npos) return name;
@@ -91,38 +97,38 @@ std::vector<BenchQuery> MakeQueries(const std::vector<lists::Entity>& entities, 
       case 0:
       case 1: {
         const lists::Entity& e = *pick(orgs);
-        q = {{Typo(e.caption(), rng)}, "company, typo", e.id};
+        q = {Named(Typo(e.caption(), rng)), "company, typo", e.id};
         break;
       }
       case 2: {
         const lists::Entity& e = *pick(orgs);
-        q = {{e.caption()}, "company, as listed", e.id};
+        q = {Named(e.caption()), "company, as listed", e.id};
         break;
       }
       case 3:
       case 4: {
         const lists::Entity& e = *pick(people);
-        q = {{Reorder(e.caption())}, "person, reordered", e.id};
+        q = {Named(Reorder(e.caption())), "person, reordered", e.id};
         break;
       }
       case 5: {
         const lists::Entity& e = *pick(cyrillic);
-        q = {{script_name(e, "Cyrl")}, "Cyrillic", e.id};
+        q = {Named(script_name(e, "Cyrl")), "Cyrillic", e.id};
         break;
       }
       case 6: {
         const lists::Entity& e = *pick(chinese);
-        q = {{script_name(e, "Hani")}, "Chinese", e.id};
+        q = {Named(script_name(e, "Hani")), "Chinese", e.id};
         break;
       }
       case 7:
-        q = {{un[rng() % un.size()][0]}, "UN person (yente)", ""};
+        q = {Named(un[rng() % un.size()][0]), "UN person (yente)", ""};
         break;
       case 8:
-        q = {{forbes[rng() % forbes.size()][1]}, "miss: Forbes 2000", ""};
+        q = {Named(forbes[rng() % forbes.size()][1]), "miss: Forbes 2000", ""};
         break;
       default:
-        q = {{synthetic[rng() % synthetic.size()][0]}, "miss: synthetic person", ""};
+        q = {Named(synthetic[rng() % synthetic.size()][0]), "miss: synthetic person", ""};
     }
     out.push_back(std::move(q));
   }

@@ -120,7 +120,11 @@ PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedNa
   }
   for (std::size_t ti = 0; ti < name.tokens.size(); ++ti) {
     const text::NameToken& t = name.tokens[ti];
-    QueryToken qt{t.text, t.key, t.kind, 0, -1, std::string(JoinForm(t.kind, t.text, t.key)), {}};
+    QueryToken qt;
+    qt.text = t.text;
+    qt.key = t.key;
+    qt.kind = t.kind;
+    qt.join = JoinForm(t.kind, t.text, t.key);
     qt.key_id = data.key_ids.Find(t.key);
     qt.skeletal = t.skeletal;
     if (name.script == text::Script::kHan && t.kind == TokenKind::kName) {
