@@ -217,11 +217,13 @@ void NameIndex::Data::Derive() {
       stem_keys[it->second].push_back(k);
     }
   }
-  post_split.resize(keys.size());
   for (std::uint32_t k = 0; k < keys.size(); ++k) {
-    std::uint32_t p = post_offsets[k];
-    while (p < post_offsets[k + 1] && names[postings[p]].schema == lists::Schema::kPerson) ++p;
-    post_split[k] = p;
+    KeyEntry& e = key_entries[k];
+    e.post_begin = post_offsets[k];
+    e.post_end = post_offsets[k + 1];
+    std::uint32_t p = e.post_begin;
+    while (p < e.post_end && names[postings[p]].schema == lists::Schema::kPerson) ++p;
+    e.post_split = p;
   }
   initials_runs.clear();
   for (std::uint32_t n = 0; n < names.size(); ++n) {

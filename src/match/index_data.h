@@ -121,6 +121,10 @@ struct NameIndex::Data {
     std::uint16_t size = 0;
     text::TokenKind kind = text::TokenKind::kName;
     bool skeletal = false;
+    // Its postings (PostingRange): post_offsets[k], where people's names give way to the
+    // others' (derived), post_offsets[k + 1]. Beside the weight, so that a search's hit on the
+    // key reads one entry, not three arrays.
+    std::uint32_t post_begin = 0, post_split = 0, post_end = 0;
   };
   std::vector<KeyEntry> key_entries;
   HashBuckets exact_buckets;  // over exact_names
@@ -148,14 +152,13 @@ struct NameIndex::Data {
   // Whether name n holds a retrievable key twice or more ("ABDULLAH Ahmed Abdullah"; derived):
   // there several query words may each pair with one of the key's words.
   std::vector<bool> repeats_key;
-  // Where the postings of key k pass from people's names to the others' (derived).
-  std::vector<std::uint32_t> post_split;
   // The postings of key k that a search for `who` reads: people's names only, the others'
   // only, or all.
   enum class Who { kAnyone, kPeople, kOthers };
   std::pair<std::uint32_t, std::uint32_t> PostingRange(std::uint32_t k, Who who) const {
-    return {who == Who::kOthers ? post_split[k] : post_offsets[k],
-            who == Who::kPeople ? post_split[k] : post_offsets[k + 1]};
+    const KeyEntry& e = key_entries[k];
+    return {who == Who::kOthers ? e.post_split : e.post_begin,
+            who == Who::kPeople ? e.post_split : e.post_end};
   }
   // Names without a distinctive word (a name or number), organisation words only: (key, name)
   // for every key such a name holds, sorted.
