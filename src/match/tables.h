@@ -63,44 +63,8 @@ class TextIds {
   std::vector<std::uint32_t> offsets_;  // text i is chars_[offsets_[i] .. offsets_[i + 1])
 };
 
-// A directory over an array sorted by 64-bit hash: the entries whose hash has top bits b are
-// [starts[b], starts[b + 1]), so that a lookup reads two slots and scans a few entries, not a
-// binary search's dozen or more cache misses. About one bucket per entry.
-class HashBuckets {
- public:
-  // `hash(i)` is entry i's hash, of `count` entries in ascending order.
-  template <typename Hash>
-  void Build(std::size_t count, Hash hash) {
-    int bits = 0;
-    while ((std::size_t{1} << bits) < count) ++bits;
-    shift_ = 64 - bits;
-    starts_.assign((std::size_t{1} << bits) + 1, static_cast<std::uint32_t>(count));
-    std::size_t first = 0;
-    for (std::size_t b = 0; b + 1 < starts_.size(); ++b) {
-      while (first < count && bits > 0 && (hash(first) >> shift_) < b) ++first;
-      starts_[b] = static_cast<std::uint32_t>(first);
-    }
-  }
-  // The entries that may have hash `h` (those of its bucket); empty before Build.
-  std::pair<std::uint32_t, std::uint32_t> Bucket(std::uint64_t h) const {
-    if (starts_.empty()) return {0, 0};
-    const std::size_t b = shift_ == 64 ? 0 : h >> shift_;
-    return {starts_[b], starts_[b + 1]};
-  }
-  // The entries with hash `h`: its bucket, narrowed by `hash(i)`.
-  template <typename Hash>
-  std::pair<std::uint32_t, std::uint32_t> Range(std::uint64_t h, Hash hash) const {
-    auto [begin, end] = Bucket(h);
-    while (begin != end && hash(begin) < h) ++begin;
-    std::uint32_t last = begin;
-    while (last != end && hash(last) == h) ++last;
-    return {begin, last};
-  }
-
- private:
-  std::vector<std::uint32_t> starts_;
-  int shift_ = 64;
-};
+// HashBuckets (a directory over an array sorted by hash) is in io/io.h, shared with text/.
+using io::HashBuckets;
 
 }  // namespace dualwatch::match
 

@@ -180,15 +180,7 @@ void NearWords::Build(const std::vector<Word>& words) {
   for (const Entry& e : entries_) {
     filter_[(e.hash % (size * 64)) / 64] |= std::uint64_t{1} << (e.hash % 64);
   }
-  int bits = 1;
-  while ((std::size_t{1} << bits) < entries_.size()) ++bits;
-  shift_ = 64 - bits;
-  starts_.assign((std::size_t{1} << bits) + 1, static_cast<std::uint32_t>(entries_.size()));
-  std::size_t first = 0;
-  for (std::size_t b = 0; b + 1 < starts_.size(); ++b) {
-    while (first < entries_.size() && (entries_[first].hash >> shift_) < b) ++first;
-    starts_[b] = static_cast<std::uint32_t>(first);
-  }
+  buckets_.Build(entries_.size(), [&](std::size_t i) { return entries_[i].hash; });
 }
 
 const std::string* NearWords::Find(std::string_view word) const {
@@ -202,12 +194,9 @@ const std::string* NearWords::Find(std::string_view word) const {
   for (const std::uint64_t h : hashes) __builtin_prefetch(&filter_[(h & mask) / 64]);
   for (const std::uint64_t h : hashes) {
     if (!(filter_[(h & mask) / 64] >> (h % 64) & 1)) continue;
-    const std::size_t bucket = h >> shift_;
-    auto it = entries_.begin() + starts_[bucket];
-    const auto bucket_end = entries_.begin() + starts_[bucket + 1];
-    while (it != bucket_end && it->hash < h) ++it;
-    for (; it != bucket_end && it->hash == h; ++it) {
-      const Word& w = it->word;
+    const auto [begin, end] = buckets_.Range(h, [&](std::uint32_t i) { return entries_[i].hash; });
+    for (std::uint32_t i = begin; i < end; ++i) {
+      const Word& w = entries_[i].word;
       const bool same = *w.text == word;
       if (best && (w.rank < best->rank || (w.rank == best->rank && !same))) continue;
       if (same || OneEditApart(word, *w.text)) best = &w;

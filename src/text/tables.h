@@ -8,6 +8,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "io/io.h"
 #include "text/text.h"
 
 namespace dualwatch::text::internal {
@@ -110,10 +111,9 @@ class NearWords {
   };
   std::vector<Entry> entries_;
   std::vector<std::uint64_t> filter_;
-  // The entries whose hash has top bits b are [starts_[b], starts_[b + 1]): a hash that passes
-  // the filter reads two starts and a few entries, not a binary search's dozen cache misses.
-  std::vector<std::uint32_t> starts_;
-  int shift_ = 64;
+  // Over entries_: a hash that passes the filter reads two starts and a few entries, not a
+  // binary search's dozen cache misses.
+  io::HashBuckets buckets_;
 };
 
 // Multi-word phrases in Latin form ("co ltd", "obshchestvo s ogranichennoy otvetstvennostyu")
@@ -129,10 +129,6 @@ struct PhraseTables {
   FlatMap<Phrase> phrases;
   // First word of any phrase → the most words a phrase starting with it has. A word not here
   // starts no phrase, which spares the longer lookups for most words of most names.
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
   FlatMap<std::size_t> first_words;
   FlatMap<bool> stopwords;
   // Titles before person names ("president", "his excellency"), by Latin form; at most
