@@ -115,6 +115,8 @@ char32_t CyrillicHomoglyph(char32_t c) {
       return U'е';
     case 'h':
       return U'н';
+    case 'i':
+      return U'і';  // the Ukrainian and Belarusian і (Вiкторiвна)
     case 'k':
       return U'к';
     case 'm':
@@ -132,6 +134,14 @@ char32_t CyrillicHomoglyph(char32_t c) {
     default:
       return 0;
   }
+}
+
+// The Latin letter a Cyrillic one looks like (the reverse of CyrillicHomoglyph), or 0.
+char32_t LatinHomoglyph(char32_t c) {
+  for (char32_t latin : U"abcehikmoptxy") {
+    if (latin != 0 && CyrillicHomoglyph(latin) == c) return latin;
+  }
+  return 0;
 }
 
 bool IsCyrillic(char32_t c) { return c >= 0x400 && c <= 0x52F; }
@@ -356,18 +366,29 @@ std::string ToLatin(std::string_view utf8) {
       if (auto it = simplified.find(c); it != simplified.end()) c = it->second;
     }
   }
-  // Latin look-alikes inside Cyrillic words.
+  // Look-alikes of the other script inside a word, as clerks type them: Latin letters in a
+  // Cyrillic word (ОOО, POCCИЯ) are read as Cyrillic, Cyrillic ones in a Latin word (JSС,
+  // "Сompany") as Latin. A word is read in the script its other letters leave it: the one
+  // whose every letter it can be written in, and of two, the one most of its letters are in
+  // (Cyrillic on a tie).
   for (std::size_t start = 0; start < cps.size();) {
     std::size_t end = start;
-    bool cyr = false, lat = false;
+    std::size_t cyr = 0, lat = 0;
+    bool as_cyrillic = true, as_latin = true;  // every letter has a look-alike there
     while (end < cps.size() && u_isalpha(static_cast<UChar32>(cps[end]))) {
-      cyr = cyr || IsCyrillic(cps[end]);
-      lat = lat || cps[end] < 0x80;
+      if (IsCyrillic(cps[end])) {
+        ++cyr;
+        as_latin = as_latin && LatinHomoglyph(cps[end]) != 0;
+      } else if (cps[end] < 0x80) {
+        ++lat;
+        as_cyrillic = as_cyrillic && CyrillicHomoglyph(cps[end]) != 0;
+      }
       ++end;
     }
-    if (cyr && lat) {
+    if (cyr > 0 && lat > 0) {
+      const bool latin = as_latin && (!as_cyrillic || lat > cyr);
       for (std::size_t k = start; k < end; ++k) {
-        if (char32_t h = CyrillicHomoglyph(cps[k])) cps[k] = h;
+        if (char32_t h = latin ? LatinHomoglyph(cps[k]) : CyrillicHomoglyph(cps[k])) cps[k] = h;
       }
     }
     start = end + 1;

@@ -253,6 +253,21 @@ TEST(ToLatin, ReadsTraditionalCharactersAsSimplified) {
   EXPECT_GT(changed, 2000u);
 }
 
+// A look-alike of the other script typed into a word is read in the word's script: the EU
+// writes "JSС Krasmash" and "Joint Stock Сompany Krasnoyarsk machine-building plant" with a
+// Cyrillic С; clerks type ОOО and POCCИЯ with Latin letters among Cyrillic ones.
+TEST(ToLatin, ReadsALookAlikeLetterInTheScriptOfItsWord) {
+  EXPECT_EQ(ToLatin("JSС Krasmash"), "jsc krasmash");
+  EXPECT_EQ(ToLatin("Joint Stock Сompany"), "joint stock company");
+  EXPECT_EQ(ToLatin("ОOО Ромашка"), ToLatin("ООО Ромашка"));
+  EXPECT_EQ(ToLatin("POCCИЯ"), ToLatin("РОССИЯ"));
+  // The EU writes Ukrainian and Belarusian names with a Latin i: "Вiктор Федорович ЯНУКОВИЧ".
+  EXPECT_EQ(ToLatin("Вiктор"), ToLatin("Віктор"));
+  // Letters of both that could be either: most of them say which ("СOМ" is Cyrillic).
+  EXPECT_EQ(ToLatin("СOМ"), ToLatin("СОМ"));
+  EXPECT_EQ(ToLatin("CОM"), "com");
+}
+
 // ICU marks syllables that would read two ways ("jin-u"); that is not a word boundary.
 TEST(ToLatin, ReadsAHangulWordAsOneWord) {
   EXPECT_EQ(ToLatin("최진우"), "choejinu");
