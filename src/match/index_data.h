@@ -313,6 +313,10 @@ inline constexpr double kGenericOnlyFactor = 0.3;
 // 69.8% at the same recall; leave-one-out 7 and bench_match's typo'd companies 12 of 4,000 fewer
 // found (at 0.95: 394 false positives, 12 and 20 fewer).
 inline constexpr double kSpellingOnlyFactor = 0.97;
+// A Korean name in Hangul against a Korean name whose given name's syllables, aligned, stand in
+// another order (은정 김 Eun-jeong Kim is not KIM Jong Un): another given name. The surname may
+// stand first or last.
+inline constexpr double kOtherSyllableOrderFactor = 0.7;
 inline bool IsAcronym(text::TokenKind kind, std::string_view text) {
   if (kind != text::TokenKind::kName || text.size() < 3 || text.size() > 5) return false;
   for (char c : text) {

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "match/index_data.h"
+#include "match/test_index.h"
 #include "store/store.h"
 #include "tests/test_util.h"
 
@@ -15,39 +16,6 @@ namespace dualwatch::match {
 namespace {
 
 using dualwatch::testing::TempDir;
-
-const std::vector<lists::Entity>& AllEntities() {
-  static const std::vector<lists::Entity> entities = [] {
-    auto files = store::BundledListFiles();
-    EXPECT_TRUE(files.ok());
-    auto parsed = lists::ParseListFiles(*files);
-    EXPECT_TRUE(parsed.ok()) << parsed.status().message();
-    std::vector<lists::Entity> all;
-    for (lists::ParsedList& p : *parsed) {
-      for (lists::Entity& e : p.entities) all.push_back(std::move(e));
-    }
-    return all;
-  }();
-  return entities;
-}
-
-const NameIndex& Index() {
-  static const NameIndex index = [] {
-    NameIndexBuilder builder;
-    for (const lists::Entity& e : AllEntities()) builder.Add(e);
-    return std::move(builder).Build();
-  }();
-  return index;
-}
-
-// The score of person name `a` against list name `b`, with the bundled lists' weights.
-double PersonScore(std::string_view a, std::string_view b) {
-  return ScoreNamePair(a, b, &Index(), nullptr, lists::Schema::kPerson);
-}
-// The same for a company's name.
-double CompanyScore(std::string_view a, std::string_view b) {
-  return ScoreNamePair(a, b, &Index(), nullptr, lists::Schema::kCompany);
-}
 
 // The best result for `name` at threshold 0.5, explained; an empty one when there is none.
 SearchResult BestAtHalf(const std::string& name) {
@@ -303,20 +271,6 @@ TEST(NameIndex, ChineseNamesInCharactersDoNotMeetOtherCharactersByEdits) {
   EXPECT_GE(
       ScoreNamePair("Zhang Xiaomin", "ZHANG, Xiaoming", &Index(), nullptr, lists::Schema::kPerson),
       0.75);
-}
-
-// yente's synthetic people against the EU's original-script names of PARK Young Han (박영한)
-// and KIM Young-Chol (김영철): Hangul is romanised letter for letter, so between Hangul names
-// a letter's difference is another syllable; a Korean name is written whole, surname first,
-// and spaced in either order; a syllable romanised to one letter (이 "i") is no initial.
-TEST(NameIndex, HangulNamesMeetBySyllablesNotEdits) {
-  EXPECT_LT(PersonScore("영자 박", "박영한"), 0.75);
-  EXPECT_LT(PersonScore("병철 김", "김영철"), 0.75);
-  EXPECT_GE(PersonScore("영철 김", "김영철"), 0.95);
-  EXPECT_GE(PersonScore("김영철", "김영철"), 1.0);
-  EXPECT_LT(PersonScore("수빈 이", "Igor Nikolajevitj SJUBIN"), 0.75);
-  // A Latin initial stays one (SJUBIN is the Swedish spelling of Шубин, Shubin).
-  EXPECT_GE(PersonScore("Shubin I", "Igor Nikolajevitj SJUBIN"), 0.75);
 }
 
 // yente's synthetic 静 林 and 斌 莉 徐 against OFAC's "JING HE, Lin" and "XU, Bin": in a Chinese

@@ -191,7 +191,8 @@ PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedNa
       q.acronyms = q.acronyms || t.spelled.first != t.spelled.second;
     }
   }
-  q.korean = name.script == text::Script::kLatin &&
+  // (A Korean person's name in Hangul is read syllable by syllable: ToLatin.)
+  q.korean = (name.script == text::Script::kLatin || name.script == text::Script::kHangul) &&
              KoreanName(static_cast<int>(q.tokens.size()), [&](int i) {
                return std::pair<TokenKind, bool>(
                    q.tokens[i].kind, !text::KoreanSyllableKey(q.tokens[i].text).empty());

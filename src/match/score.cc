@@ -90,6 +90,9 @@ struct PairContext {
   bool organisations = false;  // both are organisations' names (PlaceOf, IsAcronym)
   bool people = false;         // the list name is a person's (GenderedPair)
   bool korean = false;         // both are Korean names in Latin letters (KoreanName)
+  // Both are Korean names and one at least is in Hangul, read syllable by syllable: a letter's
+  // difference is another syllable, and the syllables' order says the given name.
+  bool hangul_syllables = false;
 };
 
 // Similarity in [0, 1] of query token `q` and list token `n` (key `n_key_id`, consonant
@@ -136,7 +139,7 @@ struct PairContext {
     if (q.chinese_name && n_pinyin) return {};
     // Hangul is romanised letter for letter: between two Hangul names, a letter's difference
     // is another syllable, another name (영자 yeongja / 영한 yeonghan, 병철 / 영철).
-    if (context.both_hangul) return {};
+    if (context.both_hangul || context.hangul_syllables) return {};
     if (context.people && GenderedPair(q.text, n_text)) {
       return {std::min<double>(kGenderedSimilarity, it->second), "gender"};
     }
@@ -199,6 +202,28 @@ struct Pair {
   int n0, n1;           // name tokens [n0, n1]
   bool decides = true;  // may be the distinctive words that agree (not an acronym's pair)
 };
+
+// Whether aligned Korean syllables stand in one order on both sides, but for one (the surname,
+// first on one side and last on the other: "영철 김" / "KIM Young-Chol").
+bool SyllablesInOrder(const std::vector<const Pair*>& accepted) {
+  std::array<std::pair<int, int>, kMaxNameTokens> at;
+  std::size_t count = 0;
+  for (const Pair* p : accepted) {
+    if (p->q0 == p->q1 && p->n0 == p->n1 && count < at.size()) at[count++] = {p->q0, p->n0};
+  }
+  std::sort(at.begin(), at.begin() + static_cast<long>(count));
+  for (std::size_t skip = 0; skip <= count; ++skip) {  // skip == count: none left out
+    int last = -1;
+    bool ordered = true;
+    for (std::size_t k = 0; k < count && ordered; ++k) {
+      if (k == skip) continue;
+      ordered = at[k].second > last;
+      last = at[k].second;
+    }
+    if (ordered) return true;
+  }
+  return false;
+}
 
 // Pairs of an acronym on one side and a run of words on the other whose initials spell it
 // ("SRC" / "State Rocket Centre"), between organisations' names (ForEachInitialsRun).
@@ -315,9 +340,11 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
   auto n_weight = [&](int j) { return data.key_entries[nt[j].key].weight; };
   PairContext context;
   // A syllable romanised to one letter (이 "i", 오 "o", 阿 "a") is a whole name, not an initial.
-  context.initials_allowed = nq >= 2 && nn >= 2 && query.script != text::Script::kHangul &&
-                             query.script != text::Script::kHan &&
-                             query.script != text::Script::kKana;
+  auto syllabic = [](text::Script s) {
+    return s == text::Script::kHangul || s == text::Script::kHan || s == text::Script::kKana;
+  };
+  context.initials_allowed =
+      nq >= 2 && nn >= 2 && !syllabic(query.script) && !syllabic(name.script);
   context.both_hangul =
       query.script == text::Script::kHangul && name.script == text::Script::kHangul;
   auto vowels_written = [](text::Script s) {
@@ -327,11 +354,17 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
   context.list_skeletons = vowels_written(query.script);
   context.organisations = !query.person && name.schema != lists::Schema::kPerson;
   context.people = name.schema == lists::Schema::kPerson;
-  // The list name's syllables as found on load.
+  // The list name's syllables as found on load. Between a Latin name and one in Hangul (read
+  // syllable by syllable), or two Latin ones: two Hangul names are romanised alike.
   context.korean =
-      query.korean && name.script == text::Script::kLatin && KoreanName(nn, [&](int j) {
+      query.korean && !context.both_hangul &&
+      (name.script == text::Script::kLatin || name.script == text::Script::kHangul) &&
+      KoreanName(nn, [&](int j) {
         return std::pair<TokenKind, bool>(nt[j].kind, data.text_korean[nt[j].text] != UINT32_MAX);
       });
+  context.hangul_syllables =
+      context.both_hangul || (context.korean && (query.script == text::Script::kHangul ||
+                                                 name.script == text::Script::kHangul));
 
   thread_local std::vector<Pair> pairs;  // reused: ScoreName runs for every candidate
   pairs.clear();
@@ -348,8 +381,8 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
     for (int i = 0; i < nq; ++i) {
       const QueryToken& q = query.tokens[i];
       if (q.weight == 0) continue;
-      Sim s = TokenSim(q, text, nt[j].key, key, kind, skeleton, waw_skeleton, pinyin, korean,
-                       stems, context);
+      Sim s = TokenSim(q, text, nt[j].key, key, kind, skeleton, waw_skeleton, pinyin, korean, stems,
+                       context);
       if (s.value <= 0) continue;
       double w = q.weight + weight;
       pairs.push_back({s.value * w, s.value, s.how, i, i, j, j});
@@ -495,6 +528,9 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
   // Each names another country: another company ("Air Canada" is not IRAN AIR).
   factor(country_q && country_n, kOtherCountryFactor, "other_country",
          "each name holds a country the other lacks");
+  factor(!identical && context.hangul_syllables && !SyllablesInOrder(accepted),
+         kOtherSyllableOrderFactor, "syllable_order",
+         "the given name's syllables stand in another order");
   // Generic words and legal forms alone never make a match, nor does one sector word ("TECHNOLOGY
   // CO LTD"); two together ("Tactical Missiles Corporation") name an organisation.
   distinctive_matched = distinctive_matched || domain_pairs >= 2;

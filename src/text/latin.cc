@@ -5,6 +5,7 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "text/tables.h"
@@ -284,6 +285,26 @@ void AppendOtherScript(const icu::UnicodeString& run, std::string& out) {
   end_word();
 }
 
+// A name written wholly in Hangul, of two to four syllables in one or two words, is a
+// person's: a surname and a given name ("김경남", "영철 김"). Lists romanise such a name syllable
+// by syllable ("KIM Kyong Nam", "Kyong-Nam", "RI Yong Ju"), and so is it read: each syllable a
+// word. (An organisation's name in Hangul is longer: "합장강무역 회사".)
+bool KoreanPersonsName(const std::u32string& cps) {
+  std::size_t syllables = 0, words = 0;
+  bool in_word = false;
+  for (char32_t c : cps) {
+    if (c == ' ') {
+      in_word = false;
+      continue;
+    }
+    if (!IsHangulSyllable(static_cast<UChar32>(c))) return false;
+    ++syllables;
+    words += !in_word;
+    in_word = true;
+  }
+  return syllables >= 2 && syllables <= 4 && words <= 2;
+}
+
 // "L.X.C", "U.S.A.": dots between single letters join them ("lxc"), as an acronym is written
 // without dots elsewhere. "J. R. R." (spaced) stays three initials.
 // `letter(i)` says whether position i (any index, possibly past the end) holds a letter.
@@ -336,7 +357,32 @@ std::string AsciiLatin(std::string_view s) {
   return out;
 }
 
+// The code points of `utf8`, NFKC-normalised and case-folded.
+std::u32string FoldedCodePoints(std::string_view utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  icu::UnicodeString text = nfkc_cf->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(
+                                                   utf8.data(), static_cast<int32_t>(utf8.size()))),
+                                               status);
+  std::u32string cps;
+  for (int32_t i = 0; i < text.length();) {
+    UChar32 c = text.char32At(i);
+    cps.push_back(static_cast<char32_t>(c));
+    i += U16_LENGTH(c);
+  }
+  return cps;
+}
+
 }  // namespace
+
+bool IsKoreanPersonsName(std::string_view utf8) {
+  for (char c : utf8) {
+    // Hangul syllables are EA-ED in UTF-8: a name without such a byte has none.
+    const auto b = static_cast<unsigned char>(c);
+    if (b >= 0xEA && b <= 0xED) return KoreanPersonsName(FoldedCodePoints(utf8));
+  }
+  return false;
+}
 
 std::string ToLatin(std::string_view utf8) {
   bool ascii = true;
@@ -344,19 +390,9 @@ std::string ToLatin(std::string_view utf8) {
   if (ascii) return AsciiLatin(utf8);
 
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
-  icu::UnicodeString text = nfkc_cf->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(
-                                                   utf8.data(), static_cast<int32_t>(utf8.size()))),
-                                               status);
-  std::u32string cps;
-  bool has_han = false;
-  for (int32_t i = 0; i < text.length();) {
-    UChar32 c = text.char32At(i);
-    has_han = has_han || IsHan(static_cast<char32_t>(c));
-    cps.push_back(static_cast<char32_t>(c));
-    i += U16_LENGTH(c);
-  }
+  std::u32string cps = FoldedCodePoints(utf8);
+  const bool has_han = std::any_of(cps.begin(), cps.end(), IsHan);
   if (has_han) {
     // Traditional characters to simplified, so that the word list applies to both: ICU's
     // Traditional-Simplified, one character at a time (data/text/han_simplified.tsv).
@@ -395,6 +431,12 @@ std::string ToLatin(std::string_view utf8) {
   }
 
   std::string out;
+  if (KoreanPersonsName(cps)) {
+    for (char32_t c : cps) {
+      if (c != ' ') AppendOtherScript(icu::UnicodeString(static_cast<UChar32>(c)), out);
+    }
+    return out;
+  }
   std::string word;
   std::u32string han_run;
   icu::UnicodeString other_run;

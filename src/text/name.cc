@@ -451,9 +451,12 @@ void GenitiveAfterDedication(std::vector<NameToken>& tokens) {
 }  // namespace
 
 NormalizedName NormalizeName(std::string_view name, NameForm form) {
-  const bool person = form == NameForm::kPerson;
   NormalizedName out;
   out.script = DetectScript(name);
+  // A Korean name in Hangul is a person's whatever the form: its syllables ("주" ju) are no
+  // legal forms or organisation words.
+  const bool person =
+      form == NameForm::kPerson || (out.script == Script::kHangul && IsKoreanPersonsName(name));
   const std::optional<std::string> russian = WithoutSlavicFeminine(name);
   out.latin = ToLatin(russian ? std::string_view(*russian) : name);
   // People are not numbered ("Ten", "Nine" are names); organisations are.

@@ -28,7 +28,7 @@ const std::vector<Spellings>& KoreanInitials() {
 }
 const std::vector<Spellings>& KoreanVowels() {
   static const std::vector<Spellings> kVowels = {{"o", "eo"},
-                                                 {"yo", "yeo", "yu"},
+                                                 {"yo", "yeo", "yu", "you"},
                                                  {"u", "eu"},
                                                  {"e", "ae"},
                                                  {"we", "oe", "wae"},

@@ -136,9 +136,13 @@ std::uint64_t TablesFingerprint();
 
 // A Latin word that is one Korean syllable as McCune-Reischauer, the DPRK's own spelling or the
 // Revised Romanization write it ("chong", "jong", "cheong": 정): its spellings in all three
-// (initial k/g, t/d, p/b, ch/j, r/l; vowel o/eo, u/eu, yo/yeo/yu, e/ae; final k/g, t/d, p/b,
-// l/r), the word itself among them. Empty when the word is no such syllable.
+// (initial k/g, t/d, p/b, ch/j, r/l; vowel o/eo, u/eu, yo/yeo/yu/you ("Young"), e/ae; final k/g,
+// t/d, p/b, l/r), the word itself among them. Empty when the word is no such syllable.
 std::vector<std::string> KoreanSpellings(std::string_view word);
+// Whether `name` is a Korean person's name in Hangul: written wholly in Hangul, two to four
+// syllables in one or two words ("김경남", "영철 김"). ToLatin reads each syllable as a word, as
+// lists romanise such names ("KIM Kyong Nam"); NormalizeName reads the words as a person's.
+bool IsKoreanPersonsName(std::string_view name);
 // One spelling of all those (the same for "cho" and "jo"), or "" when the word is no syllable.
 std::string KoreanSyllableKey(std::string_view word);
 

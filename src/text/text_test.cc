@@ -268,13 +268,6 @@ TEST(ToLatin, ReadsALookAlikeLetterInTheScriptOfItsWord) {
   EXPECT_EQ(ToLatin("CОM"), "com");
 }
 
-// ICU marks syllables that would read two ways ("jin-u"); that is not a word boundary.
-TEST(ToLatin, ReadsAHangulWordAsOneWord) {
-  EXPECT_EQ(ToLatin("최진우"), "choejinu");
-  EXPECT_EQ(ToLatin("김영철"), "gimyeongcheol");
-  EXPECT_EQ(ToLatin("영철 김"), "yeongcheol gim");
-}
-
 // ICU has no transform for Khmer or Lao: their words are kept as letters it cannot read, one
 // word each (the UK lists Cambodian names in Khmer; they had been no words at all), and a sign
 // ICU leaves in a word it wrote (the Pashto ځ of ځدران Zadran) is dropped as before.
