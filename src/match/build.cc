@@ -31,8 +31,18 @@ std::string JoinSkeletons(std::string_view first, std::string_view second) {
   return joined;
 }
 
-std::string TokenWawSkeleton(std::string_view text, std::string_view key) {
-  if (SkeletalKey(key) || text.find('v') == std::string_view::npos) return "";
+std::string TokenOtherSkeleton(std::string_view text, std::string_view key) {
+  if (SkeletalKey(key)) {
+    // A final heh is often a vowel, which Latin spellings write as one (ساره "srh" Sara, غاده
+    // Ghada, عبده Abdo): read without it too, when two consonants stay. (Not a final ya: the
+    // -i of Persian names, محمدی Mohammadi, is no Mohammad.)
+    std::string_view skeleton = key.substr(1);
+    if (skeleton.size() >= 3 && skeleton.back() == 'h') {
+      return std::string(skeleton.substr(0, skeleton.size() - 1));
+    }
+    return "";
+  }
+  if (text.find('v') == std::string_view::npos) return "";
   return text::ConsonantSkeleton(text, text::VReading::kWaw);
 }
 
@@ -139,7 +149,7 @@ void NameIndex::Data::Derive() {
   TextMap skeletons;
   skeleton_keys.clear();
   token_skeletons.assign(tokens.size(), UINT32_MAX);
-  token_waw_skeletons.assign(tokens.size(), UINT32_MAX);
+  token_other_skeletons.assign(tokens.size(), UINT32_MAX);
   auto add_skeleton = [&](const std::string& skeleton, std::uint32_t key) {
     auto [it, added] =
         skeletons.try_emplace(skeleton, static_cast<std::uint32_t>(skeleton_keys.size()));
@@ -156,8 +166,9 @@ void NameIndex::Data::Derive() {
     std::string skeleton = TokenSkeleton(text, key);
     if (skeleton.empty()) continue;
     token_skeletons[t] = add_skeleton(skeleton, tokens[t].key);
-    std::string waw = TokenWawSkeleton(text, key);
-    if (!waw.empty() && waw != skeleton) token_waw_skeletons[t] = add_skeleton(waw, tokens[t].key);
+    std::string other = TokenOtherSkeleton(text, key);
+    if (!other.empty() && other != skeleton)
+      token_other_skeletons[t] = add_skeleton(other, tokens[t].key);
     skeleton_of[t] = std::move(skeleton);
   }
   // Neighbouring name words of one script side, joined (JoinedSpans).

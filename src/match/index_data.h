@@ -216,8 +216,9 @@ struct NameIndex::Data {
   // skeleton of every token, and the keys bearing each skeleton.
   TextIds skeleton_ids;
   std::vector<std::uint32_t> token_skeletons;  // per token; UINT32_MAX when none
-  // Per token, its skeleton with a v read as a waw (TokenWawSkeleton); UINT32_MAX when none.
-  std::vector<std::uint32_t> token_waw_skeletons;
+  // Per token, its other skeleton (TokenOtherSkeleton: a v read as a waw, an Arabic-script word
+  // without its final heh); UINT32_MAX when none.
+  std::vector<std::uint32_t> token_other_skeletons;
   // Skeletal keys first, then the others; skeleton_skeletal[id] counts the first.
   std::vector<std::vector<std::uint32_t>> skeleton_keys;
   std::vector<std::uint32_t> skeleton_skeletal;
@@ -419,8 +420,8 @@ struct QueryToken {
   // A name word of a query in Chinese characters, of one or two syllables: a Chinese name's
   // surname or given name (longer words transcribe foreign names: 克魯森 kelusen, Crewson).
   bool chinese_name = false;
-  std::int64_t skeleton = -1;      // id of its consonant skeleton in the index, or -1
-  std::int64_t waw_skeleton = -1;  // the same with a v read as a waw (TokenWawSkeleton)
+  std::int64_t skeleton = -1;        // id of its consonant skeleton in the index, or -1
+  std::int64_t other_skeleton = -1;  // its other reading (TokenOtherSkeleton)
   // Ids of the skeletons of the spans from this word on (JoinedSpans), or -1.
   std::array<std::int64_t, kJoinedSpans> joined_skeletons = {-1, -1, -1};
   KeyStems stems;               // its place stems in the index (none in a person's name)

@@ -359,6 +359,16 @@ TEST(NameIndex, AGivenNamesOtherGenderIsAnotherPerson) {
   EXPECT_GE(CompanyScore("Zavod imeni Morozov", "Zavod imeni Morozova"), 0.75);
 }
 
+// The EU's original-script names of Makhlouf relatives (EU FSF 6976 ساره محمد مخلوف / Sara
+// Mohammed MAKHLOUF, 6973 غاده أديب مهنا / Ghada Adib MHANNA): a final heh is a vowel the Latin
+// spelling writes as one. A final ya is not dropped: محمدی Mohammadi is another name than
+// Mohammad.
+TEST(NameIndex, AFinalHehIsAVowel) {
+  EXPECT_GE(PersonScore("ساره محمد مخلوف", "Sara Mohammed MAKHLOUF"), 0.75);
+  EXPECT_GE(PersonScore("غاده أديب مهنا", "Ghada Adib MHANNA"), 0.75);
+  EXPECT_LT(PersonScore("حسین محمدی", "Hussein MOHAMMAD"), 0.75);
+}
+
 // UK and EU listings (UK SYR0087 Hilal Hilal, IRQ0086 TARIQ AZIZ; EU FSF 5996 Tammam Raad): an
 // Arabic-script word agreeing with its Latin spelling in every written letter, long vowels too,
 // is good evidence even where the consonant skeleton is one or two letters.

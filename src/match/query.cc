@@ -107,16 +107,16 @@ PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedNa
   int domains = 0;
   // Per token, for the lookups below and the joined skeletons. The tables are large and each
   // lookup a likely cache miss: every slot is loaded before the first lookup waits on one.
-  std::vector<std::string> skeletons, waws;
+  std::vector<std::string> skeletons, others;
   for (const text::NameToken& t : name.tokens) {
     data.key_ids.Prefetch(t.key);
     skeletons.emplace_back();
-    waws.emplace_back();
+    others.emplace_back();
     if (t.kind != TokenKind::kName) continue;
     skeletons.back() = TokenSkeleton(t.text, t.key);
-    waws.back() = TokenWawSkeleton(t.text, t.key);
+    others.back() = TokenOtherSkeleton(t.text, t.key);
     data.skeleton_ids.Prefetch(skeletons.back());
-    if (!waws.back().empty()) data.skeleton_ids.Prefetch(waws.back());
+    if (!others.back().empty()) data.skeleton_ids.Prefetch(others.back());
   }
   for (std::size_t ti = 0; ti < name.tokens.size(); ++ti) {
     const text::NameToken& t = name.tokens[ti];
@@ -133,8 +133,8 @@ PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedNa
     }
     if (t.kind == TokenKind::kName) {
       qt.skeleton = data.skeleton_ids.Find(skeletons[ti]);
-      if (!waws[ti].empty()) qt.waw_skeleton = data.skeleton_ids.Find(waws[ti]);
-      if (qt.waw_skeleton == qt.skeleton) qt.waw_skeleton = -1;
+      if (!others[ti].empty()) qt.other_skeleton = data.skeleton_ids.Find(others[ti]);
+      if (qt.other_skeleton == qt.skeleton) qt.other_skeleton = -1;
       if (!person && !data.stem_keys.empty()) {
         text::PlaceStems place = text::PlaceStemsOfKey(t.key);
         qt.stems.adjective = place.adjective;

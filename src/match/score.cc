@@ -96,12 +96,13 @@ struct PairContext {
 };
 
 // Similarity in [0, 1] of query token `q` and list token `n` (key `n_key_id`, consonant
-// skeleton ids `n_skeleton` and, a v read as a waw, `n_waw_skeleton`, place stems `n_stems`;
+// skeleton ids `n_skeleton` and, read otherwise (TokenOtherSkeleton), `n_other_skeleton`, place
+// stems `n_stems`;
 // `n_pinyin`: its text is pinyin; `n_korean`: its Korean syllable's id, or UINT32_MAX).
 [[gnu::always_inline]] inline Sim TokenSim(const QueryToken& q, std::string_view n_text,
                                            std::uint32_t n_key_id, std::string_view n_key,
                                            TokenKind nk, std::uint32_t n_skeleton,
-                                           std::uint32_t n_waw_skeleton, bool n_pinyin,
+                                           std::uint32_t n_other_skeleton, bool n_pinyin,
                                            std::uint32_t n_korean, const KeyStems& n_stems,
                                            const PairContext& context) {
   TokenKind qk = q.kind;
@@ -153,12 +154,14 @@ struct PairContext {
       return a >= 0 && static_cast<std::uint32_t>(a) == b;
     };
     text::VReading reading = text::VReading::kF;
-    bool same = false;
+    bool same = false, vowel_dropped = false;
     if (is(q.skeleton, n_skeleton)) {
       same = true;
-    } else if (q.skeletal ? is(q.skeleton, n_waw_skeleton) : is(q.waw_skeleton, n_skeleton)) {
+    } else if (q.skeletal ? is(q.skeleton, n_other_skeleton) : is(q.other_skeleton, n_skeleton)) {
       same = true;
       reading = text::VReading::kWaw;
+    } else if (q.skeletal ? is(q.other_skeleton, n_skeleton) : is(q.skeleton, n_other_skeleton)) {
+      same = vowel_dropped = true;  // the Arabic-script word without its final ya or heh
     }
     if (same) {
       const std::string_view abjad = q.skeletal ? q.text : n_text;
@@ -179,7 +182,8 @@ struct PairContext {
           latin.size() >= abjad.size() &&
           text::SpelledConsonants(latin, reading) == abjad_consonants &&
           (abjad_consonants >= 2 || (latin.size() <= abjad.size() + 1 && start_alike));
-      const std::size_t consonants = (q.skeletal ? q.key : n_key).size() - 1;  // "~" + skeleton
+      // "~" + skeleton, less a final letter read as a vowel.
+      const std::size_t consonants = (q.skeletal ? q.key : n_key).size() - 1 - vowel_dropped;
       return {SkeletonSimilarity(consonants, spelled ? abjad.size() : 0), "skeleton"};
     }
   }
@@ -373,7 +377,7 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
     const std::string_view text = n_text(j), key = n_key(j);
     const TokenKind kind = nt[j].kind;
     const std::uint32_t skeleton = data.token_skeletons[name.first_token + j];
-    const std::uint32_t waw_skeleton = data.token_waw_skeletons[name.first_token + j];
+    const std::uint32_t other_skeleton = data.token_other_skeletons[name.first_token + j];
     const bool pinyin = data.text_pinyin[nt[j].text];
     const std::uint32_t korean = data.text_korean[nt[j].text];
     const KeyStems& stems = data.key_stems[nt[j].key];
@@ -381,8 +385,8 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
     for (int i = 0; i < nq; ++i) {
       const QueryToken& q = query.tokens[i];
       if (q.weight == 0) continue;
-      Sim s = TokenSim(q, text, nt[j].key, key, kind, skeleton, waw_skeleton, pinyin, korean, stems,
-                       context);
+      Sim s = TokenSim(q, text, nt[j].key, key, kind, skeleton, other_skeleton, pinyin, korean,
+                       stems, context);
       if (s.value <= 0) continue;
       double w = q.weight + weight;
       pairs.push_back({s.value * w, s.value, s.how, i, i, j, j});

@@ -170,7 +170,7 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
       }
       for (const auto& [key, sim] : q.similar) add_hit(i, key, sim);
       // Arabic-script words against Latin ones (and back), by consonants.
-      for (std::int64_t skeleton : {q.skeleton, q.waw_skeleton}) {
+      for (std::int64_t skeleton : {q.skeleton, q.other_skeleton}) {
         if (skeleton < 0) continue;
         // A list word's letters are not known here: the most its skeleton can score.
         float sim =
