@@ -38,6 +38,8 @@ void WalkSkeleton(std::string_view t, VReading v_reading, Consonant consonant, V
       ++i;
       continue;
     }
+    // French spellings write ج dj (Djaafar, Abdeldjalil): one letter.
+    if (c == 'd' && next == 'j') continue;
     switch (c) {
       case 'a':
       case 'e':

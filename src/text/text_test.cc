@@ -117,6 +117,12 @@ TEST(RomanizationKey, FoldsOtherLanguagesSpellingsOfRussianNames) {
   EXPECT_EQ(RomanizationKey("nikolajs"), RomanizationKey("nikolai"));
 }
 
+// French spellings write ج dj: the EU's "Djaafar Abou Mohamed" (EU FSF 1985) is جعفر.
+TEST(ConsonantSkeleton, ReadsDjAsOneLetter) {
+  EXPECT_EQ(ConsonantSkeleton("djaafar"), ConsonantSkeleton(ToLatin("جعفر")));
+  EXPECT_EQ(ConsonantSkeleton("abdeldjalil"), ConsonantSkeleton("abdeljalil"));
+}
+
 // Arabic-script words meet Latin spellings by consonants; a final i/y is written in both.
 TEST(ConsonantSkeleton, KeepsTheFinalYaThatArabicScriptWrites) {
   EXPECT_EQ(ConsonantSkeleton("mohammed"), ConsonantSkeleton(ToLatin("محمد")));
