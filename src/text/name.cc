@@ -137,6 +137,9 @@ std::string RomanizationKey(std::string_view word) {
       continue;
     }
     if (c == 'j' && !letters.empty() && k + 1 < word.size() && IsVowel(word[k + 1])) c = 'y';
+    // A doubled letter counts once, before the rules read it too: "Fayyad" folds as "Fayad",
+    // "Seyyed" as "Seyed" (the ya of "yya" is the rule's, not a second y's).
+    if (!letters.empty() && letters.back() == c) continue;
     letters.push_back(c);
   }
   // Belarusian romanises ў: a surname's -ov is -ou ("BARSUKOU" / "Barsukov", "RADZKOU").

@@ -123,6 +123,16 @@ TEST(ConsonantSkeleton, ReadsDjAsOneLetter) {
   EXPECT_EQ(ConsonantSkeleton("abdeldjalil"), ConsonantSkeleton("abdeljalil"));
 }
 
+// A doubled letter counts once before the rules read it: OFAC's "FAYYAD, Saleh Mahmud" is its
+// "FAYAD, Saleh Mahmoud", "SAFAVI, Seyyed Khalil" its "Seyed Khalil" (the ya of "yya" had been
+// read after a second y).
+TEST(RomanizationKey, ReadsADoubledLetterOnce) {
+  EXPECT_EQ(RomanizationKey("fayyad"), RomanizationKey("fayad"));
+  EXPECT_EQ(RomanizationKey("seyyed"), RomanizationKey("seyed"));
+  EXPECT_EQ(RomanizationKey("ayyash"), RomanizationKey("ayash"));
+  EXPECT_EQ(RomanizationKey("kirill"), RomanizationKey("kiril"));
+}
+
 // Arabic-script words meet Latin spellings by consonants; a final i/y is written in both.
 TEST(ConsonantSkeleton, KeepsTheFinalYaThatArabicScriptWrites) {
   EXPECT_EQ(ConsonantSkeleton("mohammed"), ConsonantSkeleton(ToLatin("محمد")));
