@@ -140,6 +140,13 @@ std::string RomanizationKey(std::string_view word) {
     // A doubled letter counts once, before the rules read it too: "Fayyad" folds as "Fayad",
     // "Seyyed" as "Seyed" (the ya of "yya" is the rule's, not a second y's).
     if (!letters.empty() && letters.back() == c) continue;
+    // The Arabic diphthong aw before a consonant is written o too: Nawfal / Nofal, Shawkat /
+    // Shokat.
+    if (c == 'w' && !letters.empty() && letters.back() == 'a' && k + 1 < word.size() &&
+        !IsVowel(word[k + 1]) && word[k + 1] != 'y' && word[k + 1] != 'w') {
+      letters.back() = 'o';
+      continue;
+    }
     letters.push_back(c);
   }
   // Belarusian romanises ў: a surname's -ov is -ou ("BARSUKOU" / "Barsukov", "RADZKOU").

@@ -133,6 +133,14 @@ TEST(RomanizationKey, ReadsADoubledLetterOnce) {
   EXPECT_EQ(RomanizationKey("kirill"), RomanizationKey("kiril"));
 }
 
+// The Arabic diphthong aw before a consonant is also written o: OFAC's "Imad Mahmoud NAWFAL"
+// is its "NOFAL". Before a vowel the w is a consonant ("Jawad").
+TEST(RomanizationKey, FoldsTheDiphthongAw) {
+  EXPECT_EQ(RomanizationKey("nawfal"), RomanizationKey("nofal"));
+  EXPECT_EQ(RomanizationKey("shawkat"), RomanizationKey("shokat"));
+  EXPECT_NE(RomanizationKey("jawad"), RomanizationKey("joad"));
+}
+
 // Arabic-script words meet Latin spellings by consonants; a final i/y is written in both.
 TEST(ConsonantSkeleton, KeepsTheFinalYaThatArabicScriptWrites) {
   EXPECT_EQ(ConsonantSkeleton("mohammed"), ConsonantSkeleton(ToLatin("محمد")));
