@@ -42,8 +42,20 @@ std::string TokenOtherSkeleton(std::string_view text, std::string_view key) {
     }
     return "";
   }
-  if (text.find('v') == std::string_view::npos) return "";
-  return text::ConsonantSkeleton(text, text::VReading::kWaw);
+  if (text.find('v') != std::string_view::npos) {
+    return text::ConsonantSkeleton(text, text::VReading::kWaw);
+  }
+  // A final -ah writes the ta marbuta that Arabic script writes as a vowel (Jumah / جمعة,
+  // Qudsiyah / قدسية): read without its h too. Not -eh (Saleh's h is ح) nor -lah (Allah's).
+  const std::size_t n = text.size();
+  if (n >= 4 && text.ends_with("ah") && text[n - 3] != 'l') {
+    std::string skeleton = text::ConsonantSkeleton(text);
+    if (skeleton.size() >= 3 && skeleton.back() == 'h') {
+      skeleton.pop_back();
+      return skeleton;
+    }
+  }
+  return "";
 }
 
 void TextIds::Build(const std::vector<std::string_view>& texts) {

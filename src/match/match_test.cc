@@ -363,10 +363,14 @@ TEST(NameIndex, AGivenNamesOtherGenderIsAnotherPerson) {
 // Mohammed MAKHLOUF, 6973 غاده أديب مهنا / Ghada Adib MHANNA): a final heh is a vowel the Latin
 // spelling writes as one. A final ya is not dropped: محمدی Mohammadi is another name than
 // Mohammad.
-TEST(NameIndex, AFinalHehIsAVowel) {
+TEST(NameIndex, AFinalHehOrTaMarbutaIsAVowel) {
   EXPECT_GE(PersonScore("ساره محمد مخلوف", "Sara Mohammed MAKHLOUF"), 0.75);
   EXPECT_GE(PersonScore("غاده أديب مهنا", "Ghada Adib MHANNA"), 0.75);
   EXPECT_LT(PersonScore("حسین محمدی", "Hussein MOHAMMAD"), 0.75);
+  // And a Latin -ah is the ta marbuta Arabic script writes as a vowel (EU FSF 2645 جمعة الأحمد /
+  // Jumah AL-AHMED, 2416 عبد الفتاح قدسية / Abd al-Fatah QUDSIYAH).
+  EXPECT_GE(PersonScore("جمعة الأحمد", "Jumah AL-AHMED"), 0.75);
+  EXPECT_GE(PersonScore("عبد الفتاح قدسية", "Abd al-Fatah QUDSIYAH"), 0.75);
 }
 
 // UK and EU listings (UK SYR0087 Hilal Hilal, IRQ0086 TARIQ AZIZ; EU FSF 5996 Tammam Raad): an

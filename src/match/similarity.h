@@ -72,8 +72,8 @@ inline std::string_view JoinForm(text::TokenKind kind, std::string_view text,
 
 // The consonant skeleton of a name token: a skeletal token's key without its "~", else
 // text::ConsonantSkeleton of its text. Its other reading, TokenOtherSkeleton: a Latin word's v
-// read as a waw, an Arabic-script word without a final heh read as a vowel ("srh" / Sara);
-// empty when there is none or it is the same.
+// read as a waw, an Arabic-script word without a final heh read as a vowel ("srh" / Sara), a
+// Latin -ah without its h (Jumah / جمعة "jma"); empty when there is none or it is the same.
 std::string TokenSkeleton(std::string_view text, std::string_view key);
 std::string TokenOtherSkeleton(std::string_view text, std::string_view key);
 inline bool SkeletalKey(std::string_view key) { return !key.empty() && key[0] == '~'; }
