@@ -359,6 +359,17 @@ TEST(NameIndex, AGivenNamesOtherGenderIsAnotherPerson) {
   EXPECT_GE(CompanyScore("Zavod imeni Morozov", "Zavod imeni Morozova"), 0.75);
 }
 
+// A country's adjective says where as its name does: the EU's "Korean Ryengwang Trading
+// Corporation" (EU FSF 4219) is its KOREA RYONGWANG TRADING CORPORATION.
+TEST(NameIndex, ACountrysAdjectiveIsTheCountry) {
+  EXPECT_GE(
+      CompanyScore("Korean Ryengwang Trading Corporation", "KOREA RYONGWANG TRADING CORPORATION"),
+      0.9);
+  EXPECT_GE(CompanyScore("Iranian Offshore Engineering and Construction Company",
+                         "IRAN OFFSHORE ENGINEERING AND CONSTRUCTION COMPANY"),
+            0.9);
+}
+
 // The EU's original-script names of Makhlouf relatives (EU FSF 6976 ساره محمد مخلوف / Sara
 // Mohammed MAKHLOUF, 6973 غاده أديب مهنا / Ghada Adib MHANNA): a final heh is a vowel the Latin
 // spelling writes as one. A final ya is not dropped: محمدی Mohammadi is another name than

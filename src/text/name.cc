@@ -430,7 +430,16 @@ namespace {
 // is North or South, "Congo" either Congo, and says where as much as "Russia" does ("Industrial
 // Bank of Korea" is no KOREA TRADE BANK for their shared distinctive "korea").
 std::optional<std::string> CountryWordCode(std::string_view word) {
-  if (word == "korea") return "KP/KR";
+  if (word == "korea" || word == "korean") return "KP/KR";
+  // Some names say where by the country's adjective ("Korean Ryengwang Trading Corporation" /
+  // KOREA RYONGWANG TRADING CORPORATION).
+  static constexpr std::pair<std::string_view, std::string_view> kAdjectives[] = {
+      {"iranian", "IR"}, {"syrian", "SY"},     {"iraqi", "IQ"},      {"russian", "RU"},
+      {"chinese", "CN"}, {"belarusian", "BY"}, {"lebanese", "LB"},   {"afghan", "AF"},
+      {"libyan", "LY"},  {"yemeni", "YE"},     {"venezuelan", "VE"}, {"cuban", "CU"}};
+  for (const auto& [adjective, code] : kAdjectives) {
+    if (word == adjective) return std::string(code);
+  }
   if (word == "congo") return "CD/CG";
   return CountryCode(word);
 }
