@@ -660,6 +660,10 @@ NormalizedName NormalizeName(std::string_view name, NameForm form) {
       token.key = "~" + ConsonantSkeleton(w);
     } else {
       token.key = key_of(at);
+      // Malaysian and Indonesian lists abbreviate Muhammad: "Mohd Radi Bin Udin" / "Mohamad
+      // Rafi BIN UDIN", "Muh Sholeh Ibrahim" / "Mohammad Sholeh Ibrahim".
+      if (w == "mohd" || w == "muhd" || w == "muh" || w == "mhd")
+        token.key = RomanizationKey("mohamad");
       // "Maschinostrojenija": an organisation word in another romanisation.
       if (auto* romanised = person || w.size() < internal::NearWords::kMinWord
                                 ? nullptr

@@ -244,5 +244,14 @@ TEST(CountryCode, MapsListSpellingsAndOtherLanguages) {
   EXPECT_EQ(CountryName("CN"), "China");
 }
 
+// Malaysian and Indonesian lists abbreviate Muhammad (UN: "Mohd Radi Bin Udin" / "Mohamad Rafi
+// BIN UDIN", "Muh Sholeh Ibrahim" / "Mohammad Sholeh Ibrahim"): the abbreviation is the name.
+TEST(NormalizeName, ReadsAnAbbreviatedMuhammadAsTheName) {
+  const std::string mohamad = NormalizeName("Mohamad Rafi").tokens[0].key;
+  EXPECT_EQ(NormalizeName("Mohd Radi Bin Udin").tokens[0].key, mohamad);
+  EXPECT_EQ(NormalizeName("Muh Sholeh Ibrahim").tokens[0].key, mohamad);
+  EXPECT_EQ(NormalizeName("Mohammad Sholeh Ibrahim").tokens[0].key, mohamad);
+}
+
 }  // namespace
 }  // namespace dualwatch::text
