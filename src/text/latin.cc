@@ -221,6 +221,13 @@ void AppendOtherScript(const icu::UnicodeString& run, std::string& out) {
   icu::Transliterator* any = ThreadTransliterator("Any-Latin; Latin-ASCII");
   if (!any) return;
   icu::UnicodeString s = run;
+  // Persian writes the alif maqsura of these names with its ya (ی), which ICU reads as the ya
+  // of Mohammadi (محمدی): Morteza, Musa, Isa, Mostafa, Mojtaba, Yahya, Kobra, Soghra, Hoda.
+  static const icu::UnicodeString kMaqsura[] = {u"مرتضی", u"موسی", u"عیسی", u"مصطفی", u"مجتبی",
+                                                u"یحیی",  u"کبری", u"صغری", u"هدی"};
+  for (const icu::UnicodeString& name : kMaqsura) {
+    if (s == name) s.setCharAt(s.length() - 1, static_cast<UChar>(0x627));
+  }
   // Ta marbuta is read as the vowel before it (أسامة Osama, فاطمة Fatima, بركات Barakat keeps its
   // t): ICU writes it t, which Latin spellings do not.
   s.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x629)),

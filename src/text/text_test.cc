@@ -150,6 +150,10 @@ TEST(ConsonantSkeleton, KeepsTheFinalYaThatArabicScriptWrites) {
   // Alif maqsura is the final a of Mustafa and Musa, not a ya.
   EXPECT_EQ(ConsonantSkeleton("mustafa"), ConsonantSkeleton(ToLatin("مصطفى")));
   EXPECT_EQ(ConsonantSkeleton("musa"), ConsonantSkeleton(ToLatin("موسى")));
+  // Persian writes it with its ya in some names (EU: مرتضی Morteza, مجتبی Mojtaba, صغری Soghra).
+  EXPECT_EQ(ConsonantSkeleton("morteza"), ConsonantSkeleton(ToLatin("مرتضی")));
+  EXPECT_EQ(ConsonantSkeleton("mojtaba"), ConsonantSkeleton(ToLatin("مجتبی")));
+  EXPECT_EQ(ConsonantSkeleton("mousa"), ConsonantSkeleton(ToLatin("موسی")));
 }
 
 // Ta marbuta is the vowel before it, not a t (أسامة Osama, فاطمة Fatima), while the t of بركات
