@@ -213,6 +213,27 @@ void AppendHan(std::u32string_view run, std::string& out) {
 
 bool IsHangulSyllable(UChar32 c) { return c >= 0xAC00 && c <= 0xD7A3; }
 
+// Whether an Arabic-script word's final ى or ی is the alif maqsura, the a of these names and
+// words: Mustafa, Musa, Isa, Yahya, Murtada (Morteza), Mujtaba, Huda, Layla, Salma, Muna,
+// Bushra, Salwa, Najwa, Fadwa, Kubra, Sughra, al-Aqsa, al-A'la, Mawla. Compared with the
+// Persian letters read as the Arabic ones (ی ي, ک ك) and the final letter as ى.
+bool AlifMaqsura(const icu::UnicodeString& word) {
+  static const icu::UnicodeString kNames[] = {
+      u"مصطفى", u"موسى", u"عيسى",   u"يحيى",   u"مرتضى", u"مجتبى", u"هدى",  u"ليلى",   u"سلمى",
+      u"منى",   u"بشرى", u"سلوى",   u"نجوى",   u"فدوى",  u"كبرى",  u"صغرى", u"الاقصى", u"الأقصى",
+      u"اقصى",  u"أقصى", u"الاعلى", u"الأعلى", u"اعلى",  u"أعلى",  u"مولى"};
+  icu::UnicodeString w = word;
+  for (int32_t i = 0; i < w.length(); ++i) {
+    if (w.charAt(i) == 0x6CC) w.setCharAt(i, 0x64A);
+    if (w.charAt(i) == 0x6A9) w.setCharAt(i, 0x643);
+  }
+  w.setCharAt(w.length() - 1, 0x649);
+  for (const icu::UnicodeString& name : kNames) {
+    if (w == name) return true;
+  }
+  return false;
+}
+
 // Letters of scripts we have no table for (Arabic, Greek, Hangul, Kana, ...): ICU. `run` is
 // one word's letters.
 void AppendOtherScript(const icu::UnicodeString& run, std::string& out) {
@@ -221,12 +242,11 @@ void AppendOtherScript(const icu::UnicodeString& run, std::string& out) {
   icu::Transliterator* any = ThreadTransliterator("Any-Latin; Latin-ASCII");
   if (!any) return;
   icu::UnicodeString s = run;
-  // Persian writes the alif maqsura of these names with its ya (ی), which ICU reads as the ya
-  // of Mohammadi (محمدی): Morteza, Musa, Isa, Mostafa, Mojtaba, Yahya, Kobra, Soghra, Hoda.
-  static const icu::UnicodeString kMaqsura[] = {u"مرتضی", u"موسی", u"عیسی", u"مصطفی", u"مجتبی",
-                                                u"یحیی",  u"کبری", u"صغری", u"هدی"};
-  for (const icu::UnicodeString& name : kMaqsura) {
-    if (s == name) s.setCharAt(s.length() - 1, static_cast<UChar>(0x627));
+  // A final ى or ی is the ya of most names (واحدى Vahedi, حقانى Haqqani, محمدی Mohammadi), and
+  // the alif maqsura of some, an a (AlifMaqsura).
+  if (const int32_t last = s.length() - 1;
+      last >= 1 && (s.charAt(last) == 0x649 || s.charAt(last) == 0x6CC)) {
+    s.setCharAt(last, static_cast<UChar>(AlifMaqsura(s) ? 0x627 : 0x64A));
   }
   // Ta marbuta is read as the vowel before it (أسامة Osama, فاطمة Fatima, بركات Barakat keeps its
   // t): ICU writes it t, which Latin spellings do not.
@@ -518,9 +538,7 @@ std::string ToLatin(std::string_view utf8) {
     }
     if (u_isalpha(uc) || u_charType(uc) == U_COMBINING_SPACING_MARK) {
       flush_word();
-      // Alif maqsura (ى) is the "a" of Mustafa and Musa; ICU writes it "y", as it writes the
-      // ya of Mohammadi (محمدی) and Hamdi (حمدي).
-      other_run.append(uc == 0x0649 ? static_cast<UChar32>(0x0627) : uc);
+      other_run.append(uc);
       continue;
     }
     flush_runs();

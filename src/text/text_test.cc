@@ -154,6 +154,10 @@ TEST(ConsonantSkeleton, KeepsTheFinalYaThatArabicScriptWrites) {
   EXPECT_EQ(ConsonantSkeleton("morteza"), ConsonantSkeleton(ToLatin("مرتضی")));
   EXPECT_EQ(ConsonantSkeleton("mojtaba"), ConsonantSkeleton(ToLatin("مجتبی")));
   EXPECT_EQ(ConsonantSkeleton("mousa"), ConsonantSkeleton(ToLatin("موسی")));
+  // Elsewhere a final ى is the ya it also writes (UN: حقانى Haqqani, حكيمى Hakimi; EU: واحدى
+  // Vahedi).
+  EXPECT_EQ(ConsonantSkeleton("haqqani"), ConsonantSkeleton(ToLatin("حقانى")));
+  EXPECT_EQ(ConsonantSkeleton("hakimi"), ConsonantSkeleton(ToLatin("حكيمى")));
 }
 
 // Ta marbuta is the vowel before it, not a t (أسامة Osama, فاطمة Fatima), while the t of بركات
