@@ -370,6 +370,15 @@ TEST(NameIndex, ACountrysAdjectiveIsTheCountry) {
             0.9);
 }
 
+// Persian and Arabic organisation words in Arabic script are organisation words (UK INU0341
+// بانک سینا / SINA BANK); their consonants are no Latin word's ("BNK" is no بنك, bank).
+TEST(NameIndex, OrganisationWordsInArabicScript) {
+  EXPECT_GE(CompanyScore("بانک سینا", "SINA BANK"), 0.75);
+  text::NormalizedName bnk = text::NormalizeName("BNK Financial Group");
+  ASSERT_FALSE(bnk.tokens.empty());
+  EXPECT_EQ(bnk.tokens[0].kind, text::TokenKind::kName);
+}
+
 // The EU's original-script names of Makhlouf relatives (EU FSF 6976 ساره محمد مخلوف / Sara
 // Mohammed MAKHLOUF, 6973 غاده أديب مهنا / Ghada Adib MHANNA): a final heh is a vowel the Latin
 // spelling writes as one. A final ya is not dropped: محمدی Mohammadi is another name than

@@ -487,23 +487,7 @@ NormalizedName NormalizeName(std::string_view name, NameForm form) {
   // Arabic and Hebrew script write no short vowels: their words are compared by consonants.
   const bool skeletal = out.script == Script::kArabic || out.script == Script::kHebrew;
   const bool han = out.script == Script::kHan;
-  if (skeletal) {
-    // The article is written onto the word (الخيل, ICU "alkhyl"); Latin spellings part it.
-    std::string parted;
-    std::string_view rest = out.latin;
-    while (!rest.empty()) {
-      std::size_t space = rest.find(' ');
-      std::string_view w = rest.substr(0, space);
-      rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
-      if (!parted.empty()) parted.push_back(' ');
-      if (w.size() > 4 && w.substr(0, 2) == "al") {
-        parted.append("al ");
-        w.remove_prefix(2);
-      }
-      parted.append(w);
-    }
-    out.latin = std::move(parted);
-  }
+  if (skeletal) out.latin = internal::PartArticle(out.latin);
   if (!skeletal && !han && out.latin.find("abd") != std::string::npos) {
     out.latin = AbdulOnce(out.latin);
   }
@@ -601,7 +585,10 @@ NormalizedName NormalizeName(std::string_view name, NameForm form) {
       // name; elsewhere, or alone, it is a generic word ("CORP" alone names nobody).
       TokenKind kind = it->kind;
       bool edge = i == 0 || i + len == words.size();
-      if (skeletal && len == 1) continue;  // short consonant strings are not legal forms
+      // Short consonant strings are not Latin legal forms ("ag", "sa"), only the organisation
+      // words written in Arabic script (شرکت "shrkt", company).
+      if (skeletal && len == 1 && !it->abjad) continue;
+      if (!skeletal && !it->alphabetic) continue;  // "BNK" is no بنك (bank)
       // A syllable of a Chinese name ("博" bo) is not a legal form; Chinese legal forms come
       // from the vocabulary as words ("co ltd").
       if (han && len == 1 && kind == TokenKind::kLegalForm &&

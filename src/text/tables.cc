@@ -216,6 +216,23 @@ const PhraseTables::PhraseEntry* PhraseTables::Romanised(std::string_view key) c
   return entry ? *entry : nullptr;
 }
 
+std::string PartArticle(std::string_view latin) {
+  std::string parted;
+  std::string_view rest = latin;
+  while (!rest.empty()) {
+    std::size_t space = rest.find(' ');
+    std::string_view w = rest.substr(0, space);
+    rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+    if (!parted.empty()) parted.push_back(' ');
+    if (w.size() > 4 && w.substr(0, 2) == "al") {
+      parted.append("al ");
+      w.remove_prefix(2);
+    }
+    parted.append(w);
+  }
+  return parted;
+}
+
 const PhraseTables& PhraseTables::Get() {
   static const PhraseTables tables = [] {
     PhraseTables t;
@@ -225,7 +242,10 @@ const PhraseTables& PhraseTables::Get() {
     std::unordered_map<std::string, const PhraseEntry*> by_key, phrases_by_key;
     std::unordered_map<std::string, Phrase> phrases;
     auto add = [&](std::string_view text, std::string key, TokenKind kind) {
-      std::string latin = ToLatin(text);
+      // Words in Arabic script are read as NormalizeName reads such names.
+      const Script script = DetectScript(text);
+      const bool abjad = script == Script::kArabic || script == Script::kHebrew;
+      std::string latin = abjad ? PartArticle(ToLatin(text)) : ToLatin(text);
       if (latin.size() < 2) return;  // a one-letter "legal form" would eat initials
       // A stop word stays one: the Kazakh ОФ (a public foundation) is Latin "of", which had
       // made the "of" of "Bank of China" an organisation word of weight.
@@ -235,7 +255,9 @@ const PhraseTables& PhraseTables::Get() {
       std::size_t words = 1 + static_cast<std::size_t>(std::count(latin.begin(), latin.end(), ' '));
       std::size_t& most = first_words[latin.substr(0, latin.find(' '))];
       most = std::max(most, std::min(words, kLongestPhrase));
-      phrases.emplace(std::move(latin), Phrase{std::move(key), kind});
+      auto [it, added] = phrases.emplace(std::move(latin), Phrase{key, kind});
+      // (A Latin and an Arabic-script row of one spelling with other classes: the first's.)
+      if (added || it->second.key == key) (abjad ? it->second.abjad : it->second.alphabetic) = true;
     };
     // Legal forms first: where a word is both ("company"), it is a legal form.
     for (const auto& row : TsvRows(kLegalFormsTsv)) {

@@ -121,7 +121,15 @@ class NearWords {
 struct Phrase {
   std::string key;  // "#llc", "#tech"
   TokenKind kind;
+  // Written in Arabic or Hebrew script in the tables, or in another script: a name read by
+  // its consonants meets only the first ("bank" of بانک), other names only the second ("BNK" is
+  // no بنك, bank).
+  bool abjad = false;
+  bool alphabetic = false;
 };
+// An Arabic-script name's romanised text with the article parted from its words, as Latin
+// spellings write it (الخيل, ICU "alkhyl": "al khyl").
+std::string PartArticle(std::string_view latin);
 // The most words of a phrase looked up: Russia's "federal state budgetary professional educational
 // institution of higher professional education" (gen_legal_forms.py) has ten.
 inline constexpr std::size_t kLongestPhrase = 10;
