@@ -63,11 +63,15 @@ struct Sim {
   const char* how = "";
 };
 
-// Two spellings that differ only in a final a / o, or a final a added (kGenderedSimilarity).
+// Two spellings that differ only in a final a / o (not -ka / -ko), or a final a added
+// (kGenderedSimilarity).
 bool GenderedPair(std::string_view a, std::string_view b) {
   if (a.size() < 4 || b.size() < 4) return false;
   if (a.size() == b.size()) {
     if (a.substr(0, a.size() - 1) != b.substr(0, b.size() - 1)) return false;
+    // Belarusian writes the Slavic surnames in -ko with -ka: LUKASHENKA is Lukashenko, СОЙКА
+    // СОЙКО (the UK, the EU and New Zealand list Lukashenko both ways).
+    if (a[a.size() - 2] == 'k') return false;
     char x = a.back(), y = b.back();
     return (x == 'a' && y == 'o') || (x == 'o' && y == 'a');
   }
