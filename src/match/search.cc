@@ -2,6 +2,7 @@
 // postings, bounds, scoring best bound first. The brute-force reference and pair scores are in
 // reference.cc.
 #include <algorithm>
+#include <span>
 #include <type_traits>
 
 #include "match/index_data.h"
@@ -99,7 +100,15 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
     float most = 0;  // the most this token can add to one name
   };
   std::vector<QueryToken>& qt = prepared.tokens;
-  std::vector<TokenHits> per_token(qt.size());
+  // The containers below are the thread's, kept from one call to the next: a search had made
+  // some fifty allocations in them.
+  thread_local std::vector<TokenHits> per_token_kept;
+  if (per_token_kept.size() < qt.size()) per_token_kept.resize(qt.size());
+  for (std::size_t i = 0; i < qt.size(); ++i) {
+    per_token_kept[i].hits.clear();
+    per_token_kept[i].most = 0;
+  }
+  const std::span<TokenHits> per_token(per_token_kept.data(), qt.size());
   // A hit carries the query word's weight and the key's, or a share of them where one pair of
   // words is several hits (words joined meet one key: each carries its share of its weight).
   auto add_hit = [&](std::size_t i, std::uint32_t key, float sim, float query_share = 1,
@@ -126,7 +135,8 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
     std::uint64_t needs;
     float sum, query, list;
   };
-  std::vector<Held> held;
+  thread_local std::vector<Held> held;
+  held.clear();
   auto add_held = [&](std::uint64_t needs, float query_side, float list_side, float sim = 1) {
     add_extra(query_side, list_side, sim);
     if (needs != 0) held.push_back({needs, sim * (query_side + list_side), query_side, list_side});
@@ -306,10 +316,13 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
     std::uint32_t token;
     std::uint32_t hit;
   };
-  std::vector<HitRef> by_weight;
-  std::vector<float> cost(qt.size());      // the least that leaving a token out costs
-  std::vector<float> weak_sum(qt.size());  // the weights of its weak hits
-  float unhit = 0;                         // W
+  thread_local std::vector<HitRef> by_weight;
+  thread_local std::vector<float> cost;      // the least that leaving a token out costs
+  thread_local std::vector<float> weak_sum;  // the weights of its weak hits
+  by_weight.clear();
+  cost.assign(qt.size(), 0);
+  weak_sum.assign(qt.size(), 0);
+  float unhit = 0;  // W
   for (std::size_t i = 0; i < qt.size(); ++i) {
     cost[i] = !prepared.person && IsAcronym(qt[i].kind, qt[i].text) ? kAcronymShare * qt[i].weight
                                                                     : qt[i].weight;
@@ -359,9 +372,11 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
     bool starts = false;
     Accumulator most, sum;
   };
-  std::vector<Group> groups;
+  thread_local std::vector<Group> groups;
+  groups.clear();
   {
-    std::vector<std::pair<std::uint32_t, Hit*>> singles;
+    thread_local std::vector<std::pair<std::uint32_t, Hit*>> singles;
+    singles.clear();
     for (std::size_t i = 0; i < qt.size(); ++i) {
       for (Hit& h : per_token[i].hits) {
         if (h.single) singles.push_back({h.key, &h});
@@ -463,7 +478,8 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
     double bound;
     std::uint32_t name;
   };
-  std::vector<Candidate> candidates;
+  thread_local std::vector<Candidate> candidates;
+  candidates.clear();
   candidates.reserve(s.count);
   const double q_least = prepared.weight - (1 - kAcronymShare) * prepared.acronym_weight;
   // The bound below is at most (weighted + extra) / q_least, whatever the list name: most names
