@@ -139,8 +139,8 @@ char32_t CyrillicHomoglyph(char32_t c) {
 
 // The Latin letter a Cyrillic one looks like (the reverse of CyrillicHomoglyph), or 0.
 char32_t LatinHomoglyph(char32_t c) {
-  for (char32_t latin : U"abcehikmoptxy") {
-    if (latin != 0 && CyrillicHomoglyph(latin) == c) return latin;
+  for (char32_t latin = 'a'; latin <= 'z'; ++latin) {
+    if (CyrillicHomoglyph(latin) == c) return latin;
   }
   return 0;
 }

@@ -430,17 +430,16 @@ namespace {
 // is North or South, "Congo" either Congo, and says where as much as "Russia" does ("Industrial
 // Bank of Korea" is no KOREA TRADE BANK for their shared distinctive "korea").
 std::optional<std::string> CountryWordCode(std::string_view word) {
-  if (word == "korea" || word == "korean") return "KP/KR";
   // Some names say where by the country's adjective ("Korean Ryengwang Trading Corporation" /
   // KOREA RYONGWANG TRADING CORPORATION).
-  static constexpr std::pair<std::string_view, std::string_view> kAdjectives[] = {
-      {"iranian", "IR"}, {"syrian", "SY"},     {"iraqi", "IQ"},      {"russian", "RU"},
-      {"chinese", "CN"}, {"belarusian", "BY"}, {"lebanese", "LB"},   {"afghan", "AF"},
-      {"libyan", "LY"},  {"yemeni", "YE"},     {"venezuelan", "VE"}, {"cuban", "CU"}};
-  for (const auto& [adjective, code] : kAdjectives) {
-    if (word == adjective) return std::string(code);
+  static constexpr std::pair<std::string_view, std::string_view> kWords[] = {
+      {"korea", "KP/KR"},   {"korean", "KP/KR"},  {"congo", "CD/CG"}, {"iranian", "IR"},
+      {"syrian", "SY"},     {"iraqi", "IQ"},      {"russian", "RU"},  {"chinese", "CN"},
+      {"belarusian", "BY"}, {"lebanese", "LB"},   {"afghan", "AF"},   {"libyan", "LY"},
+      {"yemeni", "YE"},     {"venezuelan", "VE"}, {"cuban", "CU"}};
+  for (const auto& [country_word, code] : kWords) {
+    if (word == country_word) return std::string(code);
   }
-  if (word == "congo") return "CD/CG";
   return CountryCode(word);
 }
 
@@ -649,8 +648,10 @@ NormalizedName NormalizeName(std::string_view name, NameForm form) {
       token.key = key_of(at);
       // Malaysian and Indonesian lists abbreviate Muhammad: "Mohd Radi Bin Udin" / "Mohamad
       // Rafi BIN UDIN", "Muh Sholeh Ibrahim" / "Mohammad Sholeh Ibrahim".
-      if (w == "mohd" || w == "muhd" || w == "muh" || w == "mhd")
-        token.key = RomanizationKey("mohamad");
+      if (w == "mohd" || w == "muhd" || w == "muh" || w == "mhd") {
+        static const std::string kMuhammad = RomanizationKey("mohamad");
+        token.key = kMuhammad;
+      }
       // "Maschinostrojenija": an organisation word in another romanisation.
       if (auto* romanised = person || w.size() < internal::NearWords::kMinWord
                                 ? nullptr
