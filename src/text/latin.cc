@@ -173,42 +173,44 @@ void AppendWord(std::string& out, std::string_view word) {
 // surname and a given name (习近平 → xi jinping), longer runs in pairs.
 void AppendHan(std::u32string_view run, std::string& out) {
   const HanTables& t = HanTables::Get();
-  std::u32string pending;
-  auto flush = [&] {
-    std::size_t n = pending.size();
+  // run[from, to) as pinyin.
+  auto spell = [&](std::size_t from, std::size_t to) {
+    const std::size_t n = to - from;
     std::string word;
     for (std::size_t i = 0; i < n; ++i) {
-      auto it = t.pinyin.find(pending[i]);
-      if (it != t.pinyin.end()) word += it->second;
+      word += t.Pinyin(run[from + i]);
       bool boundary = (n == 3 && i == 0) || (n > 3 && i % 2 == 1) || i + 1 == n;
       if (boundary) {
         AppendWord(out, word);
         word.clear();
       }
     }
-    pending.clear();
   };
+  std::size_t from = 0;  // the first character not written yet
   std::size_t i = 0;
   while (i < run.size()) {
+    // The longest word from i: every prefix of a word is in the table.
     std::size_t best = 0;
-    std::string_view latin;
-    for (std::size_t len = std::min(t.longest_word, run.size() - i); len >= 1; --len) {
-      auto it = t.words.find(std::u32string(run.substr(i, len)));
-      if (it != t.words.end()) {
+    const std::string* latin = nullptr;
+    for (std::size_t len = 1; i + len <= run.size(); ++len) {
+      const HanTables::Prefix* p = t.words.Find(HanTables::Key(run.substr(i, len)));
+      if (p == nullptr) break;
+      if (p->word) {
         best = len;
-        latin = it->second;
-        break;
+        latin = &p->latin;
       }
+      if (!p->longer) break;
     }
     if (best == 0) {
-      pending.push_back(run[i++]);
+      ++i;
       continue;
     }
-    flush();
-    AppendWord(out, latin);
+    spell(from, i);
+    AppendWord(out, *latin);
     i += best;
+    from = i;
   }
-  flush();
+  spell(from, run.size());
 }
 
 bool IsHangulSyllable(UChar32 c) { return c >= 0xAC00 && c <= 0xD7A3; }
@@ -423,11 +425,8 @@ std::string ToLatin(std::string_view utf8) {
   if (has_han) {
     // Traditional characters to simplified, so that the word list applies to both: ICU's
     // Traditional-Simplified, one character at a time (data/text/han_simplified.tsv).
-    const auto& simplified = HanTables::Get().simplified;
-    for (char32_t& c : cps) {
-      if (!IsHan(c)) continue;
-      if (auto it = simplified.find(c); it != simplified.end()) c = it->second;
-    }
+    const HanTables& han = HanTables::Get();
+    for (char32_t& c : cps) c = han.Simplified(c);
   }
   // Look-alikes of the other script inside a word, as clerks type them: Latin letters in a
   // Cyrillic word (ОOО, POCCИЯ) are read as Cyrillic, Cyrillic ones in a Latin word (JSС,

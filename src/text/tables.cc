@@ -80,24 +80,46 @@ std::vector<std::vector<std::string_view>> TsvRows(std::string_view tsv) {
 const HanTables& HanTables::Get() {
   static const HanTables tables = [] {
     HanTables t;
+    constexpr std::size_t kCharacters = kLast - kFirst + 1;
+    auto in_range = [](char32_t c) { return c >= kFirst && c <= kLast; };
+    t.pinyin_index.assign(kCharacters, 0);
+    t.simplified_of.assign(kCharacters, 0);
     std::unordered_map<std::string, bool> syllables;
+    std::unordered_map<std::string, std::uint16_t> syllable_index;
     for (const auto& row : TsvRows(kHanPinyinTsv)) {
       std::u32string c = Utf32(row[0]);
-      if (row.size() < 2 || c.size() != 1) continue;
-      t.pinyin.emplace(c[0], std::string(row[1]));
+      if (row.size() < 2 || c.size() != 1 || !in_range(c[0])) continue;
+      auto [it, added] = syllable_index.emplace(
+          std::string(row[1]), static_cast<std::uint16_t>(t.syllable_names.size() + 1));
+      if (added) t.syllable_names.emplace_back(row[1]);
+      std::uint16_t& slot = t.pinyin_index[c[0] - kFirst];
+      if (slot == 0) slot = it->second;  // the first row of a character
       syllables.emplace(row[1], true);
     }
     t.syllables = FlatMap<bool>::From(syllables);
     for (const auto& row : TsvRows(kHanSimplifiedTsv)) {
       std::u32string from = Utf32(row[0]), to = row.size() < 2 ? U"" : Utf32(row[1]);
-      if (from.size() == 1 && to.size() == 1) t.simplified.emplace(from[0], to[0]);
+      if (from.size() != 1 || to.size() != 1 || !in_range(from[0])) continue;
+      char32_t& slot = t.simplified_of[from[0] - kFirst];
+      if (slot != 0) continue;  // the first row of a character
+      slot = to[0];
+      ++t.simplified_count;
     }
+    std::unordered_map<std::string, Prefix> words;
     for (const auto& row : TsvRows(kZhVocabularyTsv)) {
       if (row.size() < 2) continue;
-      std::u32string word = Utf32(row[0]);
-      t.longest_word = std::max(t.longest_word, word.size());
-      t.words.emplace(std::move(word), std::string(row[1]));
+      const std::u32string word = Utf32(row[0]);
+      for (std::size_t len = 1; len <= word.size(); ++len) {
+        Prefix& p = words[std::string(Key(std::u32string_view(word).substr(0, len)))];
+        if (len < word.size()) {
+          p.longer = true;
+        } else if (!p.word) {  // the first row of a word, as emplace kept it
+          p.word = true;
+          p.latin = std::string(row[1]);
+        }
+      }
     }
+    t.words = FlatMap<Prefix>::From(words);
     return t;
   }();
   return tables;

@@ -79,13 +79,39 @@ class FlatMap {
 };
 
 // Chinese: per-character pinyin and the word list (data/text/han_pinyin.tsv, zh_vocabulary.tsv).
+// Every character the files name is from kFirst to kLast (the CJK blocks of ext. A and the
+// unified ideographs): a character's pinyin and simplified form are read by its offset there,
+// one cache line each, and a word by longest match through the table of the words' prefixes,
+// one probe a character (they were std::unordered_maps, a bucket and a node each, cold after
+// every search's walks: ToLatin of a Chinese name had taken about 19 µs in bench_match's mix).
 struct HanTables {
-  std::unordered_map<char32_t, std::string> pinyin;
-  std::unordered_map<char32_t, char32_t> simplified;      // traditional → simplified character
-  std::unordered_map<std::u32string, std::string> words;  // hanzi → latin words
-  std::size_t longest_word = 1;                           // in characters
-  FlatMap<bool> syllables;                                // every reading: "bo", "zhang"
+  static constexpr char32_t kFirst = 0x3400, kLast = 0x9FFF;
+  // A word of the list, or the first characters of one, by its UTF-32 code units' bytes (Key).
+  struct Prefix {
+    std::string latin;    // the word's latin words, when it is one
+    bool word = false;    // a word of the list
+    bool longer = false;  // the first characters of a longer word
+  };
+  std::vector<std::uint16_t> pinyin_index;  // per character: 1 + its index in `syllable_names`, 0
+  std::vector<std::string> syllable_names;
+  std::vector<char32_t> simplified_of;  // per character: its simplified form, 0 when none other
+  std::size_t simplified_count = 0;     // characters with another simplified form
+  FlatMap<Prefix> words;
+  FlatMap<bool> syllables;  // every reading: "bo", "zhang"
   static const HanTables& Get();
+  static std::string_view Key(std::u32string_view chars) {
+    return {reinterpret_cast<const char*>(chars.data()), chars.size() * sizeof(char32_t)};
+  }
+  // The pinyin of character c, empty when it has none.
+  std::string_view Pinyin(char32_t c) const {
+    if (c < kFirst || c > kLast || pinyin_index[c - kFirst] == 0) return {};
+    return syllable_names[pinyin_index[c - kFirst] - 1];
+  }
+  // The simplified form of character c: c itself when it is one or has none.
+  char32_t Simplified(char32_t c) const {
+    if (c < kFirst || c > kLast || simplified_of[c - kFirst] == 0) return c;
+    return simplified_of[c - kFirst];
+  }
 };
 
 // Words of 8+ letters by the hashes of their one-deletion variants and of themselves, to find the
