@@ -236,13 +236,14 @@ bool AlifMaqsura(const icu::UnicodeString& word) {
   return false;
 }
 
-// Letters of scripts we have no table for (Arabic, Greek, Hangul, Kana, ...): ICU. `run` is
-// one word's letters.
-void AppendOtherScript(const icu::UnicodeString& run, std::string& out) {
+// Letters of scripts we have no table for (Arabic, Greek, Hangul, Kana, ...), through ICU: the
+// words they read as. `run` is one word's letters.
+std::string ReadOtherScript(const icu::UnicodeString& run) {
+  std::string out;
   bool hangul = run.length() > 0;
   for (int32_t i = 0; i < run.length(); ++i) hangul = hangul && IsHangulSyllable(run.charAt(i));
   icu::Transliterator* any = ThreadTransliterator("Any-Latin; Latin-ASCII");
-  if (!any) return;
+  if (!any) return out;
   icu::UnicodeString s = run;
   // A final ى or ی is the ya of most names (واحدى Vahedi, حقانى Haqqani, محمدی Mohammadi), and
   // the alif maqsura of some, an a (AlifMaqsura).
@@ -312,6 +313,22 @@ void AppendOtherScript(const icu::UnicodeString& run, std::string& out) {
     }
   }
   end_word();
+  return out;
+}
+
+// ICU's transforms take tens of microseconds a word once a search has evicted their tables from
+// the caches (some hundred cache misses), and names repeat their words: each thread keeps the
+// words it has read, up to kReadWords of them (then starts again).
+constexpr std::size_t kReadWords = 1 << 14;
+void AppendOtherScript(const icu::UnicodeString& run, std::string& out) {
+  thread_local std::unordered_map<std::u16string, std::string> read;
+  std::u16string letters(run.getBuffer(), static_cast<std::size_t>(run.length()));
+  auto it = read.find(letters);
+  if (it == read.end()) {
+    if (read.size() >= kReadWords) read.clear();
+    it = read.emplace(std::move(letters), ReadOtherScript(run)).first;
+  }
+  AppendWord(out, it->second);
 }
 
 // A name written wholly in Hangul, of two to four syllables in one or two words, is a
