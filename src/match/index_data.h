@@ -549,6 +549,9 @@ class ResultCollector {
   // Scores `name`, whose name score for `prepared` (which must outlive Finish) is `name_score`;
   // keeps it if it is its entity's best so far.
   void Consider(std::uint32_t name, double name_score, const PreparedQuery& prepared);
+  // Whether `name`, at a name score of at most `bound`, could still become its entity's best
+  // (Consider): not when a name of the entity already scored more than `bound` can give.
+  bool MayImprove(std::uint32_t name, double bound) const;
   // The score a new result must reach to matter (threshold, or the limit-th best).
   double Floor() const;
   std::vector<SearchResult> Finish();

@@ -91,6 +91,15 @@ void ResultCollector::Consider(std::uint32_t name, double name_score,
   }
 }
 
+bool ResultCollector::MayImprove(std::uint32_t name, double bound) const {
+  const std::uint32_t entity = data_.names[name].entity;
+  auto it = best_.find(entity);
+  if (it == best_.end()) return true;
+  // Qualify never lowers a score for a higher name score: the most `name` can score.
+  const double most = Qualify(data_.entities[entity], query_, bound, nullptr);
+  return most > it->second.score || (most == it->second.score && name < it->second.name);
+}
+
 double ResultCollector::Floor() const {
   if (best_.size() < options_.limit) return options_.threshold;
   std::vector<double> scores;

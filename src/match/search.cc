@@ -141,6 +141,18 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
     add_extra(query_side, list_side, sim);
     if (needs != 0) held.push_back({needs, sim * (query_side + list_side), query_side, list_side});
   };
+  // Each name word's keys within AllowedEdits: for a key of the index, found when it was built.
+  // Their entries are loaded for all the words before the first hit waits on one.
+  for (QueryToken& q : qt) {
+    if (q.kind != TokenKind::kName) continue;
+    if (q.key_id >= 0) {
+      const auto similar = d.SimilarKeys(static_cast<std::uint32_t>(q.key_id));
+      q.similar.assign(similar.begin(), similar.end());
+    } else {
+      FindSimilarKeys(d, q.key, -1, s.fuzzy, q.similar);
+    }
+    for (const auto& [key, sim] : q.similar) __builtin_prefetch(&d.key_entries[key]);
+  }
   for (std::size_t i = 0; i < qt.size(); ++i) {
     QueryToken& q = qt[i];
     // Joined words: "chang sha" = "changsha", and in Hangul in either order (as ScoreName):
@@ -171,13 +183,7 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
       if (q.text.size() == 1) {
         add_held(InitialHeld(q.text.front()), q.weight, d.unknown_weight, kInitialSimilarity);
       }
-      // Keys within AllowedEdits: for a key of the index, found when it was built.
-      if (q.key_id >= 0) {
-        const auto similar = d.SimilarKeys(static_cast<std::uint32_t>(q.key_id));
-        q.similar.assign(similar.begin(), similar.end());
-      } else {
-        FindSimilarKeys(d, q.key, -1, s.fuzzy, q.similar);
-      }
+      // Keys within AllowedEdits (found above).
       for (const auto& [key, sim] : q.similar) add_hit(i, key, sim);
       // Arabic-script words against Latin ones (and back), by consonants.
       for (std::int64_t skeleton : {q.skeleton, q.other_skeleton}) {
@@ -588,6 +594,8 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
       __builtin_prefetch(&d.token_skeletons[first]);
     }
     if (!NameAllowed(d, query, prepared, c.name)) continue;
+    // Another name of the entity may already have scored what this one can at most.
+    if (!collector.MayImprove(c.name, c.bound)) continue;
     collector.Consider(c.name, ScoreName(d, prepared, c.name, nullptr), prepared);
     if (++since_floor >= 8) {
       floor = collector.Floor();
