@@ -289,18 +289,30 @@ std::string DigitsForNumberWords(std::string_view latin) {
       {"first", "1st"}, {"second", "2nd"}, {"third", "3rd"},   {"fourth", "4th"},
       {"fifth", "5th"}, {"sixth", "6th"},  {"seventh", "7th"}, {"eighth", "8th"},
       {"ninth", "9th"}, {"tenth", "10th"}};
+  // Number words have three to nine letters and begin e, f, n, o, s or t: other words are not
+  // looked up, and a name with no such word (most) is returned as it is.
+  auto may_be_number = [](std::string_view word) {
+    if (word.size() < 3 || word.size() > 9) return false;
+    const char c = word[0];
+    return c == 'e' || c == 'f' || c == 'n' || c == 'o' || c == 's' || c == 't';
+  };
+  auto is_number = [&](std::string_view word) {
+    return may_be_number(word) &&
+           (kUnits.contains(word) || kTens.contains(word) || kOrdinals.contains(word));
+  };
   std::vector<std::string_view> words;
+  bool any = false;
   for (std::string_view rest = latin; !rest.empty();) {
     std::size_t space = rest.find(' ');
     words.push_back(rest.substr(0, space));
+    any = any || is_number(words.back());
     rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
   }
+  if (!any) return std::string(latin);
   std::string out;
-  bool changed = false;
   for (std::size_t i = 0; i < words.size(); ++i) {
     std::string_view word = words[i];
-    // Number words have three to nine letters: other words are not looked up.
-    if (word.size() < 3 || word.size() > 9) {
+    if (!may_be_number(word)) {
       if (!out.empty()) out.push_back(' ');
       out += word;
       continue;
@@ -325,11 +337,10 @@ std::string DigitsForNumberWords(std::string_view latin) {
     } else if (auto o = kOrdinals.find(words[i]); o != kOrdinals.end()) {
       digits = std::string(o->second);
     }
-    changed = changed || !digits.empty();
     if (!out.empty()) out.push_back(' ');
     out += digits.empty() ? word : std::string_view(digits);
   }
-  return changed ? out : std::string(latin);
+  return out;
 }
 
 // Czech and Slovak make a woman's surname with -ová, a foreign one too: the EU's Czech and Slovak
@@ -510,7 +521,9 @@ NormalizedName NormalizeName(std::string_view name, NameForm form) {
   std::string phrase;
   std::size_t i = 0;
   // A title at the start ("President Putin", "Dr. Hamed") is a stop word, if a name follows.
-  for (std::size_t len = std::min(tables.longest_title, words.empty() ? 0 : words.size() - 1);
+  const std::size_t* title_words =
+      words.size() >= 2 ? tables.title_first_words.Find(words[0], hashes[0]) : nullptr;
+  for (std::size_t len = title_words ? std::min(*title_words, words.size() - 1) : 0;
        len >= 1 && i == 0; --len) {
     phrase.assign(words[0]);
     for (std::size_t k = 1; k < len; ++k) {

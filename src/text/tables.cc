@@ -261,6 +261,7 @@ const PhraseTables& PhraseTables::Get() {
     // Filled here, then frozen into the tables' FlatMaps.
     std::unordered_map<std::string, std::size_t> first_words, first_keys;
     std::unordered_map<std::string, bool> words_of_phrases, stopwords, titles;
+    std::unordered_map<std::string, std::size_t> title_first_words;
     std::unordered_map<std::string, const PhraseEntry*> by_key, phrases_by_key;
     std::unordered_map<std::string, Phrase> phrases;
     auto add = [&](std::string_view text, std::string key, TokenKind kind) {
@@ -357,11 +358,13 @@ const PhraseTables& PhraseTables::Get() {
       std::string latin = ToLatin(row[0]);
       // "General", "Director", "Private" also name organisations: those stay words.
       if (latin.empty() || t.phrases.Contains(latin)) continue;
-      t.longest_title = std::max<std::size_t>(
-          t.longest_title,
-          1 + static_cast<std::size_t>(std::count(latin.begin(), latin.end(), ' ')));
+      const std::size_t words =
+          1 + static_cast<std::size_t>(std::count(latin.begin(), latin.end(), ' '));
+      std::size_t& most = title_first_words[latin.substr(0, latin.find(' '))];
+      most = std::max(most, words);
       titles.emplace(std::move(latin), true);
     }
+    t.title_first_words = FlatMap<std::size_t>::From(title_first_words);
     t.first_words = FlatMap<std::size_t>::From(first_words);
     t.first_keys = FlatMap<std::size_t>::From(first_keys);
     t.words_of_phrases = FlatMap<bool>::From(words_of_phrases);

@@ -165,10 +165,10 @@ struct PhraseTables {
   // starts no phrase, which spares the longer lookups for most words of most names.
   FlatMap<std::size_t> first_words;
   FlatMap<bool> stopwords;
-  // Titles before person names ("president", "his excellency"), by Latin form; at most
-  // `longest_title` words.
+  // Titles before person names ("president", "his excellency"), by Latin form; and the first
+  // word of any → the most words a title starting with it has.
   FlatMap<bool> titles;
-  std::size_t longest_title = 1;
+  FlatMap<std::size_t> title_first_words;
   // One-word organisation words and legal forms of 8+ letters, to recognise them with a typo
   // ("CORPORATOIN").
   NearWords misspelt;
