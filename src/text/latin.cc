@@ -444,6 +444,11 @@ std::string ToLatin(std::string_view utf8) {
     // Traditional-Simplified, one character at a time (data/text/han_simplified.tsv).
     const HanTables& han = HanTables::Get();
     for (char32_t& c : cps) c = han.Simplified(c);
+    // 々 repeats the character before it: 佐々木 is 佐佐木 (Sasaki). (ICU's Any-Latin read it
+    // as no letter, and built its Han-Latin transform for it, some 850M instructions.)
+    for (std::size_t k = 1; k < cps.size(); ++k) {
+      if (cps[k] == 0x3005 && IsHan(cps[k - 1])) cps[k] = cps[k - 1];
+    }
   }
   // Look-alikes of the other script inside a word, as clerks type them: Latin letters in a
   // Cyrillic word (ОOО, POCCИЯ) are read as Cyrillic, Cyrillic ones in a Latin word (JSС,
