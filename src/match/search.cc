@@ -503,17 +503,15 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
     s.touched[kept] = n;
     s.acc[kept++] = s.acc[i];
   }
-  for (std::size_t i = 0; i < kept; ++i) {
-    // ScoreName: score = M / (P_q + P_l + U_q + c U_l), M the similarity-weighted aligned
-    // weight, P the aligned weight of the query's words (q) and the list name's (l), U the
-    // unaligned. With U_q = Q - P_q and U_l = L - P_l (Q, L the whole weights), the divisor is
-    // Q + c L + (1 - c) P_l: only what the list name aligns raises it. M <= P_q + P_l, so P_l
-    // >= M - P_q, and the score is at most M / (Q + c L + (1 - c) max(0, M - P_q)), which
-    // grows with M: the bound takes the largest M and P_q the hits allow.
-    // Acronyms left out cost less (kAcronymShare): Q and L in the divisor are the least the
-    // words can cost, `least`.
-    const std::uint32_t n = s.touched[i];
-    const Accumulator& a = s.acc[i];
+  // ScoreName: score = M / (P_q + P_l + U_q + c U_l), M the similarity-weighted aligned weight,
+  // P the aligned weight of the query's words (q) and the list name's (l), U the unaligned.
+  // With U_q = Q - P_q and U_l = L - P_l (Q, L the whole weights), the divisor is Q + c L + (1 -
+  // c) P_l: only what the list name aligns raises it. M <= P_q + P_l, so P_l >= M - P_q, and the
+  // score is at most M / (Q + c L + (1 - c) max(0, M - P_q)), which grows with M: the bound of
+  // name n, whose hits summed to `a`, takes the largest M and P_q the hits allow. Acronyms left
+  // out cost less (kAcronymShare): Q and L in the divisor are the least the words can cost,
+  // `least`.
+  auto bound_of = [&](std::uint32_t n, const Accumulator& a) {
     const NameIndex::Data::NameWeight l_total = d.name_weights[n];
     // What the name's words cannot give leaves the bound.
     double name_extra = extra, name_extra_query = extra_query, name_extra_list = extra_list;
@@ -527,12 +525,15 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
     const double p_query = std::min<double>(prepared.weight, a.query + name_extra_query);
     const double p_list = std::min<double>(l_total.whole, a.list + name_extra_list);
     const double m = std::min<double>(a.weighted + name_extra, p_query + p_list);
-    double bound = m <= 0 ? 0
-                          : m / (q_least + kUnmatchedCost * l_total.least +
-                                 (1 - kUnmatchedCost) * std::max(0.0, m - p_query));
+    const double bound = m <= 0 ? 0
+                                : m / (q_least + kUnmatchedCost * l_total.least +
+                                       (1 - kUnmatchedCost) * std::max(0.0, m - p_query));
     // (A hair over, so that the subtractions' rounding never drops a name.)
-    bound *= 1 + 1e-6;
-    if (bound + boost >= options.threshold) candidates.push_back({bound, n});
+    return bound * (1 + 1e-6);
+  };
+  for (std::size_t i = 0; i < kept; ++i) {
+    const double bound = bound_of(s.touched[i], s.acc[i]);
+    if (bound + boost >= options.threshold) candidates.push_back({bound, s.touched[i]});
   }
   s.count = 0;
   // Identical names, and entities sharing an identifier with the query, are candidates whatever
@@ -546,6 +547,8 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
   // of names match only when a generic or sector word of the query is in the name (a class
   // pair is one key): the names holding such a key are candidates. (A distinctive query keeps
   // at most kUndistinctiveShare of its score with them.)
+  // Such a name holds no word the walks found (none is distinctive) or is a candidate above
+  // already: its bound is what the query's words the index cannot retrieve can give it.
   if (!prepared.distinctive) {
     const std::size_t before = candidates.size();
     for (const QueryToken& q : qt) {
@@ -554,7 +557,8 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
       auto it = std::lower_bound(d.undistinctive_names.begin(), d.undistinctive_names.end(),
                                  std::make_pair(key, 0u));
       for (; it != d.undistinctive_names.end() && it->first == key; ++it) {
-        candidates.push_back({2.0, it->second});
+        const double bound = bound_of(it->second, Accumulator{});
+        if (bound + boost >= options.threshold) candidates.push_back({bound, it->second});
       }
     }
     // A name holding two of the query's words is one candidate.
