@@ -123,12 +123,14 @@ void NameIndex::Data::Derive() {
   }
   // Names of organisation words only, by each key they hold, sorted by key then name.
   undistinctive_names.clear();
+  distinctive_names.assign(names.size(), false);
   for (std::uint32_t n = 0; n < names.size(); ++n) {
     const std::uint32_t first = names[n].first_token, end = first + names[n].token_count;
     bool distinctive = false;
     for (std::uint32_t t = first; t < end; ++t) {
       distinctive = distinctive || IsDistinctive(tokens[t].kind, texts[tokens[t].text]);
     }
+    distinctive_names[n] = distinctive;
     if (distinctive) continue;
     for (std::uint32_t t = first; t < end; ++t) undistinctive_names.push_back({tokens[t].key, n});
   }

@@ -152,6 +152,10 @@ struct NameIndex::Data {
   // Whether name n holds a retrievable key twice or more ("ABDULLAH Ahmed Abdullah"; derived):
   // there several query words may each pair with one of the key's words.
   std::vector<bool> repeats_key;
+  // Whether name n holds a distinctive word (a name or a number; derived). A query of
+  // organisation words only keeps kGenericOnlyFactor of its score with such a name unless the
+  // two are identical (ScoreName): Retrieve's bound says so.
+  std::vector<bool> distinctive_names;
   // The postings of key k that a search for `who` reads: people's names only, the others'
   // only, or all.
   enum class Who { kAnyone, kPeople, kOthers };

@@ -511,7 +511,7 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
   // name n, whose hits summed to `a`, takes the largest M and P_q the hits allow. Acronyms left
   // out cost less (kAcronymShare): Q and L in the divisor are the least the words can cost,
   // `least`.
-  auto bound_of = [&](std::uint32_t n, const Accumulator& a) {
+  auto bound_of = [&](std::uint32_t n, const Accumulator& a) __attribute__((always_inline)) {
     const NameIndex::Data::NameWeight l_total = d.name_weights[n];
     // What the name's words cannot give leaves the bound.
     double name_extra = extra, name_extra_query = extra_query, name_extra_list = extra_list;
@@ -525,9 +525,16 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
     const double p_query = std::min<double>(prepared.weight, a.query + name_extra_query);
     const double p_list = std::min<double>(l_total.whole, a.list + name_extra_list);
     const double m = std::min<double>(a.weighted + name_extra, p_query + p_list);
-    const double bound = m <= 0 ? 0
-                                : m / (q_least + kUnmatchedCost * l_total.least +
-                                       (1 - kUnmatchedCost) * std::max(0.0, m - p_query));
+    double bound = m <= 0 ? 0
+                          : m / (q_least + kUnmatchedCost * l_total.least +
+                                 (1 - kUnmatchedCost) * std::max(0.0, m - p_query));
+    // A query of organisation words only ("Bank of Ireland") keeps kGenericOnlyFactor of its
+    // score with a name that holds a distinctive word, unless the two are identical, which
+    // takes as many words on each side (ScoreName's "generic_only"): most of the names a
+    // sector word's postings reach ("bank": 1,400 of them) fall under the threshold.
+    if (!prepared.distinctive && d.distinctive_names[n] && d.names[n].token_count != qt.size()) {
+      bound *= kGenericOnlyFactor;
+    }
     // (A hair over, so that the subtractions' rounding never drops a name.)
     return bound * (1 + 1e-6);
   };
