@@ -64,13 +64,25 @@ bool ParseKoreanSyllable(std::string_view word, const Spellings** parts) {
   static const auto kVowels = longest_first(KoreanVowels());
   static const auto kFinals = longest_first(KoreanFinals());
   if (word.empty() || word.size() > 7) return false;
+  // Parts of one to three letters, compared letter by letter (every query word of a Latin name
+  // is asked about: a call to memcmp a comparison had cost more than the comparison).
+  auto starts_with = [](std::string_view text, std::string_view part) {
+    if (part.size() > text.size()) return false;
+    for (std::size_t i = 0; i < part.size(); ++i) {
+      if (text[i] != part[i]) return false;
+    }
+    return true;
+  };
   for (const auto& [initial, initial_class] : kInitials) {
-    if (word.substr(0, initial.size()) != initial) continue;
+    if (!starts_with(word, initial)) continue;
     std::string_view rest = word.substr(initial.size());
     for (const auto& [vowel, vowel_class] : kVowels) {
-      if (rest.substr(0, vowel.size()) != vowel) continue;
+      if (!starts_with(rest, vowel)) continue;
       for (const auto& [final, final_class] : kFinals) {
-        if (rest.substr(vowel.size()) != final) continue;
+        if (rest.size() != vowel.size() + final.size() ||
+            !starts_with(rest.substr(vowel.size()), final)) {
+          continue;
+        }
         parts[0] = initial_class;
         parts[1] = vowel_class;
         parts[2] = final_class;
