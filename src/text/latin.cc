@@ -170,8 +170,10 @@ void AppendWord(std::string& out, std::string_view word) {
 
 // A run of Chinese characters: dictionary words by longest match; other characters as pinyin,
 // grouped the way names are romanised: two characters as one word (天仪 → tianyi), three as a
-// surname and a given name (习近平 → xi jinping), longer runs in pairs.
-void AppendHan(std::u32string_view run, std::string& out) {
+// surname and a given name (习近平 → xi jinping), longer runs in pairs. `whole_name`: the run is
+// all the name holds; then two characters are a surname and a given name too (赵伟 → zhao wei,
+// listed "Wei ZHAO" as often as "ZHAO Wei").
+void AppendHan(std::u32string_view run, std::string& out, bool whole_name = false) {
   const HanTables& t = HanTables::Get();
   // run[from, to) as pinyin.
   auto spell = [&](std::size_t from, std::size_t to) {
@@ -179,7 +181,8 @@ void AppendHan(std::u32string_view run, std::string& out) {
     std::string word;
     for (std::size_t i = 0; i < n; ++i) {
       word += t.Pinyin(run[from + i]);
-      bool boundary = (n == 3 && i == 0) || (n > 3 && i % 2 == 1) || i + 1 == n;
+      bool boundary = ((n == 3 || (n == 2 && whole_name && run.size() == 2)) && i == 0) ||
+                      (n > 3 && i % 2 == 1) || i + 1 == n;
       if (boundary) {
         AppendWord(out, word);
         word.clear();
@@ -191,13 +194,13 @@ void AppendHan(std::u32string_view run, std::string& out) {
   while (i < run.size()) {
     // The longest word from i: every prefix of a word is in the table.
     std::size_t best = 0;
-    const std::string* latin = nullptr;
+    const HanTables::Prefix* word = nullptr;
     for (std::size_t len = 1; i + len <= run.size(); ++len) {
       const HanTables::Prefix* p = t.words.Find(HanTables::Key(run.substr(i, len)));
       if (p == nullptr) break;
       if (p->word) {
         best = len;
-        latin = &p->latin;
+        word = p;
       }
       if (!p->longer) break;
     }
@@ -206,8 +209,13 @@ void AppendHan(std::u32string_view run, std::string& out) {
       continue;
     }
     spell(from, i);
-    AppendWord(out, *latin);
+    AppendWord(out, word->latin);
     i += best;
+    // The city, province or county a place is ("深圳市", "黑龙江省"), which names in Latin
+    // letters leave out ("Shenzhen Bailiansheng Electronic Technology").
+    if (word->place && i < run.size() && (run[i] == U'市' || run[i] == U'省' || run[i] == U'县')) {
+      ++i;
+    }
     from = i;
   }
   spell(from, run.size());
@@ -485,6 +493,17 @@ std::string ToLatin(std::string_view utf8) {
     }
     return out;
   }
+  // A name of Chinese characters and nothing else but spaces and punctuation: its one run of
+  // them is the whole name (AppendHan).
+  std::size_t han_total = 0;
+  for (char32_t c : cps) {
+    if (IsHan(c)) {
+      ++han_total;
+    } else if (u_isalnum(static_cast<UChar32>(c))) {
+      han_total = 0;
+      break;
+    }
+  }
   std::string word;
   std::u32string han_run;
   icu::UnicodeString other_run;
@@ -495,7 +514,7 @@ std::string ToLatin(std::string_view utf8) {
   auto flush_runs = [&] {
     if (!han_run.empty()) {
       flush_word();
-      AppendHan(han_run, out);
+      AppendHan(han_run, out, han_run.size() == han_total);
       han_run.clear();
     }
     if (!other_run.isEmpty()) {

@@ -96,7 +96,6 @@ const HanTables& HanTables::Get() {
       if (slot == 0) slot = it->second;  // the first row of a character
       syllables.emplace(row[1], true);
     }
-    t.syllables = FlatMap<bool>::From(syllables);
     for (const auto& row : TsvRows(kHanSimplifiedTsv)) {
       std::u32string from = Utf32(row[0]), to = row.size() < 2 ? U"" : Utf32(row[1]);
       if (from.size() != 1 || to.size() != 1 || !in_range(from[0])) continue;
@@ -109,6 +108,18 @@ const HanTables& HanTables::Get() {
     for (const auto& row : TsvRows(kZhVocabularyTsv)) {
       if (row.size() < 2) continue;
       const std::u32string word = Utf32(row[0]);
+      const std::string_view kind = row.size() > 2 ? row[2] : std::string_view();
+      // A character's reading in names where ICU's first reading is another (长 chang, not
+      // zhang): it replaces the reading, and stays a syllable of the words it is spelled into.
+      if (kind == "reading") {
+        if (word.size() != 1 || !in_range(word[0])) continue;
+        auto [it, added] = syllable_index.emplace(
+            std::string(row[1]), static_cast<std::uint16_t>(t.syllable_names.size() + 1));
+        if (added) t.syllable_names.emplace_back(row[1]);
+        t.pinyin_index[word[0] - kFirst] = it->second;
+        syllables.emplace(row[1], true);
+        continue;
+      }
       for (std::size_t len = 1; len <= word.size(); ++len) {
         Prefix& p = words[std::string(Key(std::u32string_view(word).substr(0, len)))];
         if (len < word.size()) {
@@ -116,10 +127,12 @@ const HanTables& HanTables::Get() {
         } else if (!p.word) {  // the first row of a word, as emplace kept it
           p.word = true;
           p.latin = std::string(row[1]);
+          p.place = kind == "place";
         }
       }
     }
     t.words = FlatMap<Prefix>::From(words);
+    t.syllables = FlatMap<bool>::From(syllables);
     return t;
   }();
   return tables;

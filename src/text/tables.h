@@ -91,6 +91,7 @@ struct HanTables {
     std::string latin;    // the word's latin words, when it is one
     bool word = false;    // a word of the list
     bool longer = false;  // the first characters of a longer word
+    bool place = false;   // the word is a place (kind "place"): 市 / 省 / 县 after it is dropped
   };
   std::vector<std::uint16_t> pinyin_index;  // per character: 1 + its index in `syllable_names`, 0
   std::vector<std::string> syllable_names;

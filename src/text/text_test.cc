@@ -268,6 +268,27 @@ TEST(ToLatin, ReadsTheIterationMarkAsTheCharacterBefore) {
   EXPECT_EQ(ToLatin("佐々木"), ToLatin("佐佐木"));
 }
 
+// Chinese names as the lists' own bilingual entries write them in Latin letters (EU 833/2014
+// Annex IV, the UK's list): a place's 市 / 省 left out ("Shenzhen Bailiansheng Electronic
+// Technology", "Heilongjiang Karubis Trade Development"); 长 read chang in names (长光 "Chang
+// Guang Satellite"), 拓 tuo ("Jiangxi Xintuo"); a name of two characters alone is a surname and
+// a given name ("赵伟" / "Wei ZHAO"), two characters in a longer name one word (天仪 Tianyi).
+TEST(ToLatin, ReadsChineseNamesAsTheListsWriteThemInLatinLetters) {
+  EXPECT_EQ(ToLatin("深圳市佰联升电子科技有限公司"),
+            "shenzhen bai liansheng electronic technology co ltd");
+  EXPECT_EQ(ToLatin("黑龙江省卡鲁布斯贸易发展有限公司"),
+            "heilongjiang kalu busi trading development co ltd");
+  EXPECT_EQ(ToLatin("长光卫星技术股份有限公司"),
+            "changguang satellite technology joint stock company limited");
+  EXPECT_EQ(ToLatin("江西新拓实业有限公司"), "jiangxi xintuo industrial co ltd");
+  EXPECT_EQ(ToLatin("北京和德宇航技术有限公司"), "beijing hede aerospace technology co ltd");
+  EXPECT_EQ(ToLatin("赵伟"), "zhao wei");
+  EXPECT_EQ(ToLatin("天仪"), "tian yi");
+  EXPECT_EQ(ToLatin("长沙天仪"), "changsha tianyi");
+  // 市 is left out after a place only: 城市 is a word's.
+  EXPECT_EQ(ToLatin("城市"), "cheng shi");
+}
+
 TEST(ToLatin, ReadsTraditionalCharactersAsSimplified) {
   EXPECT_EQ(ToLatin("華為技術有限公司"), ToLatin("华为技术有限公司"));
   EXPECT_EQ(ToLatin("長沙天儀空間科技研究院有限公司"), ToLatin("长沙天仪空间科技研究院有限公司"));
