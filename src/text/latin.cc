@@ -171,18 +171,19 @@ void AppendWord(std::string& out, std::string_view word) {
 // A run of Chinese characters: dictionary words by longest match; other characters as pinyin,
 // grouped the way names are romanised: two characters as one word (天仪 → tianyi), three as a
 // surname and a given name (习近平 → xi jinping), longer runs in pairs. `whole_name`: the run is
-// all the name holds; then two characters are a surname and a given name too (赵伟 → zhao wei,
-// listed "Wei ZHAO" as often as "ZHAO Wei").
+// all the name holds; then two characters, the first a common surname, are a surname and a given
+// name too (赵伟 → zhao wei, listed "Wei ZHAO" as often as "ZHAO Wei"; not 玛莎 Masha).
 void AppendHan(std::u32string_view run, std::string& out, bool whole_name = false) {
   const HanTables& t = HanTables::Get();
+  const bool surname_first = whole_name && run.size() == 2 && t.Surname(run[0]);
   // run[from, to) as pinyin.
   auto spell = [&](std::size_t from, std::size_t to) {
     const std::size_t n = to - from;
     std::string word;
     for (std::size_t i = 0; i < n; ++i) {
       word += t.Pinyin(run[from + i]);
-      bool boundary = ((n == 3 || (n == 2 && whole_name && run.size() == 2)) && i == 0) ||
-                      (n > 3 && i % 2 == 1) || i + 1 == n;
+      bool boundary =
+          ((n == 3 || (n == 2 && surname_first)) && i == 0) || (n > 3 && i % 2 == 1) || i + 1 == n;
       if (boundary) {
         AppendWord(out, word);
         word.clear();

@@ -84,6 +84,7 @@ const HanTables& HanTables::Get() {
     auto in_range = [](char32_t c) { return c >= kFirst && c <= kLast; };
     t.pinyin_index.assign(kCharacters, 0);
     t.simplified_of.assign(kCharacters, 0);
+    t.surname.assign(kCharacters, false);
     std::unordered_map<std::string, bool> syllables;
     std::unordered_map<std::string, std::uint16_t> syllable_index;
     for (const auto& row : TsvRows(kHanPinyinTsv)) {
@@ -110,9 +111,11 @@ const HanTables& HanTables::Get() {
       const std::u32string word = Utf32(row[0]);
       const std::string_view kind = row.size() > 2 ? row[2] : std::string_view();
       // A character's reading in names where ICU's first reading is another (长 chang, not
-      // zhang): it replaces the reading, and stays a syllable of the words it is spelled into.
-      if (kind == "reading") {
+      // zhang), or a surname's (曾 zeng): it replaces the reading, and stays a syllable of the
+      // words it is spelled into.
+      if (kind == "reading" || kind == "surname") {
         if (word.size() != 1 || !in_range(word[0])) continue;
+        if (kind == "surname") t.surname[word[0] - kFirst] = true;
         auto [it, added] = syllable_index.emplace(
             std::string(row[1]), static_cast<std::uint16_t>(t.syllable_names.size() + 1));
         if (added) t.syllable_names.emplace_back(row[1]);

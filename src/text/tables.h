@@ -96,6 +96,7 @@ struct HanTables {
   std::vector<std::uint16_t> pinyin_index;  // per character: 1 + its index in `syllable_names`, 0
   std::vector<std::string> syllable_names;
   std::vector<char32_t> simplified_of;  // per character: its simplified form, 0 when none other
+  std::vector<bool> surname;            // per character: a common surname (zh_vocabulary.tsv)
   std::size_t simplified_count = 0;     // characters with another simplified form
   FlatMap<Prefix> words;
   FlatMap<bool> syllables;  // every reading: "bo", "zhang"
@@ -108,6 +109,8 @@ struct HanTables {
     if (c < kFirst || c > kLast || pinyin_index[c - kFirst] == 0) return {};
     return syllable_names[pinyin_index[c - kFirst] - 1];
   }
+  // Whether character c is one of the common Chinese surnames.
+  bool Surname(char32_t c) const { return c >= kFirst && c <= kLast && surname[c - kFirst]; }
   // The simplified form of character c: c itself when it is one or has none.
   char32_t Simplified(char32_t c) const {
     if (c < kFirst || c > kLast || simplified_of[c - kFirst] == 0) return c;

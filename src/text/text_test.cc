@@ -271,8 +271,9 @@ TEST(ToLatin, ReadsTheIterationMarkAsTheCharacterBefore) {
 // Chinese names as the lists' own bilingual entries write them in Latin letters (EU 833/2014
 // Annex IV, the UK's list): a place's 市 / 省 left out ("Shenzhen Bailiansheng Electronic
 // Technology", "Heilongjiang Karubis Trade Development"); 长 read chang in names (长光 "Chang
-// Guang Satellite"), 拓 tuo ("Jiangxi Xintuo"); a name of two characters alone is a surname and
-// a given name ("赵伟" / "Wei ZHAO"), two characters in a longer name one word (天仪 Tianyi).
+// Guang Satellite"), 拓 tuo ("Jiangxi Xintuo"); a name of two characters alone, the first a
+// common surname, is a surname and a given name ("赵伟" / "Wei ZHAO"), two characters in a longer
+// name one word (天仪 Tianyi).
 TEST(ToLatin, ReadsChineseNamesAsTheListsWriteThemInLatinLetters) {
   EXPECT_EQ(ToLatin("深圳市佰联升电子科技有限公司"),
             "shenzhen bai liansheng electronic technology co ltd");
@@ -283,10 +284,12 @@ TEST(ToLatin, ReadsChineseNamesAsTheListsWriteThemInLatinLetters) {
   EXPECT_EQ(ToLatin("江西新拓实业有限公司"), "jiangxi xintuo industrial co ltd");
   EXPECT_EQ(ToLatin("北京和德宇航技术有限公司"), "beijing hede aerospace technology co ltd");
   EXPECT_EQ(ToLatin("赵伟"), "zhao wei");
-  EXPECT_EQ(ToLatin("天仪"), "tian yi");
+  EXPECT_EQ(ToLatin("曾伟"), "zeng wei");  // 曾 read as the surname
+  // A foreign name spelled in characters (玛莎 Martha) stays one word: 玛 is no common surname.
+  EXPECT_EQ(ToLatin("玛莎"), "masha");
   EXPECT_EQ(ToLatin("长沙天仪"), "changsha tianyi");
   // 市 is left out after a place only: 城市 is a word's.
-  EXPECT_EQ(ToLatin("城市"), "cheng shi");
+  EXPECT_EQ(ToLatin("城市"), "chengshi");
 }
 
 TEST(ToLatin, ReadsTraditionalCharactersAsSimplified) {
