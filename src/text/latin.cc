@@ -6,6 +6,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <memory>
 
 #include "text/tables.h"
@@ -169,30 +170,22 @@ void AppendWord(std::string& out, std::string_view word) {
 }
 
 // A run of Chinese characters: dictionary words by longest match; other characters as pinyin,
-// grouped the way names are romanised: two characters as one word (天仪 → tianyi), three as a
-// surname and a given name (习近平 → xi jinping), longer runs in pairs. `whole_name`: the run is
-// all the name holds; then two characters, the first a common surname, are a surname and a given
-// name too (赵伟 → zhao wei, listed "Wei ZHAO" as often as "ZHAO Wei"; not 玛莎 Masha).
+// grouped the way names are romanised: two characters as one word (天仪 → tianyi), longer runs
+// in pairs. A run with no dictionary word is a person's name: three characters are a surname
+// and a given name (习近平 → xi jinping), and so are two, the first a common surname, when the
+// run is the whole name (`whole_name`: 赵伟 → zhao wei, listed "Wei ZHAO" as often as "ZHAO Wei";
+// not 玛莎 Masha). Among an organisation's words, three characters are one name ("深圳市亿路发
+// 科技" Shenzhen Yilufa Technology).
 void AppendHan(std::u32string_view run, std::string& out, bool whole_name = false) {
   const HanTables& t = HanTables::Get();
-  const bool surname_first = whole_name && run.size() == 2 && t.Surname(run[0]);
-  // run[from, to) as pinyin.
-  auto spell = [&](std::size_t from, std::size_t to) {
-    const std::size_t n = to - from;
-    std::string word;
-    for (std::size_t i = 0; i < n; ++i) {
-      word += t.Pinyin(run[from + i]);
-      bool boundary =
-          ((n == 3 || (n == 2 && surname_first)) && i == 0) || (n > 3 && i % 2 == 1) || i + 1 == n;
-      if (boundary) {
-        AppendWord(out, word);
-        word.clear();
-      }
-    }
+  struct Found {
+    std::size_t at, length, end;  // the word run[at, at + length), then skipped up to `end`
+    const HanTables::Prefix* word;
   };
-  std::size_t from = 0;  // the first character not written yet
-  std::size_t i = 0;
-  while (i < run.size()) {
+  constexpr std::size_t kMaxFound = 32;  // words of a run; the rest of a longer one is spelled
+  std::array<Found, kMaxFound> found;
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < run.size() && count < kMaxFound;) {
     // The longest word from i: every prefix of a word is in the table.
     std::size_t best = 0;
     const HanTables::Prefix* word = nullptr;
@@ -209,15 +202,36 @@ void AppendHan(std::u32string_view run, std::string& out, bool whole_name = fals
       ++i;
       continue;
     }
-    spell(from, i);
-    AppendWord(out, word->latin);
-    i += best;
+    std::size_t end = i + best;
     // The city, province or county a place is ("深圳市", "黑龙江省"), which names in Latin
     // letters leave out ("Shenzhen Bailiansheng Electronic Technology").
-    if (word->place && i < run.size() && (run[i] == U'市' || run[i] == U'省' || run[i] == U'县')) {
-      ++i;
+    if (word->place && end < run.size() &&
+        (run[end] == U'市' || run[end] == U'省' || run[end] == U'县')) {
+      ++end;
     }
-    from = i;
+    found[count++] = {i, best, end, word};
+    i = end;
+  }
+  const bool persons = count == 0;
+  const bool surname_first = persons && whole_name && run.size() == 2 && t.Surname(run[0]);
+  // run[from, to) as pinyin.
+  auto spell = [&](std::size_t from, std::size_t to) {
+    const std::size_t n = to - from;
+    std::string word;
+    for (std::size_t i = 0; i < n; ++i) {
+      word += t.Pinyin(run[from + i]);
+      const bool surname = ((n == 3 && persons) || (n == 2 && surname_first)) && i == 0;
+      if (surname || (n > 3 && i % 2 == 1) || i + 1 == n) {
+        AppendWord(out, word);
+        word.clear();
+      }
+    }
+  };
+  std::size_t from = 0;  // the first character not written yet
+  for (std::size_t k = 0; k < count; ++k) {
+    spell(from, found[k].at);
+    AppendWord(out, found[k].word->latin);
+    from = found[k].end;
   }
   spell(from, run.size());
 }

@@ -269,14 +269,14 @@ TEST(ToLatin, ReadsTheIterationMarkAsTheCharacterBefore) {
 }
 
 // Chinese names as the lists' own bilingual entries write them in Latin letters (EU 833/2014
-// Annex IV, the UK's list): a place's 市 / 省 left out ("Shenzhen Bailiansheng Electronic
-// Technology", "Heilongjiang Karubis Trade Development"); 长 read chang in names (长光 "Chang
-// Guang Satellite"), 拓 tuo ("Jiangxi Xintuo"); a name of two characters alone, the first a
-// common surname, is a surname and a given name ("赵伟" / "Wei ZHAO"), two characters in a longer
-// name one word (天仪 Tianyi).
+// Annex IV, the UK's list): a place's 市 / 省 left out, three characters among organisation
+// words one name ("Shenzhen Bailiansheng Electronic Technology", "Heilongjiang Karubis Trade
+// Development"); 长 read chang in names (长光 "Chang Guang Satellite"), 拓 tuo ("Jiangxi
+// Xintuo"); a name of two characters alone, the first a common surname, is a surname and a given
+// name ("赵伟" / "Wei ZHAO"), two characters in a longer name one word (天仪 Tianyi).
 TEST(ToLatin, ReadsChineseNamesAsTheListsWriteThemInLatinLetters) {
   EXPECT_EQ(ToLatin("深圳市佰联升电子科技有限公司"),
-            "shenzhen bai liansheng electronic technology co ltd");
+            "shenzhen bailiansheng electronic technology co ltd");
   EXPECT_EQ(ToLatin("黑龙江省卡鲁布斯贸易发展有限公司"),
             "heilongjiang kalu busi trading development co ltd");
   EXPECT_EQ(ToLatin("长光卫星技术股份有限公司"),
@@ -284,6 +284,8 @@ TEST(ToLatin, ReadsChineseNamesAsTheListsWriteThemInLatinLetters) {
   EXPECT_EQ(ToLatin("江西新拓实业有限公司"), "jiangxi xintuo industrial co ltd");
   EXPECT_EQ(ToLatin("北京和德宇航技术有限公司"), "beijing hede aerospace technology co ltd");
   EXPECT_EQ(ToLatin("赵伟"), "zhao wei");
+  EXPECT_EQ(ToLatin("习近平"), "xi jinping");  // a person's three characters
+  EXPECT_EQ(ToLatin("习近平 Xi Jinping"), "xi jinping xi jinping");
   EXPECT_EQ(ToLatin("曾伟"), "zeng wei");  // 曾 read as the surname
   // A foreign name spelled in characters (玛莎 Martha) stays one word: 玛 is no common surname.
   EXPECT_EQ(ToLatin("玛莎"), "masha");
