@@ -82,6 +82,16 @@ Script DetectScript(std::string_view utf8) {
   while (i < n) {
     UChar32 c;
     U8_NEXT(utf8.data(), i, n, c);
+    // ASCII and the Cyrillic block's letters (all but its signs and combining marks U+0482-
+    // U+0489) without ICU: the spaces, digits and punctuation of most names, and Russian ones.
+    if (c >= 0 && c < 0x80) {
+      counts[static_cast<int>(Script::kLatin)] += std::isalpha(c) != 0;
+      continue;
+    }
+    if ((c >= 0x400 && c <= 0x481) || (c >= 0x48A && c <= 0x4FF)) {
+      ++counts[static_cast<int>(Script::kCyrillic)];
+      continue;
+    }
     if (c < 0 || !u_isalpha(c)) continue;
     UErrorCode status = U_ZERO_ERROR;
     UScriptCode sc = uscript_getScript(c, &status);
