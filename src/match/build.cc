@@ -124,7 +124,9 @@ void NameIndex::Data::Derive() {
   // Names of organisation words only, by each key they hold, sorted by key then name.
   undistinctive_names.clear();
   distinctive_names.assign(names.size(), false);
+  covering_names.assign(names.size(), false);
   for (std::uint32_t n = 0; n < names.size(); ++n) {
+    covering_names[n] = names[n].schema == lists::Schema::kPerson && names[n].token_count >= 3;
     const std::uint32_t first = names[n].first_token, end = first + names[n].token_count;
     bool distinctive = false;
     for (std::uint32_t t = first; t < end; ++t) {

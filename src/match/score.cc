@@ -506,7 +506,15 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
     country_n = country_n || (!n_used[j] && is_country(n_key(j)));
   }
   double unmatched = unmatched_query + unmatched_list;
-  double total = matched_weight + unmatched_query + kUnmatchedCost * unmatched_list;
+  // A person's name of three words or more, every word of it in the query: the query's other
+  // words are names the list leaves out (kCoveredQueryCost; Data::covering_names). Not in a
+  // Chinese or Korean name, whose syllable more is another given name (below).
+  double aligned_query = 0;  // the whole weight of the query words aligned
+  for (int i = 0; i < nq; ++i) aligned_query += q_used[i] ? query.tokens[i].weight : 0;
+  const bool covered = unmatched_list == 0 && !query.syllabic && data.covering_names[name_id] &&
+                       aligned_query >= kCoveredQueryShare * query.weight;
+  double total = matched_weight + (covered ? kCoveredQueryCost : 1.0) * unmatched_query +
+                 kUnmatchedCost * unmatched_list;
   // A Chinese or Korean name in its script is a surname and one given name of a syllable or
   // two: a syllable on one side only makes another given name (静 林 Lin Jing is not Lin Jing
   // He, 斌 莉 徐 not Xu Bin), and costs what a pair of matched words weighs.
@@ -594,7 +602,7 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
       if (q_used[i] || query.tokens[i].weight == 0) continue;
       out->push_back({query.tokens[i].text, "",
                       std::string(text::TokenKindName(query.tokens[i].kind)), "unmatched", 0,
-                      query.tokens[i].weight});
+                      (covered ? kCoveredQueryCost : 1.0) * query.tokens[i].weight});
     }
     for (int j = 0; j < nn; ++j) {
       if (n_used[j] || n_weight(j) == 0) continue;

@@ -328,13 +328,15 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
   by_weight.clear();
   cost.assign(qt.size(), 0);
   weak_sum.assign(qt.size(), 0);
-  float unhit = 0;  // W
+  float unhit = 0;      // W
+  float unhit_raw = 0;  // W at the tokens' whole weights
   for (std::size_t i = 0; i < qt.size(); ++i) {
     cost[i] = !prepared.person && IsAcronym(qt[i].kind, qt[i].text) ? kAcronymShare * qt[i].weight
                                                                     : qt[i].weight;
     // Only retrievable tokens can be left out: another word may still meet its class key.
     if (!Retrievable(qt[i].kind) || per_token[i].hits.empty()) continue;
     unhit += cost[i];
+    unhit_raw += qt[i].weight;
     for (std::size_t j = 0; j < per_token[i].hits.size(); ++j) {
       by_weight.push_back({per_token[i].hits[j].weight, static_cast<std::uint32_t>(i),
                            static_cast<std::uint32_t>(j)});
@@ -344,17 +346,28 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
     return a.weight != b.weight ? a.weight < b.weight
                                 : std::make_pair(a.token, a.hit) < std::make_pair(b.token, b.hit);
   });
+  // A person's name the query covers costs the query's other words kCoveredQueryCost of their
+  // weight (ScoreName), when the words it aligns weigh kCoveredQueryShare of the query at least:
+  // while W leaves the weak hits' words less, no name they alone reach is covered.
+  const bool may_cover = !prepared.syllabic && SchemaAllowed(query, lists::Schema::kPerson);
+  const float query_weight = static_cast<float>(prepared.weight);
   float weak_most = extra;  // X
   for (const HitRef& r : by_weight) {
     const float most = per_token[r.token].most;
     const float before = std::min(most, weak_sum[r.token]);
     const float after = std::min(most, weak_sum[r.token] + r.weight);
     const float x = weak_most - before + after;
-    const float w = weak_sum[r.token] == 0 ? unhit - cost[r.token] : unhit;
-    if (x > 0 && x / (x + w) + boost >= options.threshold) break;
+    const bool first = weak_sum[r.token] == 0;
+    const float w = first ? unhit - cost[r.token] : unhit;
+    const float w_raw = first ? unhit_raw - qt[r.token].weight : unhit_raw;
+    const bool covers =
+        may_cover && query_weight - w_raw >= float{kCoveredQueryShare} * query_weight * 0.999f;
+    const float w_cost = covers ? float{kCoveredQueryCost} * w : w;
+    if (x > 0 && x / (x + w_cost) + boost >= options.threshold) break;
     per_token[r.token].hits[r.hit].starts = false;
     weak_most = x;
     unhit = w;
+    unhit_raw = w_raw;
     weak_sum[r.token] += r.weight;
   }
   // A follower never starts: a name its postings alone reach lacks its leader's half of the
@@ -492,12 +505,25 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
   // that weak words reached fall under it without a look at the list name's weights. (A hair
   // under, so that rounding never drops a name the full bound keeps.)
   const double least_weighted = (options.threshold - boost) * q_least * (1 - 1e-6);
+  // A person's name the query may cover (Data::covering_names) costs the query's other words
+  // less: the bound below is at most (weighted + extra) / ((c' + (1 - c') s) q_least), c' =
+  // kCoveredQueryCost, s = kCoveredQueryShare (the aligned query words weigh s Q at least).
+  const double least_weighted_covering =
+      prepared.syllabic
+          ? least_weighted
+          : least_weighted * (kCoveredQueryCost + (1 - kCoveredQueryCost) * kCoveredQueryShare);
+  // ... and its hits must give the aligned query words' share (the bound's p_query).
+  const double least_query_covering = kCoveredQueryShare * prepared.weight * 0.999 - extra_query;
   // The names over that, first, with their list weights loaded meanwhile.
   std::size_t kept = 0;
   for (std::size_t i = 0; i < s.count; ++i) {
     const std::uint32_t n = s.touched[i];
     s.touched_bits[n >> 6] = 0;
-    if (static_cast<double>(s.acc[i].weighted + extra) < least_weighted) continue;
+    if (static_cast<double>(s.acc[i].weighted + extra) < least_weighted &&
+        (static_cast<double>(s.acc[i].weighted + extra) < least_weighted_covering ||
+         static_cast<double>(s.acc[i].query) < least_query_covering || !d.covering_names[n])) {
+      continue;
+    }
     __builtin_prefetch(&d.name_weights[n]);
     if (!held.empty()) __builtin_prefetch(&d.name_holds[n]);
     s.touched[kept] = n;
@@ -528,6 +554,18 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
     double bound = m <= 0 ? 0
                           : m / (q_least + kUnmatchedCost * l_total.least +
                                  (1 - kUnmatchedCost) * std::max(0.0, m - p_query));
+    // A person's name the query covers (ScoreName's `covered`): every list word aligned (P_l =
+    // L, which the hits must reach), the aligned query words kCoveredQueryShare of the query, and
+    // the query's others at kCoveredQueryCost, a divisor of c' Q + (1 - c') P_q + L,
+    // least where P_q is (P_q >= s Q, and M <= P_q + L): M / (c' Q + L + (1 - c') max(s Q, M -
+    // L)).
+    if (!prepared.syllabic && d.covering_names[n] && m > 0 && p_list >= l_total.whole * 0.999 &&
+        p_query >= kCoveredQueryShare * prepared.weight * 0.999) {
+      const double m_covered = std::min<double>(a.weighted + name_extra, p_query + l_total.whole);
+      const double p_least = std::max(kCoveredQueryShare * q_least, m_covered - l_total.whole);
+      bound = std::max(bound, m_covered / (kCoveredQueryCost * q_least + l_total.whole +
+                                           (1 - kCoveredQueryCost) * p_least));
+    }
     // A query of organisation words only ("Bank of Ireland") keeps kGenericOnlyFactor of its
     // score with a name that holds a distinctive word, unless the two are identical, which
     // takes as many words on each side (ScoreName's "generic_only"): most of the names a

@@ -1,0 +1,29 @@
+// People's names on the lists against the longer names other records give them, with the
+// bundled lists' weights.
+#include <gtest/gtest.h>
+
+#include "match/test_index.h"
+
+namespace dualwatch::match {
+namespace {
+
+// A listed person's name of three words or more, every word of it in the query: the query's
+// other words are names the list leaves out — titles, a tribe, a second given name
+// (kCoveredQueryCost). The pairs are one person's names on one list each (the EU's
+// EU.10533.80, OFAC's cons-9687, the UK's AFG0087); before, the extra words cost in full and
+// each pair stayed under 0.75.
+TEST(PeoplesNames, AListedNameWhollyInTheQueryMatchesDespiteItsOtherWords) {
+  EXPECT_GE(PersonScore("Mawlawi Sheikh Abdul Hakim Haqqani Ishaqzai", "Abdul Hakim HAQQANI"),
+            kDefaultThreshold);
+  EXPECT_GE(PersonScore("Ahmad Jan Akhundzada Shukoor Akhundzada", "Ahmad Jan AKHUNDZADA"),
+            kDefaultThreshold);
+  // Below a score with no word more, and far from identical.
+  EXPECT_LT(PersonScore("Mawlawi Sheikh Abdul Hakim Haqqani Ishaqzai", "Abdul Hakim HAQQANI"),
+            PersonScore("Abdul Hakim Haqqani", "Abdul Hakim HAQQANI"));
+  // Not for a company's name, whose other words say which company.
+  EXPECT_LT(CompanyScore("Mawlawi Sheikh Abdul Hakim Haqqani Ishaqzai", "Abdul Hakim HAQQANI"),
+            kDefaultThreshold);
+}
+
+}  // namespace
+}  // namespace dualwatch::match
