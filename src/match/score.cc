@@ -509,10 +509,14 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
   // A person's name of three words or more, every word of it in the query: the query's other
   // words are names the list leaves out (kCoveredQueryCost; Data::covering_names). Not in a
   // Chinese or Korean name, whose syllable more is another given name (below).
-  double aligned_query = 0;  // the whole weight of the query words aligned
-  for (int i = 0; i < nq; ++i) aligned_query += q_used[i] ? query.tokens[i].weight : 0;
+  // (The aligned query words' whole weight is summed only for such a name.)
+  auto aligned_query = [&] {
+    double sum = 0;
+    for (int i = 0; i < nq; ++i) sum += q_used[i] ? query.tokens[i].weight : 0;
+    return sum;
+  };
   const bool covered = unmatched_list == 0 && !query.syllabic && data.covering_names[name_id] &&
-                       aligned_query >= kCoveredQueryShare * query.weight;
+                       aligned_query() >= kCoveredQueryShare * query.weight;
   double total = matched_weight + (covered ? kCoveredQueryCost : 1.0) * unmatched_query +
                  kUnmatchedCost * unmatched_list;
   // A Chinese or Korean name in its script is a surname and one given name of a syllable or

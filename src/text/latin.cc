@@ -179,7 +179,7 @@ void AppendWord(std::string& out, std::string_view word) {
 void AppendHan(std::u32string_view run, std::string& out, bool whole_name = false) {
   const HanTables& t = HanTables::Get();
   struct Found {
-    std::size_t at, length, end;  // the word run[at, at + length), then skipped up to `end`
+    std::size_t at, end;  // the word begins at `at`; it and a place's 市 / 省 / 县 end at `end`
     const HanTables::Prefix* word;
   };
   constexpr std::size_t kMaxFound = 32;  // words of a run; the rest of a longer one is spelled
@@ -209,7 +209,7 @@ void AppendHan(std::u32string_view run, std::string& out, bool whole_name = fals
         (run[end] == U'市' || run[end] == U'省' || run[end] == U'县')) {
       ++end;
     }
-    found[count++] = {i, best, end, word};
+    found[count++] = {i, end, word};
     i = end;
   }
   const bool persons = count == 0;
@@ -511,7 +511,7 @@ std::string ToLatin(std::string_view utf8) {
   // A name of Chinese characters and nothing else but spaces and punctuation: its one run of
   // them is the whole name (AppendHan).
   std::size_t han_total = 0;
-  for (char32_t c : cps) {
+  for (char32_t c : has_han ? std::u32string_view(cps) : std::u32string_view()) {
     if (IsHan(c)) {
       ++han_total;
     } else if (u_isalnum(static_cast<UChar32>(c))) {
