@@ -298,14 +298,29 @@ const PhraseTables& PhraseTables::Get() {
       // (A Latin and an Arabic-script row of one spelling with other classes: the first's.)
       if (added || it->second.key == key) (abjad ? it->second.abjad : it->second.alphabetic) = true;
     };
-    // Legal forms first: where a word is both ("company"), it is a legal form.
+    // Legal forms first: where a word is both, it is a legal form. The words for a company
+    // (rigour's organisation class "co": co, company, corp, corporation, compagnie, firma,
+    // компания ...) are one legal form, of that class: GLEIF's codes are one jurisdiction's
+    // forms each, so "company" (Iran's), "corp." and "corporation" (two US states') had three
+    // classes and met at half similarity, and "co", an organisation word, met none of them
+    // ("PARS PETROCHEMICAL CO." / "PARS PETROCHEMICAL COMPANY" 0.93, under "PARS OIL CO.").
+    constexpr std::string_view kCompanyClass = "co";
+    std::unordered_set<std::string> company_words;
+    for (const auto& row : TsvRows(kOrgWordsTsv)) {
+      if (row.size() >= 3 && row[1] == kCompanyClass) company_words.insert(ToLatin(row[0]));
+    }
+    const std::string company_key = "#" + std::string(kCompanyClass);
     for (const auto& row : TsvRows(kLegalFormsTsv)) {
-      if (row.size() >= 2) add(row[0], "#" + std::string(row[1]), TokenKind::kLegalForm);
+      if (row.size() < 2) continue;
+      add(row[0], company_words.count(ToLatin(row[0])) ? company_key : "#" + std::string(row[1]),
+          TokenKind::kLegalForm);
     }
     for (const auto& row : TsvRows(kOrgWordsTsv)) {
       if (row.size() < 3) continue;
-      add(row[0], "#" + std::string(row[1]),
-          row[2] == "domain" ? TokenKind::kDomain : TokenKind::kGeneric);
+      const TokenKind kind = row[1] == kCompanyClass ? TokenKind::kLegalForm
+                             : row[2] == "domain"    ? TokenKind::kDomain
+                                                     : TokenKind::kGeneric;
+      add(row[0], "#" + std::string(row[1]), kind);
     }
     // A country of several words ("FOREIGN TRADE BANK OF THE DEMOCRATIC PEOPLE'S REPUBLIC OF
     // KOREA", "of the Russian Federation") says where, as a one-word country does (NormalizeName).
