@@ -2,6 +2,7 @@
 // lists' weights.
 #include <gtest/gtest.h>
 
+#include "match/index_data.h"
 #include "match/test_index.h"
 
 namespace dualwatch::match {
@@ -19,6 +20,26 @@ TEST(OrganisationsNames, ALegalFormMeetsItsAbbreviation) {
   // Still not identical, and another company's name stays under it.
   EXPECT_LT(as_listed, 1.0);
   EXPECT_LE(CompanyScore("PARS PETROCHEMICAL CO.", "PARS OIL CO."), as_listed);
+}
+
+// The EU writes its Russian entities' names in its other languages too, the name quoted in a
+// designation of words no table holds (EU.10363.66, "Design and Production Enterprise “Iris”
+// JSC", also "Iris JSC"): the quoted name with the legal forms finds it, at kQuotedNameFactor
+// at most.
+TEST(OrganisationsNames, AQueryWithANameQuotedInAForeignDesignationFindsTheName) {
+  const char* romanian = "Întreprinderea de proiectare și producție «Iris» SA";
+  EXPECT_GE(CompanyScore(romanian, "Iris JSC"), kDefaultThreshold);
+  EXPECT_LE(CompanyScore(romanian, "Iris JSC"), kQuotedNameFactor);
+  // The Hungarian for EU.11348.14's "JSC Federal Research and Production Center
+  // "Titan-Barrikady"", the Lithuanian for EU.6714.42's "Oskartour LLC".
+  EXPECT_GE(CompanyScore("„Titan-Barrikady” Szövetségi Kutató- és Gyártóközpont Rt.",
+                         "JSC Federal Research and Production Center \"Titan-Barrikady\""),
+            kDefaultThreshold);
+  EXPECT_GE(CompanyScore("Ribotos atsakomybės bendrovė (RAB) „Oskartour“", "Oskartour LLC"),
+            kDefaultThreshold);
+  // Written with the designation's words, the name scores as before: they count.
+  EXPECT_LT(CompanyScore("Întreprinderea de proiectare și producție Iris SA", "Iris JSC"),
+            kDefaultThreshold);
 }
 
 }  // namespace

@@ -268,10 +268,13 @@ std::vector<PreparedQuery> PrepareAlternatives(const NameIndex::Data& data, cons
   if (query.name.size() > kMaxNameBytes) return {};
   const bool person = query.schema == lists::Schema::kPerson;
   std::vector<PreparedQuery> out;
+  std::string quoted;  // text::QuotedNameReading
   for (const std::string& alternative : text::NameAlternatives(query.name, false)) {
     text::NormalizedName norm =
         text::NormalizeName(alternative, person ? text::NameForm::kPerson : text::NameForm::kAny);
     if (norm.tokens.size() > kMaxNameTokens) return {};
+    // A name quoted in a designation, read alone too (not a person's: it has a legal form).
+    if (!person && alternative == query.name) quoted = text::QuotedNameReading(alternative, norm);
     out.push_back(PrepareQuery(data, norm, person));
     // Without a schema, words like "Na" or "Bank" may be a person's, and "Ten" a surname, not
     // 10: people's names are searched as people's too (unless the words make the query an
@@ -291,6 +294,10 @@ std::vector<PreparedQuery> PrepareAlternatives(const NameIndex::Data& data, cons
         out.back().persons_only = true;
       }
     }
+  }
+  if (!quoted.empty()) {
+    out.push_back(PrepareQuery(data, text::NormalizeName(quoted), false));
+    out.back().quoted_name = true;
   }
   return out;
 }

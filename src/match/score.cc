@@ -548,6 +548,8 @@ double ScoreName(const NameIndex::Data& data, const PreparedQuery& query, std::u
   // Each names another country: another company ("Air Canada" is not IRAN AIR).
   factor(country_q && country_n, kOtherCountryFactor, "other_country",
          "each name holds a country the other lacks");
+  factor(query.quoted_name, kQuotedNameFactor, "quoted_name",
+         "the query's quoted name alone, without the designation around it");
   factor(!identical && context.hangul_syllables && !SyllablesInOrder(accepted),
          kOtherSyllableOrderFactor, "syllable_order",
          "the given name's syllables stand in another order");

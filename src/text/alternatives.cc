@@ -146,13 +146,14 @@ std::pair<std::size_t, std::size_t> Dedication(std::string_view name) {
   return {begin, end};
 }
 
-// A name quoted within a quoted designation: the organisation's own name, which other lists
-// write after the legal form alone. "AO “NII GAZORAZRYADNIH PRIBOROV ‘PLAZMA’”" is "AO PLAZMA";
-// "Federal State Budgetary Enterprise “Sanatorium ‘Nizhnyaya Oreanda’” of the Administration
-// ..." is "Federal State Budgetary Enterprise Nizhnyaya Oreanda"; of several, the last
-// ("‘Kontsern ‘TsNII’‘Elektropribor’’"). The text before the outer quote, then the inner name;
-// empty when no quote is within another.
-std::string InnerQuoted(std::string_view name) {
+// The quotes of a name: `outer`, where the first opens (npos when none does); `first`, the text
+// of the first quote closed at the top level; `inner`, of the last quote closed within another.
+struct Quotes {
+  std::size_t outer = std::string_view::npos;
+  std::string_view first, inner;
+};
+
+Quotes FindQuotes(std::string_view name) {
   constexpr std::string_view kLeft = "\xE2\x80\x98", kRight = "\xE2\x80\x99",
                              kLowSingle = "\xE2\x80\x9A", kLeftDouble = "\xE2\x80\x9C",
                              kRightDouble = "\xE2\x80\x9D", kLowDouble = "\xE2\x80\x9E",
@@ -169,8 +170,7 @@ std::string InnerQuoted(std::string_view name) {
     std::size_t content;  // where the quoted text begins
   };
   std::vector<Open> open;
-  std::size_t outer = std::string_view::npos;  // the first quote's position
-  std::string_view inner;
+  Quotes found;
   for (std::size_t i = 0; i < name.size();) {
     // Every quote begins E2 (‘ ’ ‚ “ ” „), C2 (« ») or is ASCII ".
     const auto lead = static_cast<unsigned char>(name[i]);
@@ -205,18 +205,30 @@ std::string InnerQuoted(std::string_view name) {
       closes = false;  // „ ‚ «
     }
     if (closes) {
-      if (open.size() >= 2) inner = name.substr(open.back().content, i - open.back().content);
+      const std::string_view text = name.substr(open.back().content, i - open.back().content);
+      if (open.size() >= 2) found.inner = text;
+      if (open.size() == 1 && found.first.empty()) found.first = text;
       open.pop_back();
     } else {
-      if (open.empty() && outer == std::string_view::npos) outer = i;
+      if (open.empty() && found.outer == std::string_view::npos) found.outer = i;
       open.push_back({quote, i + quote.size()});
     }
     i += quote.size();
   }
-  if (inner.empty() || CountWords(inner, 1) == 0) return "";
-  std::string reading(name.substr(0, outer));
+  return found;
+}
+
+// A name quoted within a quoted designation: the organisation's own name, which other lists
+// write after the legal form alone. "AO “NII GAZORAZRYADNIH PRIBOROV ‘PLAZMA’”" is "AO PLAZMA";
+// "Federal State Budgetary Enterprise “Sanatorium ‘Nizhnyaya Oreanda’” of the Administration
+// ..." is "Federal State Budgetary Enterprise Nizhnyaya Oreanda"; of several, the last
+// ("‘Kontsern ‘TsNII’‘Elektropribor’’"). The text before the outer quote, then the inner name;
+// empty when no quote is within another.
+std::string InnerQuoted(std::string_view name, const Quotes& quotes) {
+  if (quotes.inner.empty() || CountWords(quotes.inner, 1) == 0) return "";
+  std::string reading(name.substr(0, quotes.outer));
   reading.push_back(' ');
-  reading.append(inner);
+  reading.append(quotes.inner);
   return reading;
 }
 
@@ -224,6 +236,47 @@ std::string InnerQuoted(std::string_view name) {
 bool Names(const NormalizedName& name) {
   return std::any_of(name.tokens.begin(), name.tokens.end(),
                      [](const NameToken& t) { return t.kind == TokenKind::kName; });
+}
+
+// QuotedNameReading: the legal forms before the quote, the quoted name, those after it; empty
+// unless the quoted text names something and the text around it holds a legal form and another
+// word (without one the reading would be the name).
+std::string QuotedName(const NormalizedName& whole, const Quotes& quotes) {
+  if (quotes.first.empty() || !quotes.inner.empty()) return "";
+  const NormalizedName quoted = NormalizeName(quotes.first);
+  if (!Names(quoted)) return "";
+  // The quoted words within the whole name's (a one-word legal form is one at either end of a
+  // name only: "SA" after the quote is one of the whole name's, not of the text after it).
+  const std::vector<NameToken>& w = whole.tokens;
+  const std::size_t n = quoted.tokens.size();
+  std::size_t at = 0;
+  for (; at + n <= w.size(); ++at) {
+    bool same = true;
+    for (std::size_t k = 0; k < n && same; ++k) same = w[at + k].text == quoted.tokens[k].text;
+    if (same) break;
+  }
+  if (at + n > w.size()) return "";
+  bool other_words = false, legal_form = false;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if (i >= at && i < at + n) continue;
+    other_words =
+        other_words || (w[i].kind != TokenKind::kLegalForm && w[i].kind != TokenKind::kStopword);
+    legal_form = legal_form || w[i].kind == TokenKind::kLegalForm;
+  }
+  if (!other_words || !legal_form) return "";
+  std::string reading;
+  auto append = [&reading](std::string_view text) {
+    if (!reading.empty()) reading.push_back(' ');
+    reading.append(text);
+  };
+  for (std::size_t i = 0; i < at; ++i) {
+    if (w[i].kind == TokenKind::kLegalForm) append(w[i].text);
+  }
+  append(quotes.first);
+  for (std::size_t i = at + n; i < w.size(); ++i) {
+    if (w[i].kind == TokenKind::kLegalForm) append(w[i].text);
+  }
+  return reading;
 }
 
 // The alternatives of one name (NameAlternatives), without dedications.
@@ -269,7 +322,9 @@ std::vector<std::string> NameAlternatives(std::string_view name, bool inside_alo
   }
   // The inner name only when it names something: "Концерн ‘Автоматика’" (automation) is not
   // "Автоматика" alone.
-  if (std::string inner = InnerQuoted(name); !inner.empty() && Names(NormalizeName(inner))) {
+  const Quotes quotes = FindQuotes(name);
+  if (std::string inner = InnerQuoted(name, quotes);
+      !inner.empty() && Names(NormalizeName(inner))) {
     AddAlternatives(inner, inside_alone, out);
   }
   // A parent organisation before a comma ("Tactical Missile Corporation, Joint Stock Company
@@ -287,6 +342,13 @@ std::vector<std::string> NameAlternatives(std::string_view name, bool inside_alo
   }
   if (out.empty()) out.emplace_back(name);
   return out;
+}
+
+std::string QuotedNameReading(std::string_view name, const NormalizedName& normalized) {
+  // Most names hold no quote: every quote begins E2, C2 or is ASCII ".
+  const bool quote = std::any_of(name.begin(), name.end(),
+                                 [](char c) { return c == '\xE2' || c == '\xC2' || c == '"'; });
+  return quote ? QuotedName(normalized, FindQuotes(name)) : "";
 }
 
 std::vector<std::string> ListNameReadings(std::string_view name) {

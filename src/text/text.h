@@ -101,6 +101,15 @@ struct NormalizedName {
 enum class NameForm { kAny, kPerson };
 NormalizedName NormalizeName(std::string_view name, NameForm form = NameForm::kAny);
 
+// A query's organisation name quoted within a designation, read as the quoted name and the
+// designation's legal forms, as other lists write it: the EU translates designations into its
+// languages ("Întreprinderea de proiectare și producție «Iris» SA" -> "intreprinderea Iris sa";
+// "Vědecko-výrobní závod „Saljut“, a. s." -> "Saljut a s", NPP SALYUT JSC). Empty when the
+// name is not so written (no quote, nothing named within it, no legal form or no other word
+// around it). Queries only: a list's two "Signal" plants are two entities.
+// `normalized`: NormalizeName(name).
+std::string QuotedNameReading(std::string_view name, const NormalizedName& normalized);
+
 // The names one written name stands for, when it writes several: "A / B" (the EU list's
 // "Наталья ВОЛКОВА / Наталiя ВОЛКОВА") and "A; B" outside brackets give A and B; a trailing
 // bracket gives the text outside

@@ -394,6 +394,21 @@ TEST(NameAlternatives, GivesTheNameQuotedWithinAQuote) {
   EXPECT_EQ(NameAlternatives("“Концерн ‘Автоматика’”", false), (V{"“Концерн ‘Автоматика’”"}));
 }
 
+// The EU's translations of names quoted in a designation, in languages the tables do not hold.
+TEST(QuotedNameReading, GivesTheQuotedNameWithTheLegalForms) {
+  auto Quoted = [](std::string_view name) { return QuotedNameReading(name, NormalizeName(name)); };
+  EXPECT_EQ(Quoted("Întreprinderea de proiectare și producție «Iris» SA"),
+            "intreprinderea Iris sa");
+  EXPECT_EQ(Quoted("Vědecko-výrobní závod „Saljut“, a. s."), "Saljut a s");
+  // No word around the quote but legal forms: the name is its reading already.
+  EXPECT_EQ(Quoted("АО «Глобус»"), "");
+  // No legal form: a designation may be a name ("People’s Bank “Vostok”").
+  EXPECT_EQ(Quoted("People’s Bank “Vostok”"), "");
+  // Organisation words alone in the quote name nobody; no quote, no reading.
+  EXPECT_EQ(Quoted("Zavod Kuzmina “Technology” JSC"), "");
+  EXPECT_EQ(Quoted("Bank of China Limited"), "");
+}
+
 TEST(NameAlternatives, PartsSlashesAndTrailingBrackets) {
   using V = std::vector<std::string>;
   EXPECT_EQ(NameAlternatives("Наталья Марковна ВОЛКОВА / Наталiя Маркiвна ВОЛКОВА", true),
