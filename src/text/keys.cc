@@ -200,6 +200,16 @@ std::string RomanizationKey(std::string_view word) {
   } else if (ends("js") && IsVowel(folded[folded.size() - 3])) {
     folded.replace(folded.size() - 2, 2, "i");
   }
+  // Russian adjectives of -ical, as folded (-icheskiy, -icheskaya, -icheskoye, -icheskogo ...),
+  // are the English word: "elektrotekhnicheskiy" / "electrotechnical", "tekhnicheskiy" /
+  // "technical", "khimicheskiy" / "chemical", within an edit or two of each other's keys.
+  for (std::string_view end : {"icheskogo", "icheskih", "icheskoi", "icheskie", "icheskii",
+                               "icheskaa", "icheski", "ichesku"}) {
+    if (ends(end)) {
+      folded.replace(folded.size() - end.size(), end.size(), "ical");
+      break;
+    }
+  }
   // Doubled letters count once ("ll" in "Kirill"/"Kiril").
   Letters once(folded.size());
   for (char c : folded) {

@@ -83,6 +83,14 @@ TEST(RomanizationKey, FoldsBelarusianEndings) {
 
 // The EU lists write Russian names in each member state's spelling; these pairs are one
 // person's names on the bundled EU financial sanctions file.
+// The EU's "АО “Томский электротехнический завод”" is its "JSC Tomsk Electrotechnical Plant".
+TEST(RomanizationKey, FoldsRussianAdjectivesOfIcalAsTheEnglishWord) {
+  EXPECT_EQ(RomanizationKey("elektrotekhnicheskiy"), "elektrotehnical");
+  EXPECT_EQ(RomanizationKey("elektrotekhnicheskaya"), "elektrotehnical");
+  EXPECT_EQ(RomanizationKey("elektrotekhnicheskogo"), "elektrotehnical");
+  EXPECT_EQ(RomanizationKey("politicheskiy"), RomanizationKey("political"));
+}
+
 TEST(RomanizationKey, FoldsOtherLanguagesSpellingsOfRussianNames) {
   // Swedish -j- and -tj, against the English spelling.
   EXPECT_EQ(RomanizationKey("sergejevitj"), RomanizationKey("sergeyevich"));
