@@ -25,5 +25,19 @@ TEST(PeoplesNames, AListedNameWhollyInTheQueryMatchesDespiteItsOtherWords) {
             kDefaultThreshold);
 }
 
+// A generation after the first word carries nothing: OFAC's "ROTENBERG JUNIOR, Boris" and the
+// UK's "Boris ROTENBERG JUNIOR" are OFAC's "ROTENBERG, Boris Borisovich" (SDN 35314); "MEZA,
+// JR., Arturo" is the CSL's "MEZA CAZARES, Arturo" (asked without a schema too).
+TEST(PeoplesNames, AGenerationAfterTheNameCarriesNothing) {
+  EXPECT_GE(PersonScore("ROTENBERG JUNIOR, Boris", "ROTENBERG, Boris Borisovich"),
+            kDefaultThreshold);
+  EXPECT_GE(PersonScore("Boris ROTENBERG JUNIOR", "ROTENBERG, Boris Borisovich"),
+            kDefaultThreshold);
+  EXPECT_GE(ScoreNamePair("MEZA, JR., Arturo", "MEZA CAZARES, Arturo", &Index()),
+            kDefaultThreshold);
+  // Not identical to the name without it.
+  EXPECT_LT(PersonScore("ROTENBERG JUNIOR, Boris", "ROTENBERG, Boris"), 1.0);
+}
+
 }  // namespace
 }  // namespace dualwatch::match

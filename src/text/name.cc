@@ -403,7 +403,11 @@ NormalizedName NormalizeName(std::string_view name, NameForm form) {
     if (w.find_first_of("0123456789") != std::string_view::npos) {
       token.kind = TokenKind::kNumber;
       token.key = token.text;
-    } else if (stopwords_apply && tables.stopwords.Contains(w, hashes[at])) {
+    } else if (stopwords_apply &&
+               (tables.stopwords.Contains(w, hashes[at]) ||
+                (at > 0 && (w == "jr" || w == "junior" || w == "sr" || w == "senior")))) {
+      // (After the first word, a generation: OFAC's "ROTENBERG JUNIOR, Boris", "MEZA, JR.,
+      // Arturo", whose other names leave it out. Not II or III: a vessel's number.)
       token.kind = TokenKind::kStopword;
       token.key = "%" + token.text;  // apart from name keys: "du" is also Doe's key
     } else if (auto country =
