@@ -267,12 +267,27 @@ std::vector<PreparedQuery> PrepareAlternatives(const NameIndex::Data& data, cons
   // Longer texts are not names; refusing them bounds the work per query.
   if (query.name.size() > kMaxNameBytes) return {};
   const bool person = query.schema == lists::Schema::kPerson;
+  // Every reading normalised first: a word of one that names an organisation makes the query
+  // an organisation's (EffectiveQuery), whose results hold no person, and then no reading is
+  // searched as a person's too ("Общество с Ограниченной Ответственностью «Азимут» (ООО
+  // «Азимут»)": its bracket's "ООО" may be a person's word, the whole name's phrase is not).
+  std::vector<std::string> alternatives = text::NameAlternatives(query.name, false);
+  std::vector<text::NormalizedName> norms;
+  norms.reserve(alternatives.size());
+  bool organisation = false;
+  for (const std::string& alternative : alternatives) {
+    norms.push_back(
+        text::NormalizeName(alternative, person ? text::NameForm::kPerson : text::NameForm::kAny));
+    if (norms.back().tokens.size() > kMaxNameTokens) return {};
+    for (const text::NameToken& t : norms.back().tokens) {
+      organisation = organisation || NamesAnOrganisation(t.kind, t.text);
+    }
+  }
   std::vector<PreparedQuery> out;
   std::string quoted;  // text::QuotedNameReading
-  for (const std::string& alternative : text::NameAlternatives(query.name, false)) {
-    text::NormalizedName norm =
-        text::NormalizeName(alternative, person ? text::NameForm::kPerson : text::NameForm::kAny);
-    if (norm.tokens.size() > kMaxNameTokens) return {};
+  for (std::size_t k = 0; k < alternatives.size(); ++k) {
+    const std::string& alternative = alternatives[k];
+    const text::NormalizedName& norm = norms[k];
     // A name quoted in a designation, read alone too (not a person's: it has a legal form).
     if (!person && alternative == query.name) quoted = text::QuotedNameReading(alternative, norm);
     out.push_back(PrepareQuery(data, norm, person));
@@ -283,9 +298,6 @@ std::vector<PreparedQuery> PrepareAlternatives(const NameIndex::Data& data, cons
     // Salvador" (a country), "RI Yong Ju" (a legal form), not "Tata Steel".
     bool described = std::any_of(norm.tokens.begin(), norm.tokens.end(),
                                  [](const text::NameToken& t) { return IsClass(t.kind); });
-    bool organisation = std::any_of(norm.tokens.begin(), norm.tokens.end(), [](const auto& t) {
-      return NamesAnOrganisation(t.kind, t.text);
-    });
     if (!query.schema && (described || norm.numbered) && !organisation) {
       PreparedQuery as_person =
           PrepareQuery(data, text::NormalizeName(alternative, text::NameForm::kPerson), true);
