@@ -18,8 +18,8 @@ std::string TokenSkeleton(std::string_view text, std::string_view key) {
 std::string JoinSkeletons(std::string_view first, std::string_view second) {
   if (first.empty() || second.empty()) return "";
   // The parts of Arabic and Persian compound names, as skeletons: ʿAbd, ʿAbdul, Abu, Mohammad,
-  // Ahmad, Seyed + a name; a name + Allah, al-Din, Reza, -zadeh, -pour.
-  static constexpr std::string_view kFirst[] = {"bd", "bdl", "b", "mhmd", "hmd", "sd"};
+  // Ahmad, Seyed, the article + a name; a name + Allah, al-Din, Reza, -zadeh, -pour.
+  static constexpr std::string_view kFirst[] = {"bd", "bdl", "b", "mhmd", "hmd", "sd", "l"};
   static constexpr std::string_view kSecond[] = {"lh", "ldn", "dn", "rd", "dh", "br"};
   if (std::find(std::begin(kFirst), std::end(kFirst), first) == std::end(kFirst) &&
       std::find(std::begin(kSecond), std::end(kSecond), second) == std::end(kSecond)) {
@@ -27,7 +27,11 @@ std::string JoinSkeletons(std::string_view first, std::string_view second) {
   }
   std::string joined(first);
   joined.append(second.substr(first.back() == second.front() ? 1 : 0));
-  if (joined.size() < kMinJoinedSkeleton) return "";
+  // The article before a name of three consonants or more ("الحرمين" / Alharamain, "المنار" /
+  // Almanar): before a shorter one it spells too many other names' letters ("آل عطفة" "ltf" /
+  // Abdel-latif).
+  const std::size_t least = first == "l" ? kMinJoinedSkeleton + 1 : kMinJoinedSkeleton;
+  if (joined.size() < least) return "";
   return joined;
 }
 

@@ -42,5 +42,15 @@ TEST(OrganisationsNames, AQueryWithANameQuotedInAForeignDesignationFindsTheName)
             kDefaultThreshold);
 }
 
+// The article joined to a name in Latin letters, as Gulf companies write it, against the name
+// in Arabic script, where the article stands apart: OFAC's AL-HARAMAIN FOUNDATION, the UN's
+// الحرمين. Not before a name of fewer than three consonants ("آل عطفة" is no "latif").
+TEST(OrganisationsNames, TheArticleJoinedToANameMeetsItInArabicScript) {
+  EXPECT_GE(CompanyScore("Alharamain", "الحرمين"), kDefaultThreshold);
+  EXPECT_GE(CompanyScore("الحرمين", "Alharamain"), kDefaultThreshold);
+  EXPECT_GE(CompanyScore("Almanar", "المنار"), kDefaultThreshold);  // OFAC's AL-MANAR
+  EXPECT_LT(PersonScore("حامد آل عطفة", "Abdellatif HAMID"), kDefaultThreshold);
+}
+
 }  // namespace
 }  // namespace dualwatch::match
