@@ -249,13 +249,11 @@ std::string QuotedName(const NormalizedName& whole, const Quotes& quotes) {
   // name only: "SA" after the quote is one of the whole name's, not of the text after it).
   const std::vector<NameToken>& w = whole.tokens;
   const std::size_t n = quoted.tokens.size();
-  std::size_t at = 0;
-  for (; at + n <= w.size(); ++at) {
-    bool same = true;
-    for (std::size_t k = 0; k < n && same; ++k) same = w[at + k].text == quoted.tokens[k].text;
-    if (same) break;
-  }
-  if (at + n > w.size()) return "";
+  const auto run =
+      std::search(w.begin(), w.end(), quoted.tokens.begin(), quoted.tokens.end(),
+                  [](const NameToken& a, const NameToken& b) { return a.text == b.text; });
+  if (run == w.end()) return "";
+  const auto at = static_cast<std::size_t>(run - w.begin());
   bool other_words = false, legal_form = false;
   for (std::size_t i = 0; i < w.size(); ++i) {
     if (i >= at && i < at + n) continue;

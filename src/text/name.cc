@@ -34,6 +34,12 @@ std::string_view TokenKindName(TokenKind kind) {
 
 namespace {
 
+// A generation after a name's first word carries nothing: OFAC's "ROTENBERG JUNIOR, Boris",
+// "MEZA, JR., Arturo", whose other names leave it out. (Not II or III: a vessel's number.)
+bool IsGeneration(std::string_view word) {
+  return word == "jr" || word == "junior" || word == "sr" || word == "senior";
+}
+
 // English number words as organisation names write them, to the digits others write: "Three
 // Percenters" = "3 Percenters", "Brigade Forty-Four" = "Brigade 44", "First International
 // Bank" = "1st International Bank". Tens take a following unit, as a word or a digit.
@@ -404,10 +410,7 @@ NormalizedName NormalizeName(std::string_view name, NameForm form) {
       token.kind = TokenKind::kNumber;
       token.key = token.text;
     } else if (stopwords_apply &&
-               (tables.stopwords.Contains(w, hashes[at]) ||
-                (at > 0 && (w == "jr" || w == "junior" || w == "sr" || w == "senior")))) {
-      // (After the first word, a generation: OFAC's "ROTENBERG JUNIOR, Boris", "MEZA, JR.,
-      // Arturo", whose other names leave it out. Not II or III: a vessel's number.)
+               (tables.stopwords.Contains(w, hashes[at]) || (at > 0 && IsGeneration(w)))) {
       token.kind = TokenKind::kStopword;
       token.key = "%" + token.text;  // apart from name keys: "du" is also Doe's key
     } else if (auto country =
