@@ -54,19 +54,24 @@ Scratch& ThreadScratch(std::size_t names) {
   return scratch;
 }
 
-// Name n's accumulator; a name not touched yet gets one (and its bit) when `touch`, else none.
+// Adds `add` to name n's accumulator. A name not touched yet gets one (and its bit), holding
+// `add`, when `touch`; else it is left out.
 template <bool touch>
-[[gnu::always_inline]] inline Accumulator* AccumulatorOf(Scratch& s, std::uint32_t n) {
+[[gnu::always_inline]] inline void AddTo(Scratch& s, std::uint32_t n, const Accumulator& add) {
   std::uint64_t& word = s.touched_bits[n >> 6];
   const std::uint64_t bit = std::uint64_t{1} << (n & 63);
-  if (word & bit) return &s.acc[s.slot[n]];
-  if constexpr (!touch) return nullptr;
+  if (word & bit) {
+    Accumulator& a = s.acc[s.slot[n]];
+    a.query += add.query;
+    a.list += add.list;
+    a.weighted += add.weighted;
+    return;
+  }
+  if constexpr (!touch) return;
   word |= bit;
   s.slot[n] = static_cast<std::uint32_t>(s.count);
   s.touched[s.count] = n;
-  Accumulator* a = &s.acc[s.count++];
-  *a = Accumulator{};
-  return a;
+  s.acc[s.count++] = add;
 }
 
 }  // namespace
@@ -433,18 +438,13 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
       const auto [begin, end] = d.PostingRange(g.key, who);
       for (std::uint32_t p = begin; p < end; ++p) {
         const std::uint32_t n = d.postings[p];
-        Accumulator* a = AccumulatorOf<decltype(starting)::value>(s, n);
-        if (a == nullptr) continue;
-        const Accumulator& add = d.repeats_key[n] ? g.sum : g.most;
-        a->query += add.query;
-        a->list += add.list;
-        a->weighted += add.weighted;
+        AddTo<decltype(starting)::value>(s, n, d.repeats_key[n] ? g.sum : g.most);
       }
     }
     for (std::size_t i = 0; i < qt.size(); ++i) {
       for (const Hit& h : per_token[i].hits) {
         if (h.starts != starting.value || h.grouped) continue;
-        const float list = h.weight - h.query, weighted = h.sim * h.weight;
+        const Accumulator add{h.query, h.weight - h.query, h.sim * h.weight};
         const auto [begin, end] = d.PostingRange(h.key, who);
         const std::uint32_t* postings = d.postings.data();
         for (std::uint32_t p = begin; p < end; ++p) {
@@ -452,11 +452,7 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
           if constexpr (decltype(starting)::value) {
             if (p + kPrefetchAhead < end) __builtin_prefetch(&s.slot[postings[p + kPrefetchAhead]]);
           }
-          Accumulator* a = AccumulatorOf<decltype(starting)::value>(s, postings[p]);
-          if (a == nullptr) continue;
-          a->query += h.query;
-          a->list += list;
-          a->weighted += weighted;
+          AddTo<decltype(starting)::value>(s, postings[p], add);
         }
       }
     }
@@ -483,10 +479,8 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
     for (const QueryToken& q : qt) {
       for (std::uint32_t r = q.spelled.first; r < q.spelled.second; ++r) {
         const NameIndex::Data::InitialsRun& run = d.initials_runs[r];
-        Accumulator* a = AccumulatorOf<true>(s, run.name);
-        a->query += q.weight;
-        a->list += run.weight;
-        a->weighted += kAcronymRunSimilarity * (q.weight + run.weight);
+        AddTo<true>(s, run.name,
+                    {q.weight, run.weight, kAcronymRunSimilarity * (q.weight + run.weight)});
       }
     }
   }
