@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "text/tables.h"
 #include "text/text.h"
 
 namespace dualwatch::text {
@@ -31,7 +32,7 @@ std::string_view AfterAliasMarker(std::string_view text) {
   std::size_t start = text.find_first_not_of(" \t");
   if (start == std::string_view::npos) return text;
   std::string lower(text.substr(start, 24));
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : lower) c = internal::AsciiLower(c);
   // Longest first: "formerly known as" before "formerly".
   for (std::string_view marker :
        {"formerly known as", "previously known as", "also known as", "formerly", "previously",
@@ -124,7 +125,7 @@ void AddBracketed(std::string_view part, bool inside_alone, std::vector<std::str
 std::pair<std::size_t, std::size_t> Dedication(std::string_view name) {
   constexpr std::size_t npos = std::string_view::npos;
   std::string lower(name);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : lower) c = internal::AsciiLower(c);
   std::size_t begin = npos;
   for (std::string_view phrase : {"named after ", "by name ", "imeni ", "im. ", "имени ", "Имени ",
                                   "ИМЕНИ ", "им. ", "Им. ", "ИМ. "}) {
@@ -280,7 +281,8 @@ std::string QuotedName(const NormalizedName& whole, const Quotes& quotes) {
 // The alternatives of one name (NameAlternatives), without dedications.
 void AddAlternatives(std::string_view name, bool inside_alone, std::vector<std::string>& out) {
   // Most names write one: no slash, no bracket (the full-width ones begin EF BC).
-  if (name.find_first_of("/();") == std::string_view::npos &&
+  if (std::none_of(name.begin(), name.end(),
+                   [](char c) { return c == '/' || c == '(' || c == ')' || c == ';'; }) &&
       name.find("\xEF\xBC") == std::string_view::npos) {
     return AddAlternative(name, out);
   }

@@ -4,6 +4,7 @@
 #include <array>
 #include <string>
 
+#include "text/tables.h"
 #include "text/text.h"
 
 namespace dualwatch::text {
@@ -87,10 +88,19 @@ constexpr RulesByLetter kRulesByLetter = [] {
 }();
 
 // Letters written one at a time into room sized beforehand (std::string's push_back is a call
-// per letter, where the keys of every query's words are made).
+// per letter, where the keys of every query's words are made): on the stack for a word of up to
+// kInline letters, which nearly every word is, else on the heap.
 class Letters {
  public:
-  explicit Letters(std::size_t room) : text_(room, '\0') {}
+  static constexpr std::size_t kInline = 64;
+  explicit Letters(std::size_t room) {
+    if (room > kInline) {
+      heap_.resize(room);
+      text_ = heap_.data();
+    }
+  }
+  Letters(const Letters&) = delete;
+  Letters& operator=(const Letters&) = delete;
   void push_back(char c) { text_[size_++] = c; }
   void append(std::string_view s) {
     for (char c : s) text_[size_++] = c;
@@ -99,16 +109,23 @@ class Letters {
   char& back() { return text_[size_ - 1]; }
   bool empty() const { return size_ == 0; }
   std::size_t size() const { return size_; }
-  std::string_view view() const { return {text_.data(), size_}; }
-  std::string Take() && {
-    text_.resize(size_);
-    return std::move(text_);
-  }
+  std::string_view view() const { return {text_, size_}; }
 
  private:
-  std::string text_;
+  std::array<char, kInline> inline_;
+  std::string heap_;
+  char* text_ = inline_.data();
   std::size_t size_ = 0;
 };
+
+// Whether `text` holds `part` at `at` (a rule's few letters: no call to memcmp).
+bool HoldsAt(std::string_view text, std::size_t at, std::string_view part) {
+  if (text.size() - at < part.size()) return false;
+  for (std::size_t k = 0; k < part.size(); ++k) {
+    if (text[at + k] != part[k]) return false;
+  }
+  return true;
+}
 
 }  // namespace
 
@@ -157,7 +174,7 @@ std::string RomanizationKey(std::string_view word) {
     bool matched = false;
     for (std::size_t k = 0; k < kRulesByLetter.count[letter]; ++k) {
       const Rule& r = kRules[kRulesByLetter.rules[letter][k]];
-      if (token.substr(i, r.from.size()) == r.from) {
+      if (HoldsAt(token, i, r.from)) {
         if (InContext(r, folding.empty() ? '\0' : folding.back())) {
           if (r.replaces_before) folding.pop_back();
           folding.append(r.in_context);
@@ -171,11 +188,12 @@ std::string RomanizationKey(std::string_view word) {
     }
     if (!matched) folding.push_back(token[i++]);
   }
-  std::string folded = std::move(folding).Take();
+  std::string folded(folding.view());
   // Patronymic endings as other languages write -ovich/-evich, once folded: German -owitsch
   // ("vicch"), Catalan -ovitx ("vitks"), Polish -owicz, Czech -ovič ("vic"). (Swedish -ovitj
   // and Dutch -ovitsj are -ovich already.)
-  for (std::string_view end : {"vicch", "vitks", "vic"}) {
+  static constexpr std::string_view kPatronymicEnds[] = {"vicch", "vitks", "vic"};
+  for (std::string_view end : kPatronymicEnds) {
     if (folded.size() > end.size() + 4 &&
         folded.compare(folded.size() - end.size(), end.size(), end) == 0 &&
         (folded[folded.size() - end.size() - 1] == 'o' ||
@@ -203,19 +221,22 @@ std::string RomanizationKey(std::string_view word) {
   // Russian adjectives of -ical, as folded (-icheskiy, -icheskaya, -icheskoye, -icheskogo ...),
   // are the English word: "elektrotekhnicheskiy" / "electrotechnical", "tekhnicheskiy" /
   // "technical", "khimicheskiy" / "chemical", within an edit or two of each other's keys.
-  for (std::string_view end : {"icheskogo", "icheskih", "icheskoi", "icheskie", "icheskii",
-                               "icheskaa", "icheski", "ichesku"}) {
+  static constexpr std::string_view kAdjectiveEnds[] = {"icheskogo", "icheskih", "icheskoi",
+                                                        "icheskie",  "icheskii", "icheskaa",
+                                                        "icheski",   "ichesku"};
+  for (std::string_view end : kAdjectiveEnds) {
     if (ends(end)) {
       folded.replace(folded.size() - end.size(), end.size(), "ical");
       break;
     }
   }
-  // Doubled letters count once ("ll" in "Kirill"/"Kiril").
-  Letters once(folded.size());
-  for (char c : folded) {
-    if (once.empty() || once.back() != c || (c >= '0' && c <= '9')) once.push_back(c);
+  // Doubled letters count once ("ll" in "Kirill"/"Kiril"), in place.
+  std::string& key = folded;
+  std::size_t kept = 0;
+  for (char c : key) {
+    if (kept == 0 || key[kept - 1] != c || (c >= '0' && c <= '9')) key[kept++] = c;
   }
-  std::string key = std::move(once).Take();
+  key.resize(kept);
   // A word is never folded to one letter: that is an initial's key, which weighs little
   // ("yu" 玉 and "yi" would both be "u" and "i", and differ at no cost). An iotated vowel of
   // two letters is the initial of Я, Ю, Е, Ё however romanised ("Ya. M. Sverdlov" / "Ia. M.
@@ -226,12 +247,12 @@ std::string RomanizationKey(std::string_view word) {
     }
     return std::string(word);
   }
-  return key;
+  return folded;
 }
 
 PlaceStems PlaceStemsOfKey(std::string_view key) {
   PlaceStems out;
-  if (key.empty() || key[0] == '~' || key.find_first_of("0123456789") != std::string_view::npos) {
+  if (key.empty() || key[0] == '~' || internal::HasDigit(key)) {
     return out;
   }
   auto ends = [&](std::string_view end) {

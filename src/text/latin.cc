@@ -15,6 +15,7 @@
 namespace dualwatch::text {
 namespace {
 
+using internal::AsciiLower;
 using internal::HanTables;
 
 // Russian, Ukrainian, Belarusian, Serbian, Macedonian, Kazakh letters, BGN/PCGN-like without
@@ -327,7 +328,7 @@ std::string ReadOtherScript(const icu::UnicodeString& run) {
     }
     const char ch = static_cast<char>(c);
     if (std::isalnum(static_cast<unsigned char>(ch))) {
-      word.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
+      word.push_back(AsciiLower(ch));
     } else if (hangul && ch == '-') {
       // ICU's mark between syllables that would read two ways (진우 "jin-u", not 지누 "jinu"):
       // within the word.
@@ -418,7 +419,7 @@ std::string AsciiLatin(std::string_view s) {
     if (std::isalnum(c)) {
       if (space && !out.empty()) out.push_back(' ');
       space = false;
-      out.push_back(static_cast<char>(std::tolower(c)));
+      out.push_back(AsciiLower(static_cast<char>(c)));
     } else if (ch != '\'' && ch != '`') {
       space = true;
     }
@@ -584,7 +585,7 @@ std::string ToLatin(std::string_view utf8) {
       icu::UnicodeString decomposed;
       nfd->normalize(icu::UnicodeString(uc), decomposed, st);
       UChar32 base = decomposed.char32At(0);
-      if (base < 0x80 && std::isalnum(base)) word.push_back(static_cast<char>(std::tolower(base)));
+      if (base < 0x80 && std::isalnum(base)) word.push_back(AsciiLower(static_cast<char>(base)));
       continue;
     }
     if (u_isdigit(uc)) {

@@ -406,7 +406,7 @@ NormalizedName NormalizeName(std::string_view name, NameForm form) {
     const std::size_t at = i;
     std::string_view w = words[i++];
     NameToken token{std::string(w), "", TokenKind::kName};
-    if (w.find_first_of("0123456789") != std::string_view::npos) {
+    if (internal::HasDigit(w)) {
       token.kind = TokenKind::kNumber;
       token.key = token.text;
     } else if (stopwords_apply &&

@@ -13,6 +13,18 @@
 
 namespace dualwatch::text::internal {
 
+// ASCII letters and digits as the "C" locale reads them, inline: <cctype>'s tolower is a call
+// into the C library per letter, and find_first_of a call to memchr per letter, where every
+// query's text is read several times over.
+inline char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+inline bool HasDigit(std::string_view text) {
+  for (char c : text) {
+    if (IsAsciiDigit(c)) return true;
+  }
+  return false;
+}
+
 // A read-only hash table of strings, filled once (From): one flat array of slots, each a hash's
 // high bits and an entry's index, and the entries apart. A lookup reads one slot and, only when
 // its bits agree, that entry; std::unordered_map reads a bucket, a node and the node's string,
