@@ -124,16 +124,23 @@ void AddBracketed(std::string_view part, bool inside_alone, std::vector<std::str
 // bracket, or with the name. {npos, npos} when there is none.
 std::pair<std::size_t, std::size_t> Dedication(std::string_view name) {
   constexpr std::size_t npos = std::string_view::npos;
-  std::string lower(name);
-  for (char& c : lower) c = internal::AsciiLower(c);
+  static constexpr std::string_view kPhrases[] = {"named after ", "by name ", "imeni ", "im. ",
+                                                  "имени ",       "Имени ",   "ИМЕНИ ", "им. ",
+                                                  "Им. ",         "ИМ. "};
+  // The first place where a phrase begins as a word of its own, after some name: one pass, a
+  // phrase compared only where a word begins with a phrase's first letter (n, b, i; и, И: D0).
   std::size_t begin = npos;
-  for (std::string_view phrase : {"named after ", "by name ", "imeni ", "im. ", "имени ", "Имени ",
-                                  "ИМЕНИ ", "им. ", "Им. ", "ИМ. "}) {
-    for (std::size_t at = lower.find(phrase); at != npos; at = lower.find(phrase, at + 1)) {
-      // a word of its own, after some name
-      unsigned char before = at > 0 ? static_cast<unsigned char>(lower[at - 1]) : 'x';
-      if (at > 0 && (before == ' ' || before == '\'' || before == '"' || before >= 0x80)) {
-        begin = std::min(begin, at);
+  for (std::size_t at = 1; at < name.size() && begin == npos; ++at) {
+    const auto before = static_cast<unsigned char>(name[at - 1]);
+    if (before != ' ' && before != '\'' && before != '"' && before < 0x80) continue;
+    const char first = internal::AsciiLower(name[at]);
+    if (first != 'n' && first != 'b' && first != 'i' && first != '\xD0') continue;
+    for (std::string_view phrase : kPhrases) {
+      if (name.size() - at < phrase.size()) continue;
+      std::size_t k = 0;
+      while (k < phrase.size() && internal::AsciiLower(name[at + k]) == phrase[k]) ++k;
+      if (k == phrase.size()) {
+        begin = at;
         break;
       }
     }
