@@ -515,9 +515,9 @@ bool KoreanName(int count, Word word) {
 }
 
 // Weights and own keys; `similar` is left empty for the caller to fill, from the index
-// (NameIndex::Search) or by scanning every key (FindSimilarKeysByScan).
-PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedName& name,
-                           bool person);
+// (NameIndex::Search) or by scanning every key (FindSimilarKeysByScan). Takes the tokens' texts
+// and keys from `name`.
+PreparedQuery PrepareQuery(const NameIndex::Data& data, text::NormalizedName name, bool person);
 // One prepared query per alternative of the query's name (text::NameAlternatives), normalised
 // as people's names are when the query is for a Person, and both ways when it has no schema
 // and some words are organisation words (people's list names are normalised as people's);

@@ -100,14 +100,16 @@ std::string NormalizeIdentifier(std::string_view value) {
   return out;
 }
 
-PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedName& name,
-                           bool person) {
+PreparedQuery PrepareQuery(const NameIndex::Data& data, text::NormalizedName name, bool person) {
   PreparedQuery q;
   q.person = person;
   int domains = 0;
   // Per token, for the lookups below and the joined skeletons. The tables are large and each
   // lookup a likely cache miss: every slot is loaded before the first lookup waits on one.
   std::vector<std::string> skeletons, others;
+  skeletons.reserve(name.tokens.size());
+  others.reserve(name.tokens.size());
+  q.tokens.reserve(name.tokens.size());
   for (const text::NameToken& t : name.tokens) {
     data.key_ids.Prefetch(t.key);
     skeletons.emplace_back();
@@ -119,12 +121,10 @@ PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedNa
     if (!others.back().empty()) data.skeleton_ids.Prefetch(others.back());
   }
   for (std::size_t ti = 0; ti < name.tokens.size(); ++ti) {
-    const text::NameToken& t = name.tokens[ti];
+    text::NameToken& t = name.tokens[ti];
     QueryToken qt;
-    qt.text = t.text;
-    qt.key = t.key;
-    qt.kind = t.kind;
     qt.join = JoinForm(t.kind, t.text, t.key);
+    qt.kind = t.kind;
     qt.key_id = data.key_ids.Find(t.key);
     qt.skeletal = t.skeletal;
     if (name.script == text::Script::kHan && t.kind == TokenKind::kName) {
@@ -151,10 +151,13 @@ PreparedQuery PrepareQuery(const NameIndex::Data& data, const text::NormalizedNa
     if (t.kind == TokenKind::kDomain) domains += t.text.find(' ') == std::string::npos ? 1 : 2;
     q.weight += qt.weight;
     if (!person && IsAcronym(t.kind, t.text)) q.acronym_weight += qt.weight;
+    qt.text = std::move(t.text);  // the token's last read
+    qt.key = std::move(t.key);
     q.tokens.push_back(std::move(qt));
   }
   q.distinctive = q.distinctive || domains >= 2;
   std::vector<std::array<std::string, kJoinedSpans>> spans;
+  spans.reserve(q.tokens.size());
   for (std::size_t i = 0; i + 1 < q.tokens.size(); ++i) {
     spans.push_back(JoinedSpans(
         q.tokens.size(), i, [&](std::size_t k) { return skeletons[k]; },
@@ -284,21 +287,23 @@ std::vector<PreparedQuery> PrepareAlternatives(const NameIndex::Data& data, cons
     }
   }
   std::vector<PreparedQuery> out;
-  std::string quoted;  // text::QuotedNameReading
+  out.reserve(2 * alternatives.size() + 1);  // each, its person's reading, the quoted name
+  std::string quoted;                        // text::QuotedNameReading
   for (std::size_t k = 0; k < alternatives.size(); ++k) {
     const std::string& alternative = alternatives[k];
-    const text::NormalizedName& norm = norms[k];
+    text::NormalizedName& norm = norms[k];
     // A name quoted in a designation, read alone too (not a person's: it has a legal form).
     if (!person && alternative == query.name) quoted = text::QuotedNameReading(alternative, norm);
-    out.push_back(PrepareQuery(data, norm, person));
     // Without a schema, words like "Na" or "Bank" may be a person's, and "Ten" a surname, not
     // 10: people's names are searched as people's too (unless the words make the query an
     // organisation's anyway). Asked to take a described name for an organisation's
     // (organisation_when_described), only when every word is a listed person's: "OCHOA,
     // Salvador" (a country), "RI Yong Ju" (a legal form), not "Tata Steel".
-    bool described = std::any_of(norm.tokens.begin(), norm.tokens.end(),
-                                 [](const text::NameToken& t) { return IsClass(t.kind); });
-    if (!query.schema && (described || norm.numbered) && !organisation) {
+    const bool described = std::any_of(norm.tokens.begin(), norm.tokens.end(),
+                                       [](const text::NameToken& t) { return IsClass(t.kind); });
+    const bool numbered = norm.numbered;
+    out.push_back(PrepareQuery(data, std::move(norm), person));
+    if (!query.schema && (described || numbered) && !organisation) {
       PreparedQuery as_person =
           PrepareQuery(data, text::NormalizeName(alternative, text::NameForm::kPerson), true);
       if (!query.organisation_when_described || PeoplesWords(data, as_person)) {

@@ -269,12 +269,14 @@ NormalizedName NormalizeName(std::string_view name, NameForm form) {
     out.latin = AbdulOnce(out.latin);
   }
   std::vector<std::string_view> words;
+  words.reserve(1 + std::count(out.latin.begin(), out.latin.end(), ' '));
   std::string_view rest = out.latin;
   while (!rest.empty()) {
     std::size_t space = rest.find(' ');
     words.push_back(rest.substr(0, space));
     rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
   }
+  out.tokens.reserve(words.size());
   const PhraseTables& tables = PhraseTables::Get();
   // Each word's hash, once, for the tables asked about it, whose slots are loaded together.
   std::vector<std::uint64_t> hashes(words.size());
