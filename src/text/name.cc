@@ -42,8 +42,9 @@ bool IsGeneration(std::string_view word) {
 
 // English number words as organisation names write them, to the digits others write: "Three
 // Percenters" = "3 Percenters", "Brigade Forty-Four" = "Brigade 44", "First International
-// Bank" = "1st International Bank". Tens take a following unit, as a word or a digit.
-std::string DigitsForNumberWords(std::string_view latin) {
+// Bank" = "1st International Bank". Tens take a following unit, as a word or a digit. Whether
+// `latin` changed; a name with no number word (most) is left as it is, uncopied.
+bool DigitsForNumberWords(std::string& latin) {
   static const std::unordered_map<std::string_view, int> kUnits = {
       {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},      {"five", 5},
       {"six", 6},      {"seven", 7},      {"eight", 8},     {"nine", 9},      {"ten", 10},
@@ -71,11 +72,15 @@ std::string DigitsForNumberWords(std::string_view latin) {
   bool any = false;
   for (std::string_view rest = latin; !rest.empty();) {
     std::size_t space = rest.find(' ');
-    words.push_back(rest.substr(0, space));
-    any = any || is_number(words.back());
+    any = any || is_number(rest.substr(0, space));
     rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
   }
-  if (!any) return std::string(latin);
+  if (!any) return false;
+  for (std::string_view rest = latin; !rest.empty();) {
+    std::size_t space = rest.find(' ');
+    words.push_back(rest.substr(0, space));
+    rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+  }
   std::string out;
   for (std::size_t i = 0; i < words.size(); ++i) {
     std::string_view word = words[i];
@@ -107,7 +112,9 @@ std::string DigitsForNumberWords(std::string_view latin) {
     if (!out.empty()) out.push_back(' ');
     out += digits.empty() ? word : std::string_view(digits);
   }
-  return out;
+  if (out == latin) return false;
+  latin = std::move(out);
+  return true;
 }
 
 // Czech and Slovak make a woman's surname with -ová, a foreign one too: the EU's Czech and Slovak
@@ -256,11 +263,7 @@ NormalizedName NormalizeName(std::string_view name, NameForm form) {
   const std::optional<std::string> russian = WithoutSlavicFeminine(name);
   out.latin = ToLatin(russian ? std::string_view(*russian) : name);
   // People are not numbered ("Ten", "Nine" are names); organisations are.
-  if (!person) {
-    std::string numbered = DigitsForNumberWords(out.latin);
-    out.numbered = numbered != out.latin;
-    out.latin = std::move(numbered);
-  }
+  if (!person) out.numbered = DigitsForNumberWords(out.latin);
   // Arabic and Hebrew script write no short vowels: their words are compared by consonants.
   const bool skeletal = out.script == Script::kArabic || out.script == Script::kHebrew;
   const bool han = out.script == Script::kHan;
