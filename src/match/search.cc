@@ -2,6 +2,8 @@
 // postings, bounds, scoring best bound first. The brute-force reference and pair scores are in
 // reference.cc.
 #include <algorithm>
+#include <bit>
+#include <functional>
 #include <span>
 #include <type_traits>
 
@@ -322,14 +324,14 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
   // weakest hits only add to names the others found: a common spelling a rare word is one edit
   // from, or a common word of the query.
   // (An acronym left out costs only kAcronymShare of its weight: W counts that.)
-  struct HitRef {
-    float weight;
-    std::uint32_t token;
-    std::uint32_t hit;
-  };
-  thread_local std::vector<HitRef> by_weight;
+  // The hits as (token, hit), in that order; and as keys weakest first, ties in that order: a
+  // weight's bits (a float of 0 or more orders as its bits do) above the hit's place in `refs`,
+  // so that sorting compares integers.
+  thread_local std::vector<std::pair<std::uint32_t, std::uint32_t>> refs;
+  thread_local std::vector<std::uint64_t> by_weight;
   thread_local std::vector<float> cost;      // the least that leaving a token out costs
   thread_local std::vector<float> weak_sum;  // the weights of its weak hits
+  refs.clear();
   by_weight.clear();
   cost.assign(qt.size(), 0);
   weak_sum.assign(qt.size(), 0);
@@ -343,37 +345,39 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
     unhit += cost[i];
     unhit_raw += qt[i].weight;
     for (std::size_t j = 0; j < per_token[i].hits.size(); ++j) {
-      by_weight.push_back({per_token[i].hits[j].weight, static_cast<std::uint32_t>(i),
-                           static_cast<std::uint32_t>(j)});
+      const float weight = per_token[i].hits[j].weight + 0.0f;  // (-0 is 0)
+      by_weight.push_back(std::uint64_t{std::bit_cast<std::uint32_t>(weight)} << 32 | refs.size());
+      refs.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j)});
     }
   }
-  std::sort(by_weight.begin(), by_weight.end(), [](const HitRef& a, const HitRef& b) {
-    return a.weight != b.weight ? a.weight < b.weight
-                                : std::make_pair(a.token, a.hit) < std::make_pair(b.token, b.hit);
-  });
+  // Weakest first, as far as the loop below goes (often a few of many): a heap, not a sort.
+  std::make_heap(by_weight.begin(), by_weight.end(), std::greater<>());
   // A person's name the query covers costs the query's other words kCoveredQueryCost of their
   // weight (ScoreName), when the words it aligns weigh kCoveredQueryShare of the query at least:
   // while W leaves the weak hits' words less, no name they alone reach is covered.
   const bool may_cover = !prepared.syllabic && SchemaAllowed(query, lists::Schema::kPerson);
   const float query_weight = static_cast<float>(prepared.weight);
   float weak_most = extra;  // X
-  for (const HitRef& r : by_weight) {
-    const float most = per_token[r.token].most;
-    const float before = std::min(most, weak_sum[r.token]);
-    const float after = std::min(most, weak_sum[r.token] + r.weight);
+  for (auto end = by_weight.end(); end != by_weight.begin(); --end) {
+    std::pop_heap(by_weight.begin(), end, std::greater<>());
+    const auto [token, hit] = refs[*(end - 1) & 0xFFFFFFFF];
+    const float weight = per_token[token].hits[hit].weight;
+    const float most = per_token[token].most;
+    const float before = std::min(most, weak_sum[token]);
+    const float after = std::min(most, weak_sum[token] + weight);
     const float x = weak_most - before + after;
-    const bool first = weak_sum[r.token] == 0;
-    const float w = first ? unhit - cost[r.token] : unhit;
-    const float w_raw = first ? unhit_raw - qt[r.token].weight : unhit_raw;
+    const bool first = weak_sum[token] == 0;
+    const float w = first ? unhit - cost[token] : unhit;
+    const float w_raw = first ? unhit_raw - qt[token].weight : unhit_raw;
     const bool covers =
         may_cover && query_weight - w_raw >= float{kCoveredQueryShare} * query_weight * 0.999f;
     const float w_cost = covers ? float{kCoveredQueryCost} * w : w;
     if (x > 0 && x / (x + w_cost) + boost >= options.threshold) break;
-    per_token[r.token].hits[r.hit].starts = false;
+    per_token[token].hits[hit].starts = false;
     weak_most = x;
     unhit = w;
     unhit_raw = w_raw;
-    weak_sum[r.token] += r.weight;
+    weak_sum[token] += weight;
   }
   // A follower never starts: a name its postings alone reach lacks its leader's half of the
   // split, so the split adds nothing to it, and its other pairs are other hits'.
@@ -399,22 +403,27 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
   thread_local std::vector<Group> groups;
   groups.clear();
   {
-    thread_local std::vector<std::pair<std::uint32_t, Hit*>> singles;
+    // By key, each as its key above its place in `single_hits` (ties in the hits' order).
+    thread_local std::vector<std::uint64_t> singles;
+    thread_local std::vector<Hit*> single_hits;
     singles.clear();
+    single_hits.clear();
     for (std::size_t i = 0; i < qt.size(); ++i) {
       for (Hit& h : per_token[i].hits) {
-        if (h.single) singles.push_back({h.key, &h});
+        if (!h.single) continue;
+        singles.push_back(std::uint64_t{h.key} << 32 | single_hits.size());
+        single_hits.push_back(&h);
       }
     }
-    std::sort(singles.begin(), singles.end(),
-              [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::sort(singles.begin(), singles.end());
+    auto key_of = [](std::uint64_t single) { return static_cast<std::uint32_t>(single >> 32); };
     for (std::size_t a = 0; a < singles.size();) {
       std::size_t b = a + 1;
-      while (b < singles.size() && singles[b].first == singles[a].first) ++b;
+      while (b < singles.size() && key_of(singles[b]) == key_of(singles[a])) ++b;
       if (b - a >= 2) {
-        Group g{singles[a].first, false, {}, {}};
+        Group g{key_of(singles[a]), false, {}, {}};
         for (std::size_t k = a; k < b; ++k) {
-          Hit& h = *singles[k].second;
+          Hit& h = *single_hits[singles[k] & 0xFFFFFFFF];
           h.grouped = true;
           g.starts = g.starts || h.starts;
           const float list = h.weight - h.query, weighted = h.sim * h.weight;
