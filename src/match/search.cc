@@ -7,45 +7,14 @@
 #include <span>
 #include <type_traits>
 
-#include "match/index_data.h"
+#include "match/retrieval.h"
 
 namespace dualwatch::match {
-namespace {
 
 using text::TokenKind;
 
 // How far ahead of its use a name's slot or weight is loaded.
 constexpr std::size_t kPrefetchAhead = 8;
-
-// Summed weights of hits on one name, the query word's and the list key's apart: they bound the
-// query's and the list name's weight that aligned pairs can carry.
-struct Accumulator {
-  float query = 0;
-  float list = 0;
-  float weighted = 0;  // both, each hit weighed by its similarity
-};
-// Per-thread scratch, sized to the largest index searched on the thread. The names a search
-// touches are few (hundreds of 119k): their accumulators are dense, in the order touched, and
-// a name's is found through its bit in `touched_bits` (15 KB, stays in the nearest cache) and
-// its `slot` (4 bytes a name), not in a 12-byte-a-name table that misses the cache.
-struct Scratch {
-  // The first `count` of `touched` are the names touched, in that order; acc[i] is touched[i]'s.
-  // Both have room for every posting the starting walks read (Room), so that touching a name is
-  // a write, not a vector's growth.
-  std::size_t count = 0;
-  std::vector<std::uint32_t> touched;
-  std::vector<Accumulator> acc;
-  std::vector<std::uint64_t> touched_bits;
-  std::vector<std::uint32_t> slot;  // per name: its index in `touched`, while its bit is set
-  FuzzyScratch fuzzy;
-
-  void Room(std::size_t names) {
-    if (touched.size() < names) {
-      touched.resize(names);
-      acc.resize(names);
-    }
-  }
-};
 
 Scratch& ThreadScratch(std::size_t names) {
   thread_local Scratch scratch;
@@ -55,6 +24,8 @@ Scratch& ThreadScratch(std::size_t names) {
   }
   return scratch;
 }
+
+namespace {
 
 // Adds `add` to name n's accumulator. A name not touched yet gets one (and its bit), holding
 // `add`, when `touch`; else it is left out.
@@ -78,245 +49,7 @@ template <bool touch>
 
 }  // namespace
 
-// Finds the candidates of one alternative of the query through the index, best bound first,
-// and scores them into `collector`.
-void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions& options,
-              PreparedQuery& prepared, ResultCollector& collector) {
-  if (d.names.empty()) return;  // nothing to find (and no tables: a default NameIndex)
-  Scratch& s = ThreadScratch(d.names.size());
-  // A name whose score cannot reach the threshold with this added is never a result.
-  const double boost = MaxQualifierBoost(query);
-
-  // Retrieval, first per query token: which keys it hits, with what weight and similarity.
-  struct Hit {
-    std::uint32_t key;
-    float query;   // query token weight
-    float weight;  // query token weight + key weight
-    float sim;
-    bool starts = true;  // walks its postings first (MaxScore, below)
-    // One query word's pair with the key's word, not a share of a pair of several query words
-    // with one list word (joined words): such hits on one key are grouped (below).
-    bool single = true;
-    bool grouped = false;
-    // A half of a split word that only adds to names its other half (hits[leader], of this
-    // token) finds, or -1 (below).
-    std::int32_t leader = -1;
-  };
-  struct TokenHits {
-    std::vector<Hit> hits;
-    float most = 0;  // the most this token can add to one name
-  };
-  std::vector<QueryToken>& qt = prepared.tokens;
-  // The containers below are the thread's, kept from one call to the next: a search had made
-  // some fifty allocations in them.
-  thread_local std::vector<TokenHits> per_token_kept;
-  if (per_token_kept.size() < qt.size()) per_token_kept.resize(qt.size());
-  for (std::size_t i = 0; i < qt.size(); ++i) {
-    per_token_kept[i].hits.clear();
-    per_token_kept[i].most = 0;
-  }
-  const std::span<TokenHits> per_token(per_token_kept.data(), qt.size());
-  // A hit carries the query word's weight and the key's, or a share of them where one pair of
-  // words is several hits (words joined meet one key: each carries its share of its weight).
-  auto add_hit = [&](std::size_t i, std::uint32_t key, float sim, float query_share = 1,
-                     float key_share = 1, bool single = true) {
-    float q = query_share * qt[i].weight;
-    float w = q + key_share * d.key_entries[key].weight;
-    per_token[i].hits.push_back({key, q, w, sim, true, single, false});
-    per_token[i].most = std::max(per_token[i].most, w);
-  };
-  auto join_lookup = [&](std::uint64_t hash) { return d.FindJoin(hash | 1); };
-
-  // What the index cannot retrieve may still add to a candidate's score: `extra` bounds it
-  // (each side weighed by the most similarity it can have), `extra_query` and `extra_list` its
-  // query side and list side.
-  float extra = 0, extra_query = 0, extra_list = 0;
-  auto add_extra = [&](float query_side, float list_side, float sim = 1) {
-    extra += sim * (query_side + list_side);
-    extra_query += query_side;
-    extra_list += list_side;
-  };
-  // Of those, what only a name holding some word can give (HeldBits): the bound leaves it out
-  // for a name whose `name_holds` shares no bit with `needs`.
-  struct Held {
-    std::uint64_t needs;
-    float sum, query, list;
-  };
-  thread_local std::vector<Held> held;
-  held.clear();
-  auto add_held = [&](std::uint64_t needs, float query_side, float list_side, float sim = 1) {
-    add_extra(query_side, list_side, sim);
-    if (needs != 0) held.push_back({needs, sim * (query_side + list_side), query_side, list_side});
-  };
-  // Each name word's keys within AllowedEdits: for a key of the index, found when it was built.
-  // Their entries are loaded for all the words before the first hit waits on one.
-  for (QueryToken& q : qt) {
-    if (q.kind != TokenKind::kName) continue;
-    if (q.key_id >= 0) {
-      const auto similar = d.SimilarKeys(static_cast<std::uint32_t>(q.key_id));
-      q.similar.assign(similar.begin(), similar.end());
-    } else {
-      FindSimilarKeys(d, q.key, -1, s.fuzzy, q.similar);
-    }
-    for (const auto& [key, sim] : q.similar) __builtin_prefetch(&d.key_entries[key]);
-  }
-  for (std::size_t i = 0; i < qt.size(); ++i) {
-    QueryToken& q = qt[i];
-    // Joined words: "chang sha" = "changsha", and in Hangul in either order (as ScoreName):
-    // "영철 김" = "gimyeongcheol"; the hit counts for both words.
-    if (i + 1 < qt.size() && q.weight > 0 && qt[i + 1].weight > 0) {
-      const bool hangul = prepared.script == text::Script::kHangul;
-      for (int order = 0; order < (hangul ? 2 : 1); ++order) {
-        const std::string& first = order == 0 ? q.join : qt[i + 1].join;
-        const std::string& second = order == 0 ? qt[i + 1].join : q.join;
-        std::int64_t k = join_lookup(HashMore(HashText(first), second));
-        if (k >= 0 && d.key_entries[k].kind == TokenKind::kName) {
-          add_hit(i, static_cast<std::uint32_t>(k), 0.95f, 1, 1, false);
-          add_hit(i + 1, static_cast<std::uint32_t>(k), 0.95f, 1, 1, false);
-        }
-      }
-    }
-    if (!Retrievable(q.kind)) {
-      // A legal form may meet another legal form (0.3); other classes only their own key.
-      const float list_side = q.kind == TokenKind::kLegalForm ? d.legal_form_weight : q.weight;
-      const bool held_key = IsClass(q.kind) && q.key_id >= 0;
-      add_held(held_key ? HeldBits(q.kind, static_cast<std::uint32_t>(q.key_id), q.text) : 0,
-               q.weight, list_side);
-      continue;
-    }
-    if (q.key_id >= 0) add_hit(i, static_cast<std::uint32_t>(q.key_id), 1.0f);
-    if (q.kind == TokenKind::kName) {
-      // An initial meets any list word with its letter (at kInitialSimilarity), of any weight.
-      if (q.text.size() == 1) {
-        add_held(InitialHeld(q.text.front()), q.weight, d.unknown_weight, kInitialSimilarity);
-      }
-      // Keys within AllowedEdits (found above).
-      for (const auto& [key, sim] : q.similar) add_hit(i, key, sim);
-      // Arabic-script words against Latin ones (and back), by consonants.
-      for (std::int64_t skeleton : {q.skeleton, q.other_skeleton}) {
-        if (skeleton < 0) continue;
-        // A list word's letters are not known here: the most its skeleton can score.
-        float sim =
-            SkeletonSimilarity(d.skeleton_ids.Text(static_cast<std::uint32_t>(skeleton)).size(),
-                               q.skeletal ? q.text.size() : kAnyLetters);
-        if (q.skeletal ? ArabicArticle(q.text, "al") : ArabicArticle("al", q.text)) sim = 1;
-        for (std::uint32_t k : d.SkeletonKeysAcross(skeleton, q.skeletal)) add_hit(i, k, sim);
-      }
-      // This word and the next (or the next two) joined against one word across the script
-      // divide, and this word against two or three joined ("عبد الله" / Abdullah, ScoreName's
-      // "joined"): each word of a span carries its share of the key's weight.
-      for (int span = 0; span < kJoinedSpans; ++span) {
-        const std::int64_t id = q.joined_skeletons[span];
-        const int length = kJoinedSpanLength[span];
-        if (id < 0) continue;
-        for (std::uint32_t k : d.SkeletonKeysAcross(id, q.skeletal)) {
-          for (int w = 0; w < length; ++w) {
-            add_hit(i + w, k, kJoinedSkeletonSimilarity, 1, 1.0f / static_cast<float>(length),
-                    false);
-          }
-        }
-      }
-      // A name holding the joined words holds the rarest: its postings alone find the name, and
-      // its hit carries all their keys' weights (the commoner, "ال" or "الله", are in thousands
-      // of names).
-      if (q.skeleton >= 0) {
-        for (const std::array<std::uint32_t, 3>& words :
-             d.joined_skeleton_keys[static_cast<std::size_t>(q.skeleton)]) {
-          if (d.key_entries[words[0]].skeletal == q.skeletal) continue;
-          std::uint32_t rarer = words[0];
-          float w = q.weight;
-          for (std::uint32_t k : words) {
-            if (k == UINT32_MAX) continue;
-            w += d.key_entries[k].weight;
-            if (d.post_offsets[k + 1] - d.post_offsets[k] <
-                d.post_offsets[rarer + 1] - d.post_offsets[rarer]) {
-              rarer = k;
-            }
-          }
-          per_token[i].hits.push_back(
-              {rarer, q.weight, w, kJoinedSkeletonSimilarity, true, true, false});
-          per_token[i].most = std::max(per_token[i].most, w);
-        }
-      }
-      // The other romanisations of a Korean syllable, in a Korean name (TokenSim).
-      if (prepared.korean && !q.korean.empty()) {
-        for (const std::string& spelling : text::KoreanSpellings(q.text)) {
-          std::int64_t k = d.key_ids.Find(text::RomanizationKey(spelling));
-          if (k >= 0 && k != q.key_id) add_hit(i, static_cast<std::uint32_t>(k), kKoreanSimilarity);
-        }
-      }
-      // A Russian place adjective and its place, between organisations' names (TokenSim).
-      if (!prepared.person) {
-        for (std::uint32_t stem : q.stems.stems) {
-          if (stem == UINT32_MAX) continue;
-          for (std::uint32_t k : d.stem_keys[stem]) {
-            if (PlaceOf(q.stems, d.key_stems[k])) add_hit(i, k, kPlaceSimilarity);
-          }
-        }
-      }
-      // Split words: "jscargument" = "jsc" + "argument", into parts of two letters or more, as
-      // ScoreName joins them. Each part carries the word's whole weight: a part is found by its
-      // join form, and the list word that writes it may hold another key ("jsc" a name's word,
-      // "JSC" of "JSC ARGUMENT" a legal form), which no posting of that name shows.
-      if (q.join.size() <= kMaxFuzzyKey && !d.join_table.empty()) {
-        std::string_view whole = q.join;
-        // Every cut's two halves hashed, and their slots loaded, before the first is probed.
-        std::array<std::uint64_t, kMaxFuzzyKey + 1> lefts, rights;
-        std::uint64_t left = HashText(whole.substr(0, 1));
-        for (std::size_t cut = 2; cut + 2 <= whole.size(); ++cut) {
-          left = HashMore(left, whole.substr(cut - 1, 1));
-          lefts[cut] = left | 1;
-          rights[cut] = HashText(whole.substr(cut)) | 1;
-          __builtin_prefetch(&d.join_table[d.JoinHome(lefts[cut])]);
-          __builtin_prefetch(&d.join_table[d.JoinHome(rights[cut])]);
-        }
-        std::vector<Hit>& hits = per_token[i].hits;
-        for (std::size_t cut = 2; cut + 2 <= whole.size(); ++cut) {
-          const NameIndex::Data::JoinSlot* left_slot = d.FindJoinSlot(lefts[cut]);
-          if (left_slot == nullptr) continue;
-          const NameIndex::Data::JoinSlot* right_slot = d.FindJoinSlot(rights[cut]);
-          if (right_slot == nullptr) continue;
-          float both = q.weight;
-          const std::size_t first = hits.size();
-          for (const NameIndex::Data::JoinSlot* slot : {left_slot, right_slot}) {
-            const std::uint32_t k = slot->key;
-            both += d.key_entries[k].weight;
-            if (Retrievable(d.key_entries[k].kind)) {
-              add_hit(i, k, 0.95f);
-            } else {
-              add_extra(0, d.key_entries[k].weight);  // no postings: its share goes to the bound
-            }
-          }
-          per_token[i].most = std::max(per_token[i].most, both);
-          // A name holding the split holds both halves: when every list word written as the
-          // weightier half holds its key, that half's postings find every such name, and the
-          // other half (often a particle in thousands of names, "al", "de") only adds to them.
-          // Of equal weights, the first added is first in MaxScore's order (below), so that the
-          // leader starts whenever the follower would have.
-          if (hits.size() == first + 2 && left_slot->key != right_slot->key) {
-            const bool left_leads = hits[first].weight > hits[first + 1].weight;
-            const NameIndex::Data::JoinSlot* lead = left_leads ? left_slot : right_slot;
-            if (!lead->shared) {
-              hits[left_leads ? first + 1 : first].leader =
-                  static_cast<std::int32_t>(left_leads ? first : first + 1);
-            }
-          }
-        }
-      }
-    }
-  }
-
-  // A run of the query's words whose initials spell a list word ("State Rocket Centre" / SRC):
-  // each word of the run carries its share of the key's weight (AddAcronymPairs).
-  for (const PreparedQuery::InitialsRun& run : prepared.initials_runs) {
-    int words = 0;
-    for (int i = run.first; i <= run.last; ++i) words += qt[i].kind != TokenKind::kStopword;
-    for (int i = run.first; i <= run.last; ++i) {
-      if (qt[i].kind == TokenKind::kStopword) continue;
-      add_hit(i, run.key, kAcronymRunSimilarity, 1, 1.0f / static_cast<float>(words), false);
-    }
-  }
-
+void Retrieval::ChooseStarters() {
   // Which hits may start a candidate (MaxScore, over hits): a name that only the weakest hits
   // reach scores at most X / (X + W), X what those hits can add plus `extra`, W the weight of
   // the query tokens none of them is for, all unmatched in that name. A token adds at most its
@@ -386,21 +119,9 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
       if (h.leader >= 0 && t.hits[static_cast<std::size_t>(h.leader)].starts) h.starts = false;
     }
   }
-  // Only the names the query may return: people's for a person's name, others' for an
-  // organisation's, vessel's or aircraft's.
-  using Who = NameIndex::Data::Who;
-  const Who who = prepared.persons_only || query.schema == lists::Schema::kPerson ? Who::kPeople
-                  : !SchemaAllowed(query, lists::Schema::kPerson)                 ? Who::kOthers
-                                                                                  : Who::kAnyone;
-  // Several query words' hits on one key (two query words one edit from one list word, a word
-  // written twice): a name holding the key once gives it to one pair only, so it gets the most
-  // of them, not their sum. (A name holding some key twice, `repeats_key`, gets the sum.)
-  struct Group {
-    std::uint32_t key;
-    bool starts = false;
-    Accumulator most, sum;
-  };
-  thread_local std::vector<Group> groups;
+}
+
+void Retrieval::GroupSharedKeys() {
   groups.clear();
   {
     // By key, each as its key above its place in `single_hits` (ties in the hits' order).
@@ -439,6 +160,9 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
       a = b;
     }
   }
+}
+
+void Retrieval::Walk() {
   // Walks the postings of the hits that start candidates, then of the others, which only add to
   // the names found.
   auto walk = [&](auto starting) {
@@ -484,7 +208,7 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
   walk(std::true_type{});
   // An acronym of the query: the organisations' names with a run of words whose initials spell
   // it, each with that run's weight (AddAcronymPairs).
-  if (prepared.acronyms && who != Who::kPeople) {
+  if (prepared.acronyms && who != NameIndex::Data::Who::kPeople) {
     for (const QueryToken& q : qt) {
       for (std::uint32_t r = q.spelled.first; r < q.spelled.second; ++r) {
         const NameIndex::Data::InitialsRun& run = d.initials_runs[r];
@@ -494,13 +218,9 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
     }
   }
   walk(std::false_type{});
+}
 
-  // Candidates, best bound first.
-  struct Candidate {
-    double bound;
-    std::uint32_t name;
-  };
-  thread_local std::vector<Candidate> candidates;
+void Retrieval::Bound() {
   candidates.clear();
   candidates.reserve(s.count);
   const double q_least = prepared.weight - (1 - kAcronymShare) * prepared.acronym_weight;
@@ -629,6 +349,9 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
   std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
     return a.bound != b.bound ? a.bound > b.bound : a.name < b.name;
   });
+}
+
+void Retrieval::Score(ResultCollector& collector) {
   double floor = options.threshold;
   std::size_t since_floor = 0;
   // Scored in turn, each a cache miss for its name and another for its words: the name two
@@ -654,6 +377,20 @@ void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions&
       since_floor = 0;
     }
   }
+}
+
+// Finds the candidates of one alternative of the query through the index, best bound first,
+// and scores them into `collector`.
+void Retrieve(const NameIndex::Data& d, const Query& query, const SearchOptions& options,
+              PreparedQuery& prepared, ResultCollector& collector) {
+  if (d.names.empty()) return;  // nothing to find (and no tables: a default NameIndex)
+  Retrieval search(d, query, options, prepared);
+  search.FindHits();
+  search.ChooseStarters();
+  search.GroupSharedKeys();
+  search.Walk();
+  search.Bound();
+  search.Score(collector);
 }
 
 std::vector<SearchResult> NameIndex::Search(const Query& query,
