@@ -429,12 +429,38 @@ std::string AsciiLatin(std::string_view s) {
 
 // The code points of `utf8`, NFKC-normalised and case-folded.
 std::u32string FoldedCodePoints(std::string_view utf8) {
+  // ASCII and the basic Cyrillic letters (U+0400-U+045F), as most Russian names are written,
+  // without ICU: NFKC leaves them as they are and case folding lowers them (A-Z; Ѐ-Џ to ѐ-џ,
+  // А-Я to а-я). Anything else (a combining mark, another letter, invalid UTF-8) goes to ICU.
+  std::u32string cps;
+  cps.reserve(utf8.size());
+  bool simple = true;
+  for (std::size_t i = 0; i < utf8.size() && simple; ++i) {
+    const auto b = static_cast<unsigned char>(utf8[i]);
+    if (b < 0x80) {
+      cps.push_back(b >= 'A' && b <= 'Z' ? b + 32 : b);
+      continue;
+    }
+    const auto next = i + 1 < utf8.size() ? static_cast<unsigned char>(utf8[i + 1]) : 0;
+    if ((b != 0xD0 && b != 0xD1) || (next & 0xC0) != 0x80) {
+      simple = false;
+      break;
+    }
+    const char32_t c = (char32_t{b} & 0x1F) << 6 | (next & 0x3F);
+    if (c > 0x45F) {
+      simple = false;
+      break;
+    }
+    cps.push_back(c <= 0x40F ? c + 0x50 : c <= 0x42F ? c + 0x20 : c);
+    ++i;
+  }
+  if (simple) return cps;
+  cps.clear();
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
   icu::UnicodeString text = nfkc_cf->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(
                                                    utf8.data(), static_cast<int32_t>(utf8.size()))),
                                                status);
-  std::u32string cps;
   for (int32_t i = 0; i < text.length();) {
     UChar32 c = text.char32At(i);
     cps.push_back(static_cast<char32_t>(c));
