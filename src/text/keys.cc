@@ -231,7 +231,7 @@ std::string RomanizationKey(std::string_view word) {
     }
   }
   // Doubled letters count once ("ll" in "Kirill"/"Kiril"), in place.
-  std::string& key = folded;
+  std::string key = std::move(folded);
   std::size_t kept = 0;
   for (char c : key) {
     if (kept == 0 || key[kept - 1] != c || (c >= '0' && c <= '9')) key[kept++] = c;
@@ -247,7 +247,7 @@ std::string RomanizationKey(std::string_view word) {
     }
     return std::string(word);
   }
-  return folded;
+  return key;
 }
 
 PlaceStems PlaceStemsOfKey(std::string_view key) {
