@@ -434,27 +434,20 @@ std::u32string FoldedCodePoints(std::string_view utf8) {
   // А-Я to а-я). Anything else (a combining mark, another letter, invalid UTF-8) goes to ICU.
   std::u32string cps;
   cps.reserve(utf8.size());
-  bool simple = true;
-  for (std::size_t i = 0; i < utf8.size() && simple; ++i) {
+  std::size_t i = 0;
+  while (i < utf8.size()) {
     const auto b = static_cast<unsigned char>(utf8[i]);
     if (b < 0x80) {
-      cps.push_back(b >= 'A' && b <= 'Z' ? b + 32 : b);
+      cps.push_back(static_cast<unsigned char>(AsciiLower(utf8[i++])));
       continue;
     }
     const auto next = i + 1 < utf8.size() ? static_cast<unsigned char>(utf8[i + 1]) : 0;
-    if ((b != 0xD0 && b != 0xD1) || (next & 0xC0) != 0x80) {
-      simple = false;
-      break;
-    }
     const char32_t c = (char32_t{b} & 0x1F) << 6 | (next & 0x3F);
-    if (c > 0x45F) {
-      simple = false;
-      break;
-    }
+    if ((b != 0xD0 && b != 0xD1) || (next & 0xC0) != 0x80 || c > 0x45F) break;
     cps.push_back(c <= 0x40F ? c + 0x50 : c <= 0x42F ? c + 0x20 : c);
-    ++i;
+    i += 2;
   }
-  if (simple) return cps;
+  if (i == utf8.size()) return cps;
   cps.clear();
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
