@@ -256,6 +256,20 @@ void NameIndex::Data::Derive() {
     while (p < e.post_end && names[postings[p]].schema == lists::Schema::kPerson) ++p;
     e.post_split = p;
   }
+  // The long postings as bitmaps (KeyBitmap).
+  bitmap_words = (names.size() + 63) / 64;
+  std::uint32_t bitmaps = 0;
+  for (KeyEntry& e : key_entries) {
+    e.bitmap = e.post_end - e.post_begin > kBitmapPostings ? bitmaps++ : kNoBitmap;
+  }
+  key_bitmaps.assign(std::size_t{bitmaps} * bitmap_words, 0);
+  for (const KeyEntry& e : key_entries) {
+    if (e.bitmap == kNoBitmap) continue;
+    std::uint64_t* bits = key_bitmaps.data() + std::size_t{e.bitmap} * bitmap_words;
+    for (std::uint32_t p = e.post_begin; p < e.post_end; ++p) {
+      bits[postings[p] >> 6] |= std::uint64_t{1} << (postings[p] & 63);
+    }
+  }
   initials_runs.clear();
   for (std::uint32_t n = 0; n < names.size(); ++n) {
     if (names[n].schema == lists::Schema::kPerson) continue;
@@ -533,11 +547,11 @@ std::size_t NameIndex::key_count() const { return data_->keys.size(); }
 
 std::size_t NameIndex::memory_bytes() const {
   const Data& d = *data_;
-  std::size_t bytes = d.names.size() * sizeof(IndexedName) +
-                      d.tokens.size() * sizeof(IndexedToken) + d.postings.size() * 4 +
-                      d.post_offsets.size() * 4 + d.variants.size() * 4 +
-                      d.similar_offsets.size() * 4 + d.similar.size() * 8 +
-                      d.identifiers.size() * 16 + d.keys.size() * (sizeof(KeyInfo) + 48) * 2;
+  std::size_t bytes =
+      d.names.size() * sizeof(IndexedName) + d.tokens.size() * sizeof(IndexedToken) +
+      d.postings.size() * 4 + d.post_offsets.size() * 4 + d.variants.size() * 4 +
+      d.similar_offsets.size() * 4 + d.similar.size() * 8 + d.identifiers.size() * 16 +
+      d.keys.size() * (sizeof(KeyInfo) + 48) * 2 + d.key_bitmaps.size() * 8;
   for (const std::string& s : d.originals) bytes += s.capacity() + sizeof(s);
   for (const std::string& s : d.texts) bytes += s.capacity() + sizeof(s) + 48;
   for (const EntityRef& e : d.entities) {

@@ -125,8 +125,19 @@ struct NameIndex::Data {
     // others' (derived), post_offsets[k + 1]. Beside the weight, so that a search's hit on the
     // key reads one entry, not three arrays.
     std::uint32_t post_begin = 0, post_split = 0, post_end = 0;
+    std::uint32_t bitmap = kNoBitmap;  // its postings as a bitmap (KeyBitmap), if it has one
   };
   std::vector<KeyEntry> key_entries;
+  // A key of more than kBitmapPostings postings has them as a bitmap over the names too (bit n
+  // set: name n holds the key): a walk that only adds to names found already (Retrieval::Walk)
+  // tests those names' bits, a few hundred, instead of reading thousands of postings.
+  static constexpr std::uint32_t kNoBitmap = UINT32_MAX;
+  static constexpr std::uint32_t kBitmapPostings = 256;
+  std::size_t bitmap_words = 0;  // 64-bit words a bitmap: one bit a name
+  std::vector<std::uint64_t> key_bitmaps;
+  const std::uint64_t* KeyBitmap(const KeyEntry& e) const {
+    return key_bitmaps.data() + std::size_t{e.bitmap} * bitmap_words;
+  }
   HashBuckets exact_buckets;  // over exact_names
   // The names whose whole normalised text hashes to `h` (HashText).
   std::span<const std::pair<std::uint64_t, std::uint32_t>> ExactNames(std::uint64_t h) const {

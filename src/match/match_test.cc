@@ -109,6 +109,9 @@ TEST(NameIndex, AgreesWithBruteForceReference) {
       "Abdurrahman", "Abdelmalek", "صلاح الدين", "Nasiruddin Haqqani",
       // words written twice, or one edit from one list word: grouped hits (Retrieve)
       "Abdullah Ahmed Abdullah El Alfi", "Mohammad Mohammad", "Ahmed Ahmad Ali", "Salah Salih",
+      // common words beside a rare one: their postings only add to the names it finds, through
+      // the keys' bitmaps (Retrieval::Walk)
+      "Tawfiq Mohammed Ali Hassan", "Novosibirsk Trading Company", "Zarepour Ahmad Mohammad",
       // organisation words only: no postings to retrieve by
       "MBH Bank Plc.", "DES INTERNATIONAL CO., LTD.", "ETS Soluitons (China) Ltd."};
   ReferenceMatcher reference(Index());

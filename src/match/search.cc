@@ -179,6 +179,23 @@ void Retrieval::Walk() {
         if (h.starts != starting.value || h.grouped) continue;
         const Accumulator add{h.query, h.weight - h.query, h.sim * h.weight};
         const auto [begin, end] = d.PostingRange(h.key, who);
+        // Only adding to the names found: when they are fewer than the postings, each name's
+        // bit in the key's bitmap (the touched names are all `who`'s, as the postings are).
+        if constexpr (!decltype(starting)::value) {
+          const NameIndex::Data::KeyEntry& e = d.key_entries[h.key];
+          if (e.bitmap != NameIndex::Data::kNoBitmap && s.count < end - begin) {
+            const std::uint64_t* bits = d.KeyBitmap(e);
+            for (std::size_t t = 0; t < s.count; ++t) {
+              const std::uint32_t n = s.touched[t];
+              if ((bits[n >> 6] >> (n & 63) & 1) == 0) continue;
+              Accumulator& a = s.acc[t];
+              a.query += add.query;
+              a.list += add.list;
+              a.weighted += add.weighted;
+            }
+            continue;
+          }
+        }
         const std::uint32_t* postings = d.postings.data();
         for (std::uint32_t p = begin; p < end; ++p) {
           // Names are spread over a table larger than the cache: load ahead.
