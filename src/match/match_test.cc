@@ -106,7 +106,7 @@ TEST(NameIndex, AgreesWithBruteForceReference) {
       "Pak Il Gyu",
       // Arabic and Persian compound names, written whole or apart (the index's joined skeletons)
       "رحمت الله", "Rahmatullah", "Abd Allah", "عبدالله", "احمدرضا", "Hasan Zadeh", "عبد الرحمن",
-      "Abdurrahman", "Abdelmalek", "صلاح الدين", "Nasiruddin Haqqani",
+      "Abdurrahman", "Abdelmalek", "صلاح الدين", "Nasiruddin Haqqani", "وهاب زاده", "نیک ورز",
       // words written twice, or one edit from one list word: grouped hits (Retrieve)
       "Abdullah Ahmed Abdullah El Alfi", "Mohammad Mohammad", "Ahmed Ahmad Ali", "Salah Salih",
       // common words beside a rare one: their postings only add to the names it finds, through
@@ -441,6 +441,10 @@ TEST(NameIndex, CompoundNamesMeetWrittenWholeOrApart) {
   EXPECT_GE(PersonScore("عبد المالك دروكدال", "Abdelmalek Droukdel"), 0.8);
   EXPECT_GE(PersonScore("Abdurrahman Wahid", "عبد الرحمن وحيد"), 0.8);
   EXPECT_GE(PersonScore("نصیر الدین حقانی", "NASIRUDDIN HAQQANI"), 0.8);  // UN TAi.146: al-Din
+  // A Persian v is a waw, which the Latin word's other skeleton reads as Arabic script writes
+  // it (UK IRN0209 "Vahabzadeh" / "وهاب زاده", EU FSF 10114.8 "NIKVARZ" / "نیک ورز").
+  EXPECT_GE(PersonScore("سید محسن وهاب زاده مقدم", "Seyed Mohsen Vahabzadeh Moghadam"), 0.8);
+  EXPECT_GE(PersonScore("محسن نیک ورز", "Mohsen NIKVARZ"), 0.8);
   EXPECT_LT(PersonScore("Salwa Uwais", "محمد شاليش"), 0.75);
   EXPECT_LT(PersonScore("Tracie Le", "تورک آغا"), 0.75);
 }

@@ -279,6 +279,7 @@ bool SyllablesInOrder(const std::vector<const Pair*>& accepted) {
                                               std::vector<Pair>& pairs) {
   const IndexedToken* nt = data.tokens.data() + name.first_token;
   const std::uint32_t* n_skeletons = data.token_skeletons.data() + name.first_token;
+  const std::uint32_t* n_other_skeletons = data.token_other_skeletons.data() + name.first_token;
   const auto* n_joined = data.token_joined_skeletons.data() + name.first_token;
   const int nq = static_cast<int>(query.tokens.size());
   const int nn = name.token_count;
@@ -318,7 +319,10 @@ bool SyllablesInOrder(const std::vector<const Pair*>& accepted) {
       }
       if (!weighed) continue;
       for (int j = 0; j < nn; ++j) {
-        if (n_skeletons[j] != static_cast<std::uint32_t>(a.joined_skeletons[s]) ||
+        // The list word's skeleton in either reading: a Persian v is a waw ("وهاب زاده" /
+        // Vahabzadeh), as the index finds it (SkeletonKeysAcross).
+        const auto joined = static_cast<std::uint32_t>(a.joined_skeletons[s]);
+        if ((n_skeletons[j] != joined && n_other_skeletons[j] != joined) ||
             !across(a.skeletal, j)) {
           continue;
         }
