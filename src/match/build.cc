@@ -18,13 +18,19 @@ std::string TokenSkeleton(std::string_view text, std::string_view key) {
 std::string JoinSkeletons(std::string_view first, std::string_view second) {
   if (first.empty() || second.empty()) return "";
   // The parts of Arabic and Persian compound names, as skeletons: ʿAbd, ʿAbdul, Abu, Mohammad,
-  // Ahmad, Seyed, the article + a name; a name + Allah, al-Din, Reza, -zadeh, -pour.
+  // Ahmad, Seyed, the article + a name; a name + Allah, al-Din, Reza, -zadeh, -pour, -vand,
+  // -khah (آدینه وند Adinehvand, یزدی خواه Yazdikhah).
   static constexpr std::string_view kFirst[] = {"bd", "bdl", "b", "mhmd", "hmd", "sd", "l"};
-  static constexpr std::string_view kSecond[] = {"lh", "ldn", "dn", "rd", "dh", "br"};
+  static constexpr std::string_view kSecond[] = {"lh", "ldn", "dn", "rd", "dh", "br", "nd", "kh"};
   if (std::find(std::begin(kFirst), std::end(kFirst), first) == std::end(kFirst) &&
       std::find(std::begin(kSecond), std::end(kSecond), second) == std::end(kSecond)) {
     return "";
   }
+  // An Arabic-script word's final ya stays in its skeleton (محمدی Mohammadi is no Mohammad),
+  // but ending the first part of a compound written apart it is the i a Latin spelling writes
+  // inside the word ("یزدی خواه" / Yazdikhah, "ارلنی زاده" / Arlanizadeh). (A Latin skeleton
+  // holds no y.)
+  if (first.size() >= 2 && first.back() == 'y') first.remove_suffix(1);
   std::string joined(first);
   joined.append(second.substr(first.back() == second.front() ? 1 : 0));
   // The article before a name of three consonants or more ("الحرمين" / Alharamain, "المنار" /
@@ -48,6 +54,17 @@ std::string TokenOtherSkeleton(std::string_view text, std::string_view key) {
   }
   if (text.find('v') != std::string_view::npos) {
     return text::ConsonantSkeleton(text, text::VReading::kWaw);
+  }
+  // A zh is Persian ژ, which ToLatin reads as a j (Bizhan / بیژن, Nezhad / نژاد), or two letters
+  // (Azhar / أزهر): read as a j too.
+  if (text.find("zh") != std::string_view::npos) {
+    std::string j;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      const bool zh = text[i] == 'z' && i + 1 < text.size() && text[i + 1] == 'h';
+      j.push_back(zh ? 'j' : text[i]);
+      i += zh;
+    }
+    return text::ConsonantSkeleton(j);
   }
   // A final -ah writes the ta marbuta that Arabic script writes as a vowel (Jumah / جمعة,
   // Qudsiyah / قدسية): read without its h too. Not -eh (Saleh's h is ح) nor -lah (Allah's).

@@ -107,6 +107,7 @@ TEST(NameIndex, AgreesWithBruteForceReference) {
       // Arabic and Persian compound names, written whole or apart (the index's joined skeletons)
       "رحمت الله", "Rahmatullah", "Abd Allah", "عبدالله", "احمدرضا", "Hasan Zadeh", "عبد الرحمن",
       "Abdurrahman", "Abdelmalek", "صلاح الدين", "Nasiruddin Haqqani", "وهاب زاده", "نیک ورز",
+      "یزدی خواه", "Bizhan", "نژاد",
       // words written twice, or one edit from one list word: grouped hits (Retrieve)
       "Abdullah Ahmed Abdullah El Alfi", "Mohammad Mohammad", "Ahmed Ahmad Ali", "Salah Salih",
       // common words beside a rare one: their postings only add to the names it finds, through
@@ -445,6 +446,15 @@ TEST(NameIndex, CompoundNamesMeetWrittenWholeOrApart) {
   // it (UK IRN0209 "Vahabzadeh" / "وهاب زاده", EU FSF 10114.8 "NIKVARZ" / "نیک ورز").
   EXPECT_GE(PersonScore("سید محسن وهاب زاده مقدم", "Seyed Mohsen Vahabzadeh Moghadam"), 0.8);
   EXPECT_GE(PersonScore("محسن نیک ورز", "Mohsen NIKVARZ"), 0.8);
+  // Persian suffixes written apart: -vand, -khah (EU FSF 10112.10's "سلمان آدینه وند" ADINEHVAND),
+  // after a first part whose final ya is the i inside the Latin word ("یزدی خواه" YAZDIKHAH,
+  // "ارلنی زاده" Arlanizadeh).
+  EXPECT_GE(PersonScore("سلمان آدینه وند", "Salman ADINEHVAND"), 0.8);
+  EXPECT_GE(PersonScore("علی یزدی خواه", "Ali YAZDIKHAH"), 0.8);
+  EXPECT_GE(PersonScore("ولی ارلنی زاده", "Vali Arlanizadeh"), 0.8);
+  // ژ, written zh or j.
+  EXPECT_GE(PersonScore("بیژن نوباوه وطن", "Bizhan NOBAVEH VATAN"), 0.8);
+  EXPECT_GE(PersonScore("شیخنژاد حسن", "Hassan SHEIKHNEJAD"), 0.8);
   EXPECT_LT(PersonScore("Salwa Uwais", "محمد شاليش"), 0.75);
   EXPECT_LT(PersonScore("Tracie Le", "تورک آغا"), 0.75);
 }

@@ -72,13 +72,15 @@ inline std::string_view JoinForm(text::TokenKind kind, std::string_view text,
 
 // The consonant skeleton of a name token: a skeletal token's key without its "~", else
 // text::ConsonantSkeleton of its text. Its other reading, TokenOtherSkeleton: a Latin word's v
-// read as a waw, an Arabic-script word without a final heh read as a vowel ("srh" / Sara), a
-// Latin -ah without its h (Jumah / جمعة "jma"); empty when there is none or it is the same.
+// read as a waw, a Latin zh as a j (Bizhan / بیژن, which ToLatin reads "byjn"), an
+// Arabic-script word without a final heh read as a vowel ("srh" / Sara), a Latin -ah without
+// its h (Jumah / جمعة "jma"); empty when there is none or it is the same.
 std::string TokenSkeleton(std::string_view text, std::string_view key);
 std::string TokenOtherSkeleton(std::string_view text, std::string_view key);
 inline bool SkeletalKey(std::string_view key) { return !key.empty() && key[0] == '~'; }
 // The skeleton of two words of an Arabic or Persian compound name written as one: ʿAbd ("bd"),
-// Abu ("b"), Mohammad ("mhmd") + a name; a name + Allah ("lh"), Reza ("rd"), -zadeh ("dh") ...
+// Abu ("b"), Mohammad ("mhmd") + a name; a name + Allah ("lh"), Reza ("rd"), -zadeh ("dh"),
+// -vand ("nd"), -khah ("kh") ...
 // A letter ending the first and starting the second is one (ConsonantSkeleton joins repeats).
 // Empty for other words, or when the whole is shorter than kMinJoinedSkeleton. (Any two words
 // joined met too many names: 33 more false positives, "Dima Maman" / Dyumin.)

@@ -275,6 +275,10 @@ std::string ReadOtherScript(const icu::UnicodeString& run) {
       last >= 1 && (s.charAt(last) == 0x649 || s.charAt(last) == 0x6CC)) {
     s.setCharAt(last, static_cast<UChar>(AlifMaqsura(s) ? 0x627 : 0x64A));
   }
+  // Persian ژ is the j of Latin spellings as often as their zh (بیژن Bijan / Bizhan, نژاد Nejad /
+  // Nezhad): read as ج, j (a Latin word's zh is read so too: TokenOtherSkeleton).
+  s.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x698)),
+                   icu::UnicodeString(static_cast<UChar>(0x62C)));
   // Ta marbuta is read as the vowel before it (أسامة Osama, فاطمة Fatima, بركات Barakat keeps its
   // t): ICU writes it t, which Latin spellings do not.
   s.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x629)),

@@ -202,6 +202,16 @@ TEST(SpelledConsonants, CountsALetterRepeatedAfterAVowelAgain) {
   EXPECT_EQ(SpelledConsonants("lilly"), 2u);
 }
 
+// Persian ژ is read as a j, the Latin spellings' j (EU FSF 10048.96 "Bijan" / بیژن, 9090.87
+// "SHEIKHNEJAD" / شیخنژاد); their zh is met by the Latin word's other skeleton
+// (match::TokenOtherSkeleton), since a zh is also z and h (Azhar / أزهر, Zahra / زهرا).
+TEST(ConsonantSkeleton, ReadsPersianZheAsJ) {
+  EXPECT_EQ(ConsonantSkeleton("bijan"), ConsonantSkeleton(ToLatin("بیژن")));
+  EXPECT_EQ(ConsonantSkeleton("nejad"), ConsonantSkeleton(ToLatin("نژاد")));
+  EXPECT_EQ(ConsonantSkeleton("azhar"), ConsonantSkeleton(ToLatin("أزهر")));
+  EXPECT_EQ(ConsonantSkeleton("zahra"), ConsonantSkeleton(ToLatin("زهرا")));
+}
+
 // ICU writes ش "sẖ" and س followed by ه "sh"; ToLatin keeps them apart, so Suhayl is سهيل and
 // Sharif شریف. ض ظ ذ are read d or z: Persian Reza is Arabic Rida; and و a v.
 TEST(ConsonantSkeleton, TellsAHehAfterALetterFromADigraph) {
