@@ -19,11 +19,13 @@ std::string JoinSkeletons(std::string_view first, std::string_view second) {
   if (first.empty() || second.empty()) return "";
   // The parts of Arabic and Persian compound names, as skeletons: ʿAbd, ʿAbdul, Abu, Mohammad,
   // Ahmad, Seyed, the article + a name; a name + Allah, al-Din, Reza, -zadeh, -pour, -vand,
-  // -khah (آدینه وند Adinehvand, یزدی خواه Yazdikhah).
+  // -khah, -jan (آدینه وند Adinehvand, یزدی خواه Yazdikhah, ولی جان Walijan).
   static constexpr std::string_view kFirst[] = {"bd", "bdl", "b", "mhmd", "hmd", "sd", "l"};
-  static constexpr std::string_view kSecond[] = {"lh", "ldn", "dn", "rd", "dh", "br", "nd", "kh"};
-  if (std::find(std::begin(kFirst), std::end(kFirst), first) == std::end(kFirst) &&
-      std::find(std::begin(kSecond), std::end(kSecond), second) == std::end(kSecond)) {
+  static constexpr std::string_view kSecond[] = {"lh", "ldn", "dn", "rd", "dh",
+                                                 "br", "nd",  "kh", "jn"};
+  const bool suffix =
+      std::find(std::begin(kSecond), std::end(kSecond), second) != std::end(kSecond);
+  if (!suffix && std::find(std::begin(kFirst), std::end(kFirst), first) == std::end(kFirst)) {
     return "";
   }
   // An Arabic-script word's final ya stays in its skeleton (محمدی Mohammadi is no Mohammad),
@@ -35,8 +37,8 @@ std::string JoinSkeletons(std::string_view first, std::string_view second) {
   joined.append(second.substr(first.back() == second.front() ? 1 : 0));
   // The article before a name of three consonants or more ("الحرمين" / Alharamain, "المنار" /
   // Almanar): before a shorter one it spells too many other names' letters ("آل عطفة" "ltf" /
-  // Abdel-latif).
-  const std::size_t least = first == "l" ? kMinJoinedSkeleton + 1 : kMinJoinedSkeleton;
+  // Abdel-latif). Ali ("l" too) before a compound's second part is Ali ("علیرضا" / Ali Reza).
+  const std::size_t least = first == "l" && !suffix ? kMinJoinedSkeleton + 1 : kMinJoinedSkeleton;
   if (joined.size() < least) return "";
   return joined;
 }

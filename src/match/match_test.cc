@@ -107,7 +107,7 @@ TEST(NameIndex, AgreesWithBruteForceReference) {
       // Arabic and Persian compound names, written whole or apart (the index's joined skeletons)
       "رحمت الله", "Rahmatullah", "Abd Allah", "عبدالله", "احمدرضا", "Hasan Zadeh", "عبد الرحمن",
       "Abdurrahman", "Abdelmalek", "صلاح الدين", "Nasiruddin Haqqani", "وهاب زاده", "نیک ورز",
-      "یزدی خواه", "Bizhan", "نژاد",
+      "یزدی خواه", "Bizhan", "نژاد", "علیرضا", "Ali Reza", "ولی جان", "مطيع الله",
       // words written twice, or one edit from one list word: grouped hits (Retrieve)
       "Abdullah Ahmed Abdullah El Alfi", "Mohammad Mohammad", "Ahmed Ahmad Ali", "Salah Salih",
       // common words beside a rare one: their postings only add to the names it finds, through
@@ -452,6 +452,12 @@ TEST(NameIndex, CompoundNamesMeetWrittenWholeOrApart) {
   EXPECT_GE(PersonScore("سلمان آدینه وند", "Salman ADINEHVAND"), 0.8);
   EXPECT_GE(PersonScore("علی یزدی خواه", "Ali YAZDIKHAH"), 0.8);
   EXPECT_GE(PersonScore("ولی ارلنی زاده", "Vali Arlanizadeh"), 0.8);
+  // -jan (UN TAi.095 "ولی جان" WALIJAN); Ali, whose skeleton is the article's, before Reza
+  // (EU FSF 10553.18 "علیرضا تنگسیری" / "Ali Reza TANGSIRI"); Allah after a final ya (UN
+  // TAi.020 "مطيع الله" / MATIULLAH).
+  EXPECT_GE(PersonScore("ولی جان", "WALIJAN"), 0.8);
+  EXPECT_GE(PersonScore("علیرضا تنگسیری", "Ali Reza TANGSIRI"), 0.8);
+  EXPECT_GE(PersonScore("مطيع الله", "MATIULLAH"), 0.8);
   // ژ, written zh or j.
   EXPECT_GE(PersonScore("بیژن نوباوه وطن", "Bizhan NOBAVEH VATAN"), 0.8);
   EXPECT_GE(PersonScore("شیخنژاد حسن", "Hassan SHEIKHNEJAD"), 0.8);
