@@ -458,6 +458,8 @@ TEST(NameIndex, CompoundNamesMeetWrittenWholeOrApart) {
   EXPECT_GE(PersonScore("ولی جان", "WALIJAN"), 0.8);
   EXPECT_GE(PersonScore("علیرضا تنگسیری", "Ali Reza TANGSIRI"), 0.8);
   EXPECT_GE(PersonScore("مطيع الله", "MATIULLAH"), 0.8);
+  // Mohammad and Hossein written as one in Arabic script (EU FSF 8913.37 "محمدحسین سپهر").
+  EXPECT_GE(PersonScore("محمدحسین سپهر", "Mohammad-Hossein SEPEHR"), 0.8);
   // ژ, written zh or j.
   EXPECT_GE(PersonScore("بیژن نوباوه وطن", "Bizhan NOBAVEH VATAN"), 0.8);
   EXPECT_GE(PersonScore("شیخنژاد حسن", "Hassan SHEIKHNEJAD"), 0.8);

@@ -288,6 +288,12 @@ std::string ReadOtherScript(const icu::UnicodeString& run) {
   // is written twice, "hh", which ConsonantSkeleton reads as a letter and an h, not one letter.
   for (int32_t i = s.length() - 1; i > 0; --i) {
     const UChar heh = s.charAt(i);
+    // Also ح, ICU's ḥ, after د: "dh" is ذ, not the d and h of محمدحسین Mohammad-Hossein. (After
+    // the others, Latin spellings write it as the digraph too: فتحی Fathi, اسحاق Ishaq.)
+    if (heh == 0x62D && s.charAt(i - 1) == 0x62F) {
+      s.insert(i, heh);
+      continue;
+    }
     if (heh != 0x647 && heh != 0x6BE) continue;
     switch (s.charAt(i - 1)) {
       case 0x633:  // س

@@ -219,6 +219,10 @@ TEST(ConsonantSkeleton, TellsAHehAfterALetterFromADigraph) {
   EXPECT_NE(ConsonantSkeleton("sasol"), ConsonantSkeleton(ToLatin("سهيل")));
   EXPECT_EQ(ConsonantSkeleton("tehrani"), ConsonantSkeleton(ToLatin("تهرانی")));
   EXPECT_EQ(ConsonantSkeleton("taha"), ConsonantSkeleton(ToLatin("طه")));
+  // د then ح is no ذ (محمدحسین, Mohammad Hossein); ت then ح stays "th", as Fathi writes فتحی.
+  EXPECT_EQ(ConsonantSkeleton("mohammad") + ConsonantSkeleton("hossein"),
+            ConsonantSkeleton(ToLatin("محمدحسین")));
+  EXPECT_EQ(ConsonantSkeleton("fathi"), ConsonantSkeleton(ToLatin("فتحی")));
   EXPECT_EQ(ConsonantSkeleton("sharif"), ConsonantSkeleton(ToLatin("شریف")));
   EXPECT_EQ(ConsonantSkeleton("reza"), ConsonantSkeleton(ToLatin("رضا")));
   EXPECT_EQ(ConsonantSkeleton("ramazan"), ConsonantSkeleton(ToLatin("رمضان")));
