@@ -161,10 +161,13 @@ std::string RomanizationKey(std::string_view word) {
     }
     letters.push_back(c);
   }
-  // Belarusian romanises ў: a surname's -ov is -ou ("BARSUKOU" / "Barsukov", "RADZKOU").
-  if (letters.size() >= 5 && letters.view().ends_with("ou") &&
+  // Belarusian romanises ў: a surname's -ov is -ou ("BARSUKOU" / "Barsukov", "RADZKOU"), and
+  // -au where the o is unstressed, which Belarusian writes a ("ВОІНАЎ" VOINAU / Voinov).
+  if (letters.size() >= 5 && (letters.view().ends_with("ou") || letters.view().ends_with("au")) &&
       !IsVowel(letters.view()[letters.size() - 3])) {
-    letters.back() = 'v';
+    letters.pop_back();
+    letters.back() = 'o';
+    letters.push_back('v');
   }
   const std::string_view token = letters.view();
   Letters folding(2 * token.size());  // "x" -> "ks" at most doubles it
@@ -276,6 +279,11 @@ PlaceStems PlaceStemsOfKey(std::string_view key) {
   if (key.size() >= kMinPlaceStem) out.stems[0] = stem(0);
   std::size_t cut = ends("sk") ? 2 : IsVowel(key.back()) ? 1 : 0;
   if (cut > 0 && key.size() - cut >= kMinPlaceStem) out.stems[1] = stem(cut);
+  // A key's -ov may be a place's -au (RomanizationKey reads it as Belarusian): Kumertau, whose
+  // adjective keeps its au (Кумертауская).
+  if (cut == 0 && ends("ov") && key.size() >= kMinPlaceStem) {
+    out.stems[1] = stem(2) + "au";
+  }
   return out;
 }
 

@@ -89,6 +89,10 @@ TEST(RomanizationKey, FoldsTheYoAfterAConsonantAsE) {
 // Belarusian romanisations of the UK's and OFAC's Belarusian names.
 TEST(RomanizationKey, FoldsBelarusianEndings) {
   EXPECT_EQ(RomanizationKey("barsukou"), RomanizationKey("barsukov"));
+  // An unstressed o before ў is written a: ВОІНАЎ (EU FSF 7555.81) is Voinov, MAROZAU Morozov.
+  EXPECT_EQ(RomanizationKey(ToLatin("ВОІНАЎ")), RomanizationKey("voinov"));
+  EXPECT_EQ(RomanizationKey("marozau"), RomanizationKey("marozov"));
+  EXPECT_NE(RomanizationKey("moreau"), RomanizationKey("moreov"));  // a vowel before: French
   EXPECT_EQ(RomanizationKey("mikhailavich"), RomanizationKey("mikhailovich"));
   EXPECT_EQ(RomanizationKey("mikhailauna"), RomanizationKey("mikhailovna"));
   EXPECT_NE(RomanizationKey("abou"), RomanizationKey("abov"));  // too short to be a surname's
