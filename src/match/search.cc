@@ -316,7 +316,18 @@ void Retrieval::Bound() {
     // (A hair over, so that the subtractions' rounding never drops a name.)
     return bound * (1 + 1e-6);
   };
+  // Most of the names kept fall under a coarser bound first: the whole of `extra` and the least
+  // divisor, whatever the name's words hold (not for a name the query may cover, whose divisor
+  // is another).
+  const double coarse_least = (options.threshold - boost) / (1 + 1e-6);
   for (std::size_t i = 0; i < kept; ++i) {
+    const std::uint32_t n = s.touched[i];
+    if (prepared.syllabic || !d.covering_names[n]) {
+      const double divisor = q_least + kUnmatchedCost * d.name_weights[n].least;
+      if (divisor > 0 && static_cast<double>(s.acc[i].weighted) + extra < coarse_least * divisor) {
+        continue;
+      }
+    }
     const double bound = bound_of(s.touched[i], s.acc[i]);
     if (bound + boost >= options.threshold) candidates.push_back({bound, s.touched[i]});
   }
