@@ -43,7 +43,12 @@ std::string JoinSkeletons(std::string_view first, std::string_view second) {
   return joined;
 }
 
-std::string TokenOtherSkeleton(std::string_view text, std::string_view key) {
+std::string TokenOtherSkeleton(std::string_view text, std::string_view key, bool hebrew) {
+  if (SkeletalKey(key) && hebrew && key.find('b') != std::string_view::npos) {
+    std::string skeleton(key.substr(1));
+    std::replace(skeleton.begin(), skeleton.end(), 'b', 'f');
+    return skeleton;
+  }
   if (SkeletalKey(key)) {
     // A final heh is often a vowel, which Latin spellings write as one (ساره "srh" Sara, غاده
     // Ghada, عبده Abdo): read without it too, when two consonants stay. (Not a final ya: the
@@ -198,6 +203,11 @@ void NameIndex::Data::Derive() {
     return it->second;
   };
   std::vector<std::string> skeleton_of(tokens.size());  // per token, for the joins below
+  std::vector<bool> hebrew(tokens.size(), false);
+  for (const IndexedName& n : names) {
+    if (n.script != text::Script::kHebrew) continue;
+    for (std::uint32_t t = n.first_token; t < n.first_token + n.token_count; ++t) hebrew[t] = true;
+  }
   for (std::size_t t = 0; t < tokens.size(); ++t) {
     if (tokens[t].kind != TokenKind::kName) continue;
     const std::string_view text = texts[tokens[t].text];
@@ -205,7 +215,7 @@ void NameIndex::Data::Derive() {
     std::string skeleton = TokenSkeleton(text, key);
     if (skeleton.empty()) continue;
     token_skeletons[t] = add_skeleton(skeleton, tokens[t].key);
-    std::string other = TokenOtherSkeleton(text, key);
+    std::string other = TokenOtherSkeleton(text, key, hebrew[t]);
     if (!other.empty() && other != skeleton)
       token_other_skeletons[t] = add_skeleton(other, tokens[t].key);
     skeleton_of[t] = std::move(skeleton);

@@ -107,7 +107,8 @@ TEST(NameIndex, AgreesWithBruteForceReference) {
       // Arabic and Persian compound names, written whole or apart (the index's joined skeletons)
       "رحمت الله", "Rahmatullah", "Abd Allah", "عبدالله", "احمدرضا", "Hasan Zadeh", "عبد الرحمن",
       "Abdurrahman", "Abdelmalek", "صلاح الدين", "Nasiruddin Haqqani", "وهاب زاده", "نیک ورز",
-      "یزدی خواه", "Bizhan", "نژاد", "علیرضا", "Ali Reza", "ولی جان", "مطيع الله",
+      "یزدی خواه", "Bizhan", "نژاد", "علیرضا", "Ali Reza", "ولی جان", "مطيع الله", "נעם פדרמן",
+      "Sharvit",
       // words written twice, or one edit from one list word: grouped hits (Retrieve)
       "Abdullah Ahmed Abdullah El Alfi", "Mohammad Mohammad", "Ahmed Ahmad Ali", "Salah Salih",
       // common words beside a rare one: their postings only add to the names it finds, through
@@ -460,6 +461,10 @@ TEST(NameIndex, CompoundNamesMeetWrittenWholeOrApart) {
   EXPECT_GE(PersonScore("مطيع الله", "MATIULLAH"), 0.8);
   // Mohammad and Hossein written as one in Arabic script (EU FSF 8913.37 "محمدحسین سپهر").
   EXPECT_GE(PersonScore("محمدحسین سپهر", "Mohammad-Hossein SEPEHR"), 0.8);
+  // Hebrew ב and פ are b or v and p or f (the UK's GHR0127, GHR0163 and the EU's 12032.12).
+  EXPECT_GE(PersonScore("נעם פדרמן", "Noam Federman"), 0.75);
+  EXPECT_GE(PersonScore("איתמר בן גביר", "Itamar BEN-GVIR"), 0.75);
+  EXPECT_GE(PersonScore("משה שרביט", "Moshe Sharvit"), 0.75);
   // ژ, written zh or j.
   EXPECT_GE(PersonScore("بیژن نوباوه وطن", "Bizhan NOBAVEH VATAN"), 0.8);
   EXPECT_GE(PersonScore("شیخنژاد حسن", "Hassan SHEIKHNEJAD"), 0.8);

@@ -116,7 +116,7 @@ PreparedQuery PrepareQuery(const NameIndex::Data& data, text::NormalizedName nam
     others.emplace_back();
     if (t.kind != TokenKind::kName) continue;
     skeletons.back() = TokenSkeleton(t.text, t.key);
-    others.back() = TokenOtherSkeleton(t.text, t.key);
+    others.back() = TokenOtherSkeleton(t.text, t.key, name.script == text::Script::kHebrew);
     data.skeleton_ids.Prefetch(skeletons.back());
     if (!others.back().empty()) data.skeleton_ids.Prefetch(others.back());
   }

@@ -76,7 +76,9 @@ inline std::string_view JoinForm(text::TokenKind kind, std::string_view text,
 // Arabic-script word without a final heh read as a vowel ("srh" / Sara), a Latin -ah without
 // its h (Jumah / جمعة "jma"); empty when there is none or it is the same.
 std::string TokenSkeleton(std::string_view text, std::string_view key);
-std::string TokenOtherSkeleton(std::string_view text, std::string_view key);
+// (`hebrew`: the token is a Hebrew-script word's, whose ב and פ are b or v and p or f: its other
+// reading has them f, "pdrmn" / Federman, "srbyt" / Sharvit.)
+std::string TokenOtherSkeleton(std::string_view text, std::string_view key, bool hebrew = false);
 inline bool SkeletalKey(std::string_view key) { return !key.empty() && key[0] == '~'; }
 // The skeleton of two words of an Arabic or Persian compound name written as one: ʿAbd ("bd"),
 // Abu ("b"), Mohammad ("mhmd") + a name; a name + Allah ("lh"), Reza ("rd"), -zadeh ("dh"),
