@@ -19,6 +19,11 @@ struct Accumulator {
   float query = 0;
   float list = 0;
   float weighted = 0;  // both, each hit weighed by its similarity
+  void Add(const Accumulator& more) {
+    query += more.query;
+    list += more.list;
+    weighted += more.weighted;
+  }
 };
 // A query word's hit on a key of the index, with its weights and similarity.
 struct Hit {

@@ -34,10 +34,7 @@ template <bool touch>
   std::uint64_t& word = s.touched_bits[n >> 6];
   const std::uint64_t bit = std::uint64_t{1} << (n & 63);
   if (word & bit) {
-    Accumulator& a = s.acc[s.slot[n]];
-    a.query += add.query;
-    a.list += add.list;
-    a.weighted += add.weighted;
+    s.acc[s.slot[n]].Add(add);
     return;
   }
   if constexpr (!touch) return;
@@ -187,11 +184,7 @@ void Retrieval::Walk() {
             const std::uint64_t* bits = d.KeyBitmap(e);
             for (std::size_t t = 0; t < s.count; ++t) {
               const std::uint32_t n = s.touched[t];
-              if ((bits[n >> 6] >> (n & 63) & 1) == 0) continue;
-              Accumulator& a = s.acc[t];
-              a.query += add.query;
-              a.list += add.list;
-              a.weighted += add.weighted;
+              if ((bits[n >> 6] >> (n & 63) & 1) != 0) s.acc[t].Add(add);
             }
             continue;
           }
