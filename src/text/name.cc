@@ -316,7 +316,7 @@ NormalizedName NormalizeName(std::string_view name, NameForm form) {
       return k < words.size() && tables.words_of_phrases.Contains(words[k], hashes[k]);
     };
     for (std::size_t k = 0; k < words.size(); ++k) {
-      if (words[k].size() + 1 < internal::NearWords::kMinWord ||
+      if (words[k].size() + 1 < tables.near_phrase_words.min_word() ||
           !(of_phrase(k - 1) || of_phrase(k + 1))) {
         continue;
       }

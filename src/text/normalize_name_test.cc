@@ -24,6 +24,18 @@ TEST(NormalizeName, ReadsALegalFormWithAMisspeltWord) {
     EXPECT_EQ(n.tokens[0].key, NormalizeName("OOO LAVINA PULS").tokens[0].key) << name;
   }
   EXPECT_EQ(NormalizeName("Otvestvennostyu Trading").tokens[0].text, "otvestvennostyu");
+  // Words of seven letters too: the EU's "Limitied Liability Company Alfakomponent", OFAC's
+  // "JOINT-STOCK COMANY KHABAROVSKIY SHIPYARD".
+  for (const auto& [name, as] :
+       {std::pair{"Limitied Liability Company Alfakomponent", "LLC Alfakomponent"},
+        std::pair{"JOINT-STOCK COMANY KHABAROVSKIY SHIPYARD", "JSC KHABAROVSKIY SHIPYARD"}}) {
+    NormalizedName n = NormalizeName(name);
+    ASSERT_FALSE(n.tokens.empty()) << name;
+    EXPECT_EQ(n.tokens[0].kind, TokenKind::kLegalForm) << name;
+    EXPECT_EQ(n.tokens[0].key, NormalizeName(as).tokens[0].key) << name;
+    EXPECT_EQ(n.tokens.size(), NormalizeName(as).tokens.size()) << name;
+  }
+  EXPECT_EQ(NormalizeName("Limitied Trading").tokens[0].text, "limitied");
 }
 
 // A legal form of several words in another romanisation is that legal form: the EU's

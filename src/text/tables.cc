@@ -195,11 +195,12 @@ void DeletionHashes(std::string_view word, std::vector<std::uint64_t>& out) {
 
 }  // namespace
 
-void NearWords::Build(const std::vector<Word>& words) {
+void NearWords::Build(const std::vector<Word>& words, std::size_t min_word) {
+  min_word_ = min_word;
   entries_.clear();
   std::vector<std::uint64_t> hashes;
   for (const Word& word : words) {
-    if (word.text->size() < kMinWord) continue;
+    if (word.text->size() < min_word_) continue;
     DeletionHashes(*word.text, hashes);
     for (std::uint64_t h : hashes) entries_.push_back({h, word});
   }
@@ -222,7 +223,7 @@ void NearWords::Build(const std::vector<Word>& words) {
 }
 
 const std::string* NearWords::Find(std::string_view word) const {
-  if (word.size() + 1 < kMinWord || filter_.empty()) return nullptr;
+  if (word.size() + 1 < min_word_ || filter_.empty()) return nullptr;
   const std::size_t mask = filter_.size() * 64 - 1;  // a power of two, less one (Build)
   const Word* best = nullptr;
   // The word itself first, then each of its deletions.
@@ -331,7 +332,9 @@ const PhraseTables& PhraseTables::Get() {
     }
     t.phrases = FlatMap<Phrase>::From(phrases);
     // A word of many phrases is the usual spelling: GLEIF's tables hold a few misspelt forms
-    // too ("ogtvetstvennostyu").
+    // too ("ogtvetstvennostyu"). Words of seven letters too ("Limitied Liability Company"): a word
+    // is mended only beside another word of such a phrase.
+    constexpr std::size_t kMinPhraseWord = 7;
     std::vector<NearWords::Word> one_word;
     std::unordered_map<std::string, std::uint32_t> phrase_words;
     for (const auto& [phrase, unused] : t.phrases) {
@@ -341,7 +344,7 @@ const PhraseTables& PhraseTables::Get() {
       }
       for (std::size_t from = 0; from < phrase.size();) {
         std::size_t space = std::min(phrase.find(' ', from), phrase.size());
-        if (space - from >= NearWords::kMinWord) ++phrase_words[phrase.substr(from, space - from)];
+        if (space - from >= kMinPhraseWord) ++phrase_words[phrase.substr(from, space - from)];
         words_of_phrases.emplace(phrase.substr(from, space - from), true);
         from = space + 1;
       }
@@ -359,7 +362,7 @@ const PhraseTables& PhraseTables::Get() {
     for (const auto& [w, phrases] : phrase_words) {
       ranked.push_back({&*t.phrase_words.insert(w).first, phrases});
     }
-    t.near_phrase_words.Build(ranked);
+    t.near_phrase_words.Build(ranked, kMinPhraseWord);
     shared_keys.clear();
     for (const PhraseEntry& entry : t.phrases) {
       const std::string& phrase = entry.first;

@@ -143,10 +143,13 @@ class NearWords {
     const std::string* text;
     std::uint32_t rank;
   };
-  void Build(const std::vector<Word>& words);
+  // Only words of `min_word` letters or more are held, and asked for (one letter fewer).
+  void Build(const std::vector<Word>& words, std::size_t min_word = kMinWord);
   const std::string* Find(std::string_view word) const;
+  std::size_t min_word() const { return min_word_; }
 
  private:
+  std::size_t min_word_ = kMinWord;
   struct Entry {
     std::uint64_t hash;
     Word word;
