@@ -22,6 +22,22 @@ TEST(OrganisationsNames, ALegalFormMeetsItsAbbreviation) {
   EXPECT_LE(CompanyScore("PARS PETROCHEMICAL CO.", "PARS OIL CO."), as_listed);
 }
 
+// An organisation word abbreviated is that word: the EU's "Deflog Tech" is its "Deflog
+// Technologies PTE LTD" (EU 833/2014 IV-587), OFAC's "PSV-TECH" its "PSV TEKHNOLOGII OOO" (SDN
+// 40914), "COSCO SHIPPING SEAMAN SHP MGMT" its "... SEAMAN AND SHIP MANAGEMENT CO., LTD." (SDN
+// 27465). "tech" had been a name word of its own, unmatched (0.71, 0.67, 0.73). The Russian
+// "ТЕХ" is "tech" too (EU IV-740, "OOO “ТМ-ТЕХ”" / "TM-TECH LLC").
+TEST(OrganisationsNames, AnAbbreviatedOrganisationWordMeetsTheWord) {
+  EXPECT_GE(CompanyScore("Deflog Tech", "Deflog Technologies PTE LTD"), 0.95);
+  EXPECT_GE(CompanyScore("PSV-TECH", "PSV TEKHNOLOGII OOO"), 0.95);
+  EXPECT_GE(CompanyScore("OOO “ТМ-ТЕХ”", "TM-TECH LLC"), 0.95);
+  EXPECT_GE(CompanyScore("COSCO SHIPPING SEAMAN SHP MGMT",
+                         "COSCO SHIPPING TANKER (DALIAN) SEAMAN AND SHIP MANAGEMENT CO., LTD."),
+            kDefaultThreshold);
+  // The distinctive word still decides.
+  EXPECT_LT(CompanyScore("Deflog Tech", "Integrity Tech"), kDefaultThreshold);
+}
+
 // The EU writes its Russian entities' names in its other languages too, the name quoted in a
 // designation of words no table holds (EU.10363.66, "Design and Production Enterprise “Iris”
 // JSC", also "Iris JSC"): the quoted name with the legal forms finds it, at kQuotedNameFactor
