@@ -2,7 +2,9 @@
 // bundled lists' weights.
 #include <gtest/gtest.h>
 
+#include "match/index_data.h"
 #include "match/test_index.h"
+#include "text/text.h"
 
 namespace dualwatch::match {
 namespace {
@@ -37,6 +39,19 @@ TEST(PeoplesNames, AGenerationAfterTheNameCarriesNothing) {
             kDefaultThreshold);
   // Not identical to the name without it.
   EXPECT_LT(PersonScore("ROTENBERG JUNIOR, Boris", "ROTENBERG, Boris"), 1.0);
+}
+
+// A Polish surname in -owicz is a surname, not a Russian patronymic (whose weight is
+// kPatronymicShare of a name's): OFAC's "GELOWICZ, Fritz Martin" (SDN 11320) had met yente's
+// synthetic "Eric Martin" at 0.77, its surname weighing less than "Martin". The patronymics of
+// Czech, Slovak and Croatian transliterations keep their rule ("Vladimirovič", key
+// "vladimirovich").
+TEST(PeoplesNames, APolishSurnameInOwiczIsNoPatronymic) {
+  EXPECT_FALSE(IsPatronymic(text::RomanizationKey("gelowicz")));
+  EXPECT_TRUE(IsPatronymic(text::RomanizationKey("vladimirovic")));
+  EXPECT_TRUE(IsPatronymic(text::RomanizationKey("vladimirovich")));
+  EXPECT_LT(PersonScore("Eric Martin", "GELOWICZ, Fritz Martin"), kDefaultThreshold);
+  EXPECT_GE(PersonScore("Fritz Gelowicz", "GELOWICZ, Fritz Martin"), kDefaultThreshold);
 }
 
 }  // namespace

@@ -11,8 +11,10 @@ namespace dualwatch::match {
 using text::TokenKind;
 
 bool IsPatronymic(std::string_view key) {
-  // Russian, Ukrainian and Belarusian patronymics, as romanisation keys ("vladimirovich").
-  for (std::string_view end : {"ovich", "evich", "ovna", "evna", "ichna", "ovic", "evic", "ivna"}) {
+  // Russian, Ukrainian and Belarusian patronymics, as romanisation keys ("vladimirovich"; the
+  // Czech "Vladimirovič" too). Not the Polish surnames' -owicz ("gelovic"; -iewicz is
+  // "ievich", still taken for one).
+  for (std::string_view end : {"ovich", "evich", "ovna", "evna", "ichna", "ivna"}) {
     if (key.size() > end.size() + 2 && key.substr(key.size() - end.size()) == end) return true;
   }
   return false;
