@@ -17,6 +17,8 @@ TEST(OrganisationsNames, ALegalFormMeetsItsAbbreviation) {
   EXPECT_GE(as_listed, 0.98);
   EXPECT_GE(CompanyScore("PARS PETROCHEMICAL CORP", "PARS PETROCHEMICAL CORPORATION"), 0.98);
   EXPECT_GE(CompanyScore("COMPANY PARS PETROCHEMICAL", "PARS PETROCHEMICAL CO."), 0.98);
+  // OFAC's JSCO is a joint-stock company too (SDN 48608: "MILITECH JSCO" had scored 0.68).
+  EXPECT_GE(CompanyScore("MILITECH JSCO", "JOINT STOCK COMPANY MILITECH"), 0.98);
   // Still not identical, and another company's name stays under it.
   EXPECT_LT(as_listed, 1.0);
   EXPECT_LE(CompanyScore("PARS PETROCHEMICAL CO.", "PARS OIL CO."), as_listed);

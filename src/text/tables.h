@@ -199,7 +199,7 @@ struct PhraseTables {
   // машиностроения, "mashinostroyeniya"); a key two of them share is left out.
   FlatMap<const PhraseEntry*> by_key;
   const PhraseEntry* Romanised(std::string_view key) const;
-  // The words of 8+ letters of phrases of several words, and the one of them a word of a name
+  // The words of 7+ letters of phrases of several words, and the one of them a word of a name
   // is, or is one edit from ("OTVESTVENNOSTYU" of OFAC's "OBSHCHESTVO S OGRANICHENNOI
   // OTVESTVENNOSTYU"), or nullptr: phrases are looked up with such words mended.
   std::unordered_set<std::string> phrase_words;

@@ -69,6 +69,9 @@ for alias in ("federal state enterprise", "fse", "fkp", "federalnoe kazennoe pre
 # 'Morozov Plant'"), and Sherkat(-e) is Persian for company (شرکت: "Sherkate Technology
 # Centrifuge Iran" / "Iran's Centrifuge Technology Company"); dualwatch's own additions.
 forms.setdefault("fsue", ("FSUE", "soe"))
+# JSCO, OFAC's abbreviation of the joint-stock company ("MILITECH JSCO" / "JOINT STOCK COMPANY
+# MILITECH", "JSCO SVETLOVSK"); dualwatch's own addition.
+forms.setdefault("jsco", ("JSCO", forms["jsc"][1]))
 for alias in ("sherkat", "sherkate", "sherkat-e", "shirkat"):
     forms.setdefault(alias, (alias, forms["company"][1]))
 # Liechtenstein's Anstalt, which OFAC writes in English ("ALPHA ESTABLISHMENT" / "Alpha
