@@ -40,6 +40,20 @@ TEST(OrganisationsNames, AnAbbreviatedOrganisationWordMeetsTheWord) {
   EXPECT_LT(CompanyScore("Deflog Tech", "Integrity Tech"), kDefaultThreshold);
 }
 
+// A name that is a legal form alone, misspelt, reads as the form: the EU's JSC 'Shvabe' has
+// the name "Joint Stock Company" (EU 269/2014 I.ENTITIES-204), and "Joint Stock Compnay" is
+// that name, found among the identical names by its text as read (the search had found nothing
+// where the brute-force reference found it at 1.0).
+TEST(OrganisationsNames, AMisspeltLegalFormAloneIsTheNameItReadsAs) {
+  Query q;
+  q.name = "Joint Stock Compnay";
+  bool found = false;
+  for (const SearchResult& r : Index().Search(q)) {
+    found = found || Index().entity(r.entity).id == "eu_oj_269_2014-I.ENTITIES-204";
+  }
+  EXPECT_TRUE(found);
+}
+
 // The EU writes its Russian entities' names in its other languages too, the name quoted in a
 // designation of words no table holds (EU.10363.66, "Design and Production Enterprise “Iris”
 // JSC", also "Iris JSC"): the quoted name with the legal forms finds it, at kQuotedNameFactor

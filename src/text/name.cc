@@ -311,6 +311,7 @@ NormalizedName NormalizeName(std::string_view name, NameForm form) {
   // phrase, is read as that word in such phrases ("OBSHCHESTVO S OGRANICHENNOI
   // OTVESTVENNOSTYU"), and only there.
   std::vector<std::string_view> mended;
+  bool read_mended = false;  // a phrase was read with a mended word
   if (!person) {
     auto of_phrase = [&](std::size_t k) {
       return k < words.size() && tables.words_of_phrases.Contains(words[k], hashes[k]);
@@ -363,6 +364,7 @@ NormalizedName NormalizeName(std::string_view name, NameForm form) {
       if (!it && len > 1 && !mended.empty() &&
           !std::equal(words.begin() + i, words.begin() + i + len, mended.begin() + i)) {
         it = lookup(mended);
+        read_mended = read_mended || it != nullptr;
       }
       if (!it) continue;
       // A one-word legal form ("ag", "sa", "ooo") is a legal form only at the edge of a longer
@@ -449,6 +451,16 @@ NormalizedName NormalizeName(std::string_view name, NameForm form) {
     out.tokens.push_back(std::move(token));
   }
   if (!person) GenitiveAfterDedication(out.tokens);
+  // The text is what was read: "Joint Stock Compnay" is the name "joint stock company", as
+  // identical names are found by their text (the index's exact names).
+  if (read_mended) {
+    std::string read;
+    for (const NameToken& t : out.tokens) {
+      if (!read.empty()) read.push_back(' ');
+      read.append(t.text);
+    }
+    out.latin = std::move(read);
+  }
   return out;
 }
 

@@ -36,6 +36,9 @@ TEST(NormalizeName, ReadsALegalFormWithAMisspeltWord) {
     EXPECT_EQ(n.tokens.size(), NormalizeName(as).tokens.size()) << name;
   }
   EXPECT_EQ(NormalizeName("Limitied Trading").tokens[0].text, "limitied");
+  // The text is the name as read.
+  EXPECT_EQ(NormalizeName("Joint Stock Compnay").latin, "joint stock company");
+  EXPECT_EQ(NormalizeName("Limitied Trading").latin, "limitied trading");
 }
 
 // A legal form of several words in another romanisation is that legal form: the EU's

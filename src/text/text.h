@@ -87,7 +87,7 @@ struct NameToken {
 };
 
 struct NormalizedName {
-  std::string latin;  // the transliterated text
+  std::string latin;  // the transliterated text, as read (a legal form's misspelt word mended)
   std::vector<NameToken> tokens;
   Script script = Script::kNone;  // of the original
   bool numbered = false;  // number words were written as digits ("Ten" -> 10; never a person's)
