@@ -67,5 +67,19 @@ TEST(KoreanNames, HangulNamesMeetBySyllablesNotEdits) {
   EXPECT_GE(PersonScore("Shubin I", "Igor Nikolajevitj SJUBIN"), 0.75);
 }
 
+// The UN's, OFAC's and the UK's DPRK listings spell one name in several romanisations (UN KPi.038
+// CHO CHUN RYONG as "Jo Chun Ryong", OFAC JANG, Bom Su as "JANG, Pom Su"): between names whose
+// every word is a Korean syllable, the syllable's spellings meet at 0.9; elsewhere "Jo" and
+// "Cho" stay apart.
+TEST(KoreanNames, SyllablesMeetAcrossRomanisations) {
+  EXPECT_GE(PersonScore("Jo Chun Ryong", "CHO CHUN RYONG"), 0.9);
+  EXPECT_GE(PersonScore("JANG, Pom Su", "JANG, Bom Su"), 0.9);
+  EXPECT_GE(PersonScore("Kim Chung Chong", "KIM JUNG JONG"), 0.85);
+  EXPECT_GE(PersonScore("Jong Hyok An", "Jong Hyuk An"), 0.85);
+  EXPECT_LT(PersonScore("Jo Smith", "Cho Smith"), 0.9);  // not a Korean name: no syllable rule
+  EXPECT_EQ(text::KoreanSyllableKey("cheong"), text::KoreanSyllableKey("jong"));
+  EXPECT_EQ(text::KoreanSyllableKey("smith"), "");
+}
+
 }  // namespace
 }  // namespace dualwatch::match
