@@ -130,12 +130,13 @@ struct HanTables {
   }
 };
 
-// Words of 8+ letters by the hashes of their one-deletion variants and of themselves, to find the
-// one a word is, or is one edit from: hash → word (in a node-based container of the caller's: the
-// pointers stay valid), sorted by hash, then word. A word of n letters asks for n + 1 hashes,
-// nearly all absent: the filter (bit h mod its size: some entry's hash may be h), small enough to
-// stay in the nearest cache, answers most of them. Of the word itself, if it is one, and the words
-// one edit from it, Find gives the one of the highest rank (the word itself on a tie).
+// Words of 8+ letters (kMinWord, or as many as Build is told) by the hashes of their one-deletion
+// variants and of themselves, to find the one a word is, or is one edit from: hash → word (in a
+// node-based container of the caller's: the pointers stay valid), sorted by hash, then word. A word
+// of n letters asks for n + 1 hashes, nearly all absent: the filter (bit h mod its size: some
+// entry's hash may be h), small enough to stay in the nearest cache, answers most of them. Of the
+// word itself, if it is one, and the words one edit from it, Find gives the one of the highest rank
+// (the word itself on a tie).
 class NearWords {
  public:
   static constexpr std::size_t kMinWord = 8;
@@ -149,11 +150,11 @@ class NearWords {
   std::size_t min_word() const { return min_word_; }
 
  private:
-  std::size_t min_word_ = kMinWord;
   struct Entry {
     std::uint64_t hash;
     Word word;
   };
+  std::size_t min_word_ = kMinWord;
   std::vector<Entry> entries_;
   std::vector<std::uint64_t> filter_;
   // Over entries_: a hash that passes the filter reads two starts and a few entries, not a
