@@ -74,6 +74,23 @@ TEST(OrganisationsNames, AQueryWithANameQuotedInAForeignDesignationFindsTheName)
             kDefaultThreshold);
 }
 
+// The EU writes its entities' names in Hungarian too, with organisation words as adjectives
+// (EU FSF 13080.41 "»VSK« Biztosítási Részvénytársaság", 11623.11 "Koreai Namgang Kereskedelmi
+// Vállalat", 11886.34 "Larrycom Befektetési Zrt.", 12596.61 "Alabuga Fejlesztő Kft."): each
+// is its English name (they had scored 0.48-0.66, the adjectives unmatched name words).
+TEST(OrganisationsNames, HungarianOrganisationWordsAreTheirEnglishOnes) {
+  EXPECT_GE(
+      CompanyScore("»VSK« Biztosítási Részvénytársaság", "Insurance Joint Stock Company “VSK”"),
+      0.95);
+  EXPECT_GE(CompanyScore("Koreai Namgang Kereskedelmi Vállalat", "Korea Namgang Trading Company"),
+            0.95);
+  EXPECT_GE(CompanyScore("Larrycom Befektetési Zrt.", "Larrycom for Investment Ltd."), 0.95);
+  EXPECT_GE(CompanyScore("Alabuga Fejlesztő Kft.", "LLC Alabuga Development"), 0.95);
+  // The country adjective says where, as the English one does: not another country's company.
+  EXPECT_LT(CompanyScore("Koreai Namgang Kereskedelmi Vállalat", "Iranian Namgang Trading Company"),
+            0.95);
+}
+
 // The article joined to a name in Latin letters, as Gulf companies write it, against the name
 // in Arabic script, where the article stands apart: OFAC's AL-HARAMAIN FOUNDATION, the UN's
 // الحرمين. Not before a name of fewer than three consonants ("آل عطفة" is no "latif").

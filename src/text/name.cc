@@ -216,12 +216,15 @@ namespace {
 // Bank of Korea" is no KOREA TRADE BANK for their shared distinctive "korea").
 std::optional<std::string> CountryWordCode(std::string_view word) {
   // Some names say where by the country's adjective ("Korean Ryengwang Trading Corporation" /
-  // KOREA RYONGWANG TRADING CORPORATION).
+  // KOREA RYONGWANG TRADING CORPORATION), also in the EU's Hungarian ("Koreai Namgang
+  // Kereskedelmi Vállalat" / Korea Namgang Trading Company).
   static constexpr std::pair<std::string_view, std::string_view> kWords[] = {
       {"korea", "KP/KR"},   {"korean", "KP/KR"},  {"congo", "CD/CG"}, {"iranian", "IR"},
       {"syrian", "SY"},     {"iraqi", "IQ"},      {"russian", "RU"},  {"chinese", "CN"},
       {"belarusian", "BY"}, {"lebanese", "LB"},   {"afghan", "AF"},   {"libyan", "LY"},
-      {"yemeni", "YE"},     {"venezuelan", "VE"}, {"cuban", "CU"}};
+      {"yemeni", "YE"},     {"venezuelan", "VE"}, {"cuban", "CU"},    {"koreai", "KP/KR"},
+      {"irani", "IR"},      {"sziriai", "SY"},    {"orosz", "RU"},    {"kinai", "CN"},
+      {"feherorosz", "BY"}};
   for (const auto& [country_word, code] : kWords) {
     if (word == country_word) return std::string(code);
   }
