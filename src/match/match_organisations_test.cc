@@ -91,6 +91,17 @@ TEST(OrganisationsNames, HungarianOrganisationWordsAreTheirEnglishOnes) {
             0.95);
 }
 
+// ... and so in its other languages: Czech (EU FSF 10986.55 "Kazaňský závod na vrtulníky, a. s.",
+// JSC KAZAN HELICOPTER PLANT), Croatian (2225.47 "Sveučilište Malek Ashtar"), Irish (10960.26
+// "Fiontar Stáit Chónaidhme ANOSIT"); they had scored 0.56, 0.71 and 0.62.
+TEST(OrganisationsNames, TheEusOtherLanguagesOrganisationWordsAreTheirEnglishOnes) {
+  EXPECT_GE(CompanyScore("Kazaňský závod na vrtulníky, a. s.", "JSC KAZAN HELICOPTER PLANT"),
+            kDefaultThreshold);
+  EXPECT_GE(CompanyScore("Sveučilište Malek Ashtar", "Malek Ashtar University"), 0.95);
+  EXPECT_GE(CompanyScore("Fiontar Stáit Chónaidhme ANOSIT", "Federal State Enterprise ANOSIT"),
+            kDefaultThreshold);
+}
+
 // The article joined to a name in Latin letters, as Gulf companies write it, against the name
 // in Arabic script, where the article stands apart: OFAC's AL-HARAMAIN FOUNDATION, the UN's
 // الحرمين. Not before a name of fewer than three consonants ("آل عطفة" is no "latif").
