@@ -102,6 +102,20 @@ TEST(OrganisationsNames, TheEusOtherLanguagesOrganisationWordsAreTheirEnglishOne
             kDefaultThreshold);
 }
 
+// Russian organisation words written in Cyrillic against their English (EU 269/2014
+// I.ENTITIES-281, -772, -360): an aviation plant (авиационный завод) is what other names call an
+// aircraft plant; военно- is military, училище a school. They had scored 0.67, 0.63 and 0.69.
+TEST(OrganisationsNames, RussianOrganisationWordsAreTheirEnglishOnes) {
+  EXPECT_GE(
+      CompanyScore("Комсомольский-на-Амуре авиационный завод", "KOMSOMOLSK-ON-AMUR AIRCRAFT PLANT"),
+      kDefaultThreshold);
+  EXPECT_GE(CompanyScore("Ulan-Ude Aircraft Plant", "Ulan-Ude Aviation Plant"), 0.95);
+  EXPECT_GE(CompanyScore("Нахимовское военно-морское училище", "Nakhimov Naval School"), 0.9);
+  EXPECT_GE(
+      CompanyScore("Военно-патриотический центр ‘Вымпел’", "Military-patriotic centre ‘Vympel’"),
+      0.9);
+}
+
 // The article joined to a name in Latin letters, as Gulf companies write it, against the name
 // in Arabic script, where the article stands apart: OFAC's AL-HARAMAIN FOUNDATION, the UN's
 // الحرمين. Not before a name of fewer than three consonants ("آل عطفة" is no "latif").
