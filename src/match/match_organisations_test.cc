@@ -100,6 +100,12 @@ TEST(OrganisationsNames, TheEusOtherLanguagesOrganisationWordsAreTheirEnglishOne
   EXPECT_GE(CompanyScore("Sveučilište Malek Ashtar", "Malek Ashtar University"), 0.95);
   EXPECT_GE(CompanyScore("Fiontar Stáit Chónaidhme ANOSIT", "Federal State Enterprise ANOSIT"),
             kDefaultThreshold);
+  // One word for two English ones takes the telling one's class (EU FSF 4222.57, 12717.35).
+  EXPECT_GE(CompanyScore("Yongbyon zinātniskais kodolpētījumu centrs",
+                         "Yongbyon Nuclear Scientific Research Centre"),
+            kDefaultThreshold);
+  EXPECT_GE(CompanyScore("Beijing Hede Űrtechnológia", "Beijing Hede Aerospace Technology"),
+            kDefaultThreshold);
 }
 
 // Russian organisation words written in Cyrillic against their English (EU 269/2014
