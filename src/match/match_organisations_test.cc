@@ -17,8 +17,13 @@ TEST(OrganisationsNames, ALegalFormMeetsItsAbbreviation) {
   EXPECT_GE(as_listed, 0.98);
   EXPECT_GE(CompanyScore("PARS PETROCHEMICAL CORP", "PARS PETROCHEMICAL CORPORATION"), 0.98);
   EXPECT_GE(CompanyScore("COMPANY PARS PETROCHEMICAL", "PARS PETROCHEMICAL CO."), 0.98);
-  // OFAC's JSCO is a joint-stock company too (SDN 48608: "MILITECH JSCO" had scored 0.68).
+  // OFAC's JSCO is a joint-stock company too (SDN 48608: "MILITECH JSCO" had scored 0.68), and
+  // the EU's Uzbek "mas'uliyati cheklangan jamiyati" a limited liability company (EU 833/2014
+  // IV-498, 0.59).
   EXPECT_GE(CompanyScore("MILITECH JSCO", "JOINT STOCK COMPANY MILITECH"), 0.98);
+  EXPECT_GE(
+      CompanyScore("“GFK LOGISTIC ASIA” mas'uliyati cheklangan jamiyati", "GFK Logistics Asia LLC"),
+      0.95);
   // Still not identical, and another company's name stays under it.
   EXPECT_LT(as_listed, 1.0);
   EXPECT_LE(CompanyScore("PARS PETROCHEMICAL CO.", "PARS OIL CO."), as_listed);

@@ -69,6 +69,11 @@ for alias in ("federal state enterprise", "fse", "fkp", "federalnoe kazennoe pre
 # 'Morozov Plant'"), and Sherkat(-e) is Persian for company (شرکت: "Sherkate Technology
 # Centrifuge Iran" / "Iran's Centrifuge Technology Company"); dualwatch's own additions.
 forms.setdefault("fsue", ("FSUE", "soe"))
+# Uzbekistan's limited liability company as the lists write it, "jamiyati" as in its joint-stock
+# company's name ("“GFK LOGISTIC ASIA” mas'uliyati cheklangan jamiyati" / GFK Logistics Asia
+# LLC); dualwatch's own addition.
+forms.setdefault("mas'uliyati cheklangan jamiyati",
+                 ("mas'uliyati cheklangan jamiyati", forms["mas'uliyati cheklangan jamiyat"][1]))
 # JSCO, OFAC's abbreviation of the joint-stock company ("MILITECH JSCO" / "JOINT STOCK COMPANY
 # MILITECH", "JSCO SVETLOVSK"); dualwatch's own addition.
 forms.setdefault("jsco", ("JSCO", forms["jsc"][1]))
