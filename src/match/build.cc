@@ -44,16 +44,17 @@ std::string JoinSkeletons(std::string_view first, std::string_view second) {
 }
 
 std::string TokenOtherSkeleton(std::string_view text, std::string_view key, bool hebrew) {
-  if (SkeletalKey(key) && hebrew && key.find('b') != std::string_view::npos) {
-    std::string skeleton(key.substr(1));
-    std::replace(skeleton.begin(), skeleton.end(), 'b', 'f');
-    return skeleton;
-  }
   if (SkeletalKey(key)) {
+    std::string_view skeleton = key.substr(1);
+    // A Hebrew ב or פ read as v or f (TokenOtherSkeleton's `hebrew`).
+    if (hebrew && skeleton.find('b') != std::string_view::npos) {
+      std::string f(skeleton);
+      std::replace(f.begin(), f.end(), 'b', 'f');
+      return f;
+    }
     // A final heh is often a vowel, which Latin spellings write as one (ساره "srh" Sara, غاده
     // Ghada, عبده Abdo): read without it too, when two consonants stay. (Not a final ya: the
     // -i of Persian names, محمدی Mohammadi, is no Mohammad.)
-    std::string_view skeleton = key.substr(1);
     if (skeleton.size() >= 3 && skeleton.back() == 'h') {
       return std::string(skeleton.substr(0, skeleton.size() - 1));
     }
