@@ -24,6 +24,10 @@ TEST(OrganisationsNames, ALegalFormMeetsItsAbbreviation) {
   EXPECT_GE(
       CompanyScore("“GFK LOGISTIC ASIA” mas'uliyati cheklangan jamiyati", "GFK Logistics Asia LLC"),
       0.95);
+  // Vietnam's "Cong Ty TNHH" and Thailand's "Borisat ... Chamkat" are the company limited of
+  // OFAC's other names for the same companies (SDN 27688, 9543; both had scored 0.65 and 0.55).
+  EXPECT_GE(CompanyScore("CONG TY TNHH THINH CUONG", "THINH CUONG COMPANY LIMITED"), 0.98);
+  EXPECT_GE(CompanyScore("BORISAT RUNGRIN CHAMKAT", "RUNGRIN COMPANY LTD."), 0.98);
   // Still not identical, and another company's name stays under it.
   EXPECT_LT(as_listed, 1.0);
   EXPECT_LE(CompanyScore("PARS PETROCHEMICAL CO.", "PARS OIL CO."), as_listed);

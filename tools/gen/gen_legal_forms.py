@@ -79,6 +79,17 @@ forms.setdefault("mas'uliyati cheklangan jamiyati",
 forms.setdefault("jsco", ("JSCO", forms["jsc"][1]))
 for alias in ("sherkat", "sherkate", "sherkat-e", "shirkat"):
     forms.setdefault(alias, (alias, forms["company"][1]))
+# Vietnam's and Thailand's companies as OFAC and the UK write them in Latin letters: "CONG TY
+# TNHH THINH CUONG" / THINH CUONG COMPANY LIMITED (rigour has "công ty trách nhiệm hữu hạn" and
+# "cty tnhh", not the usual mixed form), and the Thai บริษัท ... จำกัด, company ... limited,
+# around the name ("BORISAT RUNGRIN CHAMKAT" / RUNGRIN COMPANY LTD.), ห้างหุ้นส่วนจำกัด the
+# limited partnership ("HANG HUN SUAN CHAMKAT KRIN KHA REN"); dualwatch's own additions.
+for alias in ("cong ty tnhh", "cong ty tnhh mtv"):
+    forms.setdefault(alias, (alias, forms["cty tnhh"][1]))
+for alias in ("cong ty", "borisat"):
+    forms.setdefault(alias, (alias, forms["company"][1]))
+forms.setdefault("chamkat", ("chamkat", forms["ltd"][1]))
+forms.setdefault("hang hun suan chamkat", ("hang hun suan chamkat", forms["lp"][1]))
 # Liechtenstein's Anstalt, which OFAC writes in English ("ALPHA ESTABLISHMENT" / "Alpha
 # Anstalt"); dualwatch's own addition.
 forms.setdefault("establishment", ("Establishment", forms["anstalt"][1]))
