@@ -49,6 +49,17 @@ TEST(OrganisationsNames, AnAbbreviatedOrganisationWordMeetsTheWord) {
   EXPECT_LT(CompanyScore("Deflog Tech", "Integrity Tech"), kDefaultThreshold);
 }
 
+// An airline is "X Air" as often as "X Airlines" or "X Airways": OFAC's CASPIAN AIR is its
+// CASPIAN AIRLINES (SDN 17226, 0.64), DENA AIRLINES its DENA AIRWAYS (SDN 24529, 0.63). Airlines
+// are not aircraft makers: United Airlines Holdings is no UNITED AIRCRAFT CORPORATION (SDN 36431).
+TEST(OrganisationsNames, AnAirlineIsItsAir) {
+  EXPECT_GE(CompanyScore("CASPIAN AIR", "CASPIAN AIRLINES"), 0.98);
+  EXPECT_GE(CompanyScore("DENA AIRLINES", "DENA AIRWAYS"), 0.98);
+  EXPECT_LT(CompanyScore("United Airlines Holdings",
+                         "PUBLIC JOINT STOCK COMPANY UNITED AIRCRAFT CORPORATION"),
+            kDefaultThreshold);
+}
+
 // A name that is a legal form alone, misspelt, reads as the form: the EU's JSC 'Shvabe' has
 // the name "Joint Stock Company" (EU 269/2014 I.ENTITIES-204), and "Joint Stock Compnay" is
 // that name, found among the identical names by its text as read (the search had found nothing
