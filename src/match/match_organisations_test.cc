@@ -42,6 +42,8 @@ TEST(OrganisationsNames, AnAbbreviatedOrganisationWordMeetsTheWord) {
   EXPECT_GE(CompanyScore("Deflog Tech", "Deflog Technologies PTE LTD"), 0.95);
   EXPECT_GE(CompanyScore("PSV-TECH", "PSV TEKHNOLOGII OOO"), 0.95);
   EXPECT_GE(CompanyScore("OOO “ТМ-ТЕХ”", "TM-TECH LLC"), 0.95);
+  // OFAC's "UK" is УК, the management company (SDN 36457: 0.69).
+  EXPECT_GE(CompanyScore("UK BITRIVER, LLC", "OOO MANAGEMENT COMPANY BITRIVER"), 0.95);
   EXPECT_GE(CompanyScore("COSCO SHIPPING SEAMAN SHP MGMT",
                          "COSCO SHIPPING TANKER (DALIAN) SEAMAN AND SHIP MANAGEMENT CO., LTD."),
             kDefaultThreshold);
