@@ -44,6 +44,14 @@ TEST(OrganisationsNames, AnAbbreviatedOrganisationWordMeetsTheWord) {
   EXPECT_GE(CompanyScore("OOO “ТМ-ТЕХ”", "TM-TECH LLC"), 0.95);
   // OFAC's "UK" is УК, the management company (SDN 36457: 0.69).
   EXPECT_GE(CompanyScore("UK BITRIVER, LLC", "OOO MANAGEMENT COMPANY BITRIVER"), 0.95);
+  // Russian and Chinese organisation words as OFAC transliterates them: SDN 38240's
+  // "KHOLDINGOVAYA KOMPANIYA INTERROS OOO" (0.74), SDN 16849's "DALIAN ZHENGHUA MAOYI YOUXIAN
+  // GONGSI" (贸易有限公司, trading co., ltd.; 0.74).
+  EXPECT_GE(CompanyScore("HOLDING COMPANY INTERROS OOO", "KHOLDINGOVAYA KOMPANIYA INTERROS OOO"),
+            0.95);
+  EXPECT_GE(
+      CompanyScore("DALIAN ZENGHUA TRADING CO., LTD.", "DALIAN ZHENGHUA MAOYI YOUXIAN GONGSI"),
+      kDefaultThreshold);
   EXPECT_GE(CompanyScore("COSCO SHIPPING SEAMAN SHP MGMT",
                          "COSCO SHIPPING TANKER (DALIAN) SEAMAN AND SHIP MANAGEMENT CO., LTD."),
             kDefaultThreshold);

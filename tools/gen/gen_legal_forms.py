@@ -89,6 +89,11 @@ for alias in ("cong ty tnhh", "cong ty tnhh mtv"):
 for alias in ("cong ty", "borisat"):
     forms.setdefault(alias, (alias, forms["company"][1]))
 forms.setdefault("chamkat", ("chamkat", forms["ltd"][1]))
+# China's 有限公司 and 股份有限公司 in pinyin, as OFAC writes some ("DALIAN ZHENGHUA MAOYI YOUXIAN
+# GONGSI" / DALIAN ZENGHUA TRADING CO., LTD.); dualwatch's own additions.
+for alias in ("youxian gongsi", "youxian zeren gongsi"):
+    forms.setdefault(alias, (alias, forms["有限公司"][1]))
+forms.setdefault("gufen youxian gongsi", ("gufen youxian gongsi", forms["股份有限公司"][1]))
 forms.setdefault("hang hun suan chamkat", ("hang hun suan chamkat", forms["lp"][1]))
 # Liechtenstein's Anstalt, which OFAC writes in English ("ALPHA ESTABLISHMENT" / "Alpha
 # Anstalt"); dualwatch's own addition.
