@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <tuple>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "match/index_data.h"
@@ -10,6 +11,49 @@
 namespace dualwatch::match {
 
 using text::TokenKind;
+
+namespace {
+
+// Adds to each name key's similar keys the other keys of its given name (text::GivenNameKey:
+// "sarhei", "serhi" and "sergei"), at kGivenNameSimilarity unless already more alike. The lists
+// stay sorted by key.
+void AddGivenNameKeys(NameIndex::Data& d) {
+  std::unordered_map<std::string_view, std::vector<std::uint32_t>> names;
+  for (std::uint32_t k = 0; k < d.keys.size(); ++k) {
+    if (d.keys[k].kind == TokenKind::kName) names[text::GivenNameKey(d.keys[k].key)].push_back(k);
+  }
+  std::vector<std::vector<std::uint32_t>> more(d.keys.size());
+  bool any = false;
+  for (const auto& [name, keys] : names) {
+    if (keys.size() < 2) continue;
+    any = true;
+    for (std::uint32_t k : keys) {
+      for (std::uint32_t other : keys) {
+        if (other != k) more[k].push_back(other);
+      }
+    }
+  }
+  if (!any) return;
+  std::vector<std::uint32_t> offsets(1, 0);
+  std::vector<std::pair<std::uint32_t, float>> similar, merged;
+  for (std::uint32_t k = 0; k < d.keys.size(); ++k) {
+    merged.assign(d.SimilarKeys(k).begin(), d.SimilarKeys(k).end());
+    for (std::uint32_t other : more[k]) merged.emplace_back(other, kGivenNameSimilarity);
+    // By key, the most alike first: the first of each key stays.
+    std::sort(merged.begin(), merged.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first < b.first : a.second > b.second;
+    });
+    merged.erase(std::unique(merged.begin(), merged.end(),
+                             [](const auto& a, const auto& b) { return a.first == b.first; }),
+                 merged.end());
+    similar.insert(similar.end(), merged.begin(), merged.end());
+    offsets.push_back(static_cast<std::uint32_t>(similar.size()));
+  }
+  d.similar = std::move(similar);
+  d.similar_offsets = std::move(offsets);
+}
+
+}  // namespace
 
 std::string TokenSkeleton(std::string_view text, std::string_view key) {
   return SkeletalKey(key) ? std::string(key.substr(1)) : text::ConsonantSkeleton(text);
@@ -560,6 +604,7 @@ NameIndex NameIndexBuilder::Build() && {
     d.similar.insert(d.similar.end(), found.begin(), found.end());
     d.similar_offsets.push_back(static_cast<std::uint32_t>(d.similar.size()));
   }
+  AddGivenNameKeys(d);
   NameIndex index;
   index.data_ = std::make_unique<NameIndex::Data>(std::move(d));
   return index;

@@ -17,6 +17,21 @@ void Retrieval::FindHits() {
       q.similar.assign(similar.begin(), similar.end());
     } else {
       FindSimilarKeys(d, q.key, -1, s.fuzzy, q.similar);
+      // A Belarusian or Ukrainian given name meets the Russian one (AddGivenNameKeys).
+      if (const std::string_view name = text::GivenNameKey(q.key); name != q.key) {
+        if (const std::int64_t k = d.key_ids.Find(name); k >= 0) {
+          const std::pair<std::uint32_t, float> hit{static_cast<std::uint32_t>(k),
+                                                    kGivenNameSimilarity};
+          auto at =
+              std::lower_bound(q.similar.begin(), q.similar.end(), hit,
+                               [](const auto& a, const auto& b) { return a.first < b.first; });
+          if (at == q.similar.end() || at->first != hit.first) {
+            q.similar.insert(at, hit);
+          } else {
+            at->second = std::max(at->second, hit.second);
+          }
+        }
+      }
     }
     for (const auto& [key, sim] : q.similar) __builtin_prefetch(&d.key_entries[key]);
   }

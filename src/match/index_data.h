@@ -417,6 +417,12 @@ void ForEachInitialsRun(int count, Word word, Visit visit) {
 // kShortKeySimilarity, not 0.95 (see TokenSim).
 inline constexpr std::size_t kShortKey = 4;
 inline constexpr double kShortKeySimilarity = 0.8;
+// A Belarusian or Ukrainian given name and the Russian name it is (text::GivenNameKey: Siarhei
+// / Sergei, Ihar / Igor, Mykola / Nikolai) are similar keys of each other, a little less alike
+// than two romanisations of one word (at 0.95, "Костянтин Михайло Килимник" had also met "Dmitry
+// Anatolyevich ISACHENKO" through Дмитро; leave-one-out misses the same). Each keeps its own
+// key, so that its other spellings (the EU's Swedish "Siarhej") stay within an edit of it.
+inline constexpr float kGivenNameSimilarity = 0.9f;
 // Words of at most three letters that romanise alike score kTinyKeySimilarity: their keys lose
 // a doubled letter or a vowel ("ABB" / "AAB" key "ab", "KIA" / "KAA", "Dow" / "DOV"), and three
 // letters are mostly an acronym, whose letters differ. 14 fewer false positives, no recall lost.

@@ -75,13 +75,7 @@ TEST(OrganisationsNames, AnAirlineIsItsAir) {
 // that name, found among the identical names by its text as read (the search had found nothing
 // where the brute-force reference found it at 1.0).
 TEST(OrganisationsNames, AMisspeltLegalFormAloneIsTheNameItReadsAs) {
-  Query q;
-  q.name = "Joint Stock Compnay";
-  bool found = false;
-  for (const SearchResult& r : Index().Search(q)) {
-    found = found || Index().entity(r.entity).id == "eu_oj_269_2014-I.ENTITIES-204";
-  }
-  EXPECT_TRUE(found);
+  EXPECT_TRUE(Finds("Joint Stock Compnay", "eu_oj_269_2014-I.ENTITIES-204"));
 }
 
 // The EU writes its Russian entities' names in its other languages too, the name quoted in a

@@ -54,5 +54,23 @@ TEST(PeoplesNames, APolishSurnameInOwiczIsNoPatronymic) {
   EXPECT_GE(PersonScore("Fritz Gelowicz", "GELOWICZ, Fritz Martin"), kDefaultThreshold);
 }
 
+// Belarus's and Ukraine's given names are the Russian ones (data/text/given_names.tsv): OFAC
+// lists SDN 32717 as "AZEMSHA, Sergei Yakovlevich" and "AZEMSHA, Siarhei Yakaulevich", SDN 33401
+// as "MARSHALAU, Ihar Anatolievich" and "MARSHALOV, Igor Anatolievich", SDN 23275 as "KUSYUK,
+// Serhiy" and "KUSIUK, Sergey" (0.69, 0.67 and 0.66 before).
+TEST(PeoplesNames, ABelarusianOrUkrainianGivenNameIsTheRussianOne) {
+  EXPECT_GE(PersonScore("AZEMSHA, Sergei Yakovlevich", "AZEMSHA, Siarhei Yakaulevich"),
+            kDefaultThreshold);
+  EXPECT_GE(PersonScore("MARSHALAU, Ihar Anatolievich", "MARSHALOV, Igor Anatolievich"),
+            kDefaultThreshold);
+  EXPECT_GE(PersonScore("KUSYUK, Serhiy", "KUSIUK, Sergey"), kDefaultThreshold);
+  // Below the name as listed, and another given name is not it.
+  EXPECT_LT(PersonScore("KUSYUK, Serhiy", "KUSIUK, Sergey"),
+            PersonScore("KUSIUK, Sergey", "KUSIUK, Sergey"));
+  EXPECT_LT(PersonScore("KUSYUK, Ihar", "KUSIUK, Sergey"), kDefaultThreshold);
+  // The Belarusian spelling keeps its own key: the EU's Swedish "Siarhej" still meets it.
+  EXPECT_TRUE(Finds("Siarhej AZEMSHA", "us_ofac_sdn-32717"));
+}
+
 }  // namespace
 }  // namespace dualwatch::match

@@ -376,9 +376,15 @@ void FindSimilarKeysByScan(const NameIndex::Data& data, PreparedQuery& query) {
     q.similar.clear();
     if (q.kind != TokenKind::kName) continue;
     const OsaPattern pattern(q.key);
+    const std::string_view given_name = text::GivenNameKey(q.key);
     for (std::uint32_t k = 0; k < data.keys.size(); ++k) {
       const KeyInfo& key = data.keys[k];
       if (key.kind != TokenKind::kName || static_cast<std::int64_t>(k) == q.key_id) continue;
+      // (As AddGivenNameKeys.)
+      if (text::GivenNameKey(key.key) == given_name) {
+        q.similar.emplace_back(k, kGivenNameSimilarity);
+        continue;
+      }
       std::size_t len = std::max(key.key.size(), q.key.size());
       std::size_t allowed = AllowedEdits(key.key, q.key);
       if (allowed == 0) continue;

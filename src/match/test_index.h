@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -45,6 +46,16 @@ inline double PersonScore(std::string_view a, std::string_view b) {
 // The same for a company's name.
 inline double CompanyScore(std::string_view a, std::string_view b) {
   return ScoreNamePair(a, b, &Index(), nullptr, lists::Schema::kCompany);
+}
+
+// Whether searching `name` (no schema, the default threshold) finds entity `id`.
+inline bool Finds(std::string_view name, std::string_view id) {
+  Query q;
+  q.name = std::string(name);
+  for (const SearchResult& r : Index().Search(q)) {
+    if (Index().entity(r.entity).id == id) return true;
+  }
+  return false;
 }
 
 }  // namespace dualwatch::match

@@ -16,6 +16,7 @@ extern const char kZhVocabularyTsv[];
 extern const char kLegalFormsTsv[];
 extern const char kOrgWordsTsv[];
 extern const char kPersonTitlesTsv[];
+extern const char kGivenNamesTsv[];
 extern const char kCountryAliasesTsv[];
 
 std::uint64_t TablesFingerprint() {
@@ -23,7 +24,7 @@ std::uint64_t TablesFingerprint() {
     std::uint64_t h = 0;
     for (std::string_view table :
          {kHanPinyinTsv, kHanSimplifiedTsv, kZhVocabularyTsv, kLegalFormsTsv, kOrgWordsTsv,
-          kPersonTitlesTsv, kCountryAliasesTsv}) {
+          kPersonTitlesTsv, kGivenNamesTsv, kCountryAliasesTsv}) {
       h = h * 0x100000001b3ULL ^ io::Fnv1a(table);
     }
     return h;
@@ -250,6 +251,15 @@ const PhraseTables::PhraseEntry* PhraseTables::Misspelt(std::string_view word) c
   return phrases.FindEntry(*near);
 }
 
+}  // namespace internal
+
+std::string_view GivenNameKey(std::string_view key) {
+  const std::string* name = internal::PhraseTables::Get().given_names.Find(key);
+  return name ? std::string_view(*name) : key;
+}
+
+namespace internal {
+
 const PhraseTables::PhraseEntry* PhraseTables::Romanised(std::string_view key) const {
   const PhraseEntry* const* entry = by_key.Find(key);
   return entry ? *entry : nullptr;
@@ -398,6 +408,13 @@ const PhraseTables& PhraseTables::Get() {
       most = std::max(most, words);
       titles.emplace(std::move(latin), true);
     }
+    std::unordered_map<std::string, std::string> given_names;
+    for (const auto& row : TsvRows(kGivenNamesTsv)) {
+      if (row.size() < 2) continue;
+      std::string variant = RomanizationKey(row[0]), name = RomanizationKey(row[1]);
+      if (variant != name) given_names.emplace(std::move(variant), std::move(name));
+    }
+    t.given_names = FlatMap<std::string>::From(given_names);
     t.title_first_words = FlatMap<std::size_t>::From(title_first_words);
     t.first_words = FlatMap<std::size_t>::From(first_words);
     t.first_keys = FlatMap<std::size_t>::From(first_keys);

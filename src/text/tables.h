@@ -213,6 +213,9 @@ struct PhraseTables {
   FlatMap<std::size_t> first_keys;
   // Every word of the phrases of several words: a word is mended only beside one of them.
   FlatMap<bool> words_of_phrases;
+  // Belarusian and Ukrainian given names' romanisation keys → the Russian name's (Siarhei,
+  // Serhiy → Sergei; data/text/given_names.tsv).
+  FlatMap<std::string> given_names;
   static const PhraseTables& Get();
 };
 

@@ -157,6 +157,9 @@ std::string KoreanSyllableKey(std::string_view word);
 
 // The romanisation key of one Latin token ("khrushchev" → "hrushev", "yuriy" → "uri").
 std::string RomanizationKey(std::string_view token);
+// The key of the Russian given name that a Belarusian or Ukrainian one's key is ("sarhei" of
+// Siarhei, "serhi" of Serhiy → "sergei"; data/text/given_names.tsv), else `key` itself.
+std::string_view GivenNameKey(std::string_view key);
 
 // Russian place adjectives and the places they name, by romanisation key: an organisation's
 // name says "Казанский вертолётный завод" (kazanskiy, of Kazan) where its English name says
