@@ -59,6 +59,19 @@ TEST(OrganisationsNames, AnAbbreviatedOrganisationWordMeetsTheWord) {
   EXPECT_LT(CompanyScore("Deflog Tech", "Integrity Tech"), kDefaultThreshold);
 }
 
+// English organisation words in Cyrillic, as Russian companies write them, are those words:
+// the UK's "Куньлунь Ред Стар Энерджи Трейдинг Лимитед" is its KUNLUN RED STAR ENERGY TRADING
+// LIMITED (RUS3473, 0.67), "Акционерное общество «Русатом Оверсиз»" its JSC RUSATOM OVERSEAS
+// (RUS3421, 0.56).
+TEST(OrganisationsNames, EnglishWordsInCyrillicAreTheWords) {
+  EXPECT_GE(CompanyScore("Куньлунь Ред Стар Энерджи Трейдинг Лимитед",
+                         "KUNLUN RED STAR ENERGY TRADING LIMITED"),
+            0.95);
+  EXPECT_GE(CompanyScore("Акционерное общество «Русатом Оверсиз»", "JSC RUSATOM OVERSEAS"), 0.95);
+  EXPECT_LT(CompanyScore("Акционерное общество «Русатом Оверсиз»", "JSC ROSATOM ENERGY"),
+            kDefaultThreshold);
+}
+
 // An airline is "X Air" as often as "X Airlines" or "X Airways": OFAC's CASPIAN AIR is its
 // CASPIAN AIRLINES (SDN 17226, 0.64), DENA AIRLINES its DENA AIRWAYS (SDN 24529, 0.63). Airlines
 // are not aircraft makers: United Airlines Holdings is no UNITED AIRCRAFT CORPORATION (SDN 36431).
