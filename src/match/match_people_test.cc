@@ -64,6 +64,12 @@ TEST(PeoplesNames, ABelarusianOrUkrainianGivenNameIsTheRussianOne) {
   EXPECT_GE(PersonScore("MARSHALAU, Ihar Anatolievich", "MARSHALOV, Igor Anatolievich"),
             kDefaultThreshold);
   EXPECT_GE(PersonScore("KUSYUK, Serhiy", "KUSIUK, Sergey"), kDefaultThreshold);
+  // And the Western forms the lists give some Russian names: the UK's "Evgeny Markovich
+  // SHVIDLER" is its "Eugene Markovich SHVIDLER" (RUS1100, 0.70); Ukraine's Yevhen is both.
+  EXPECT_GE(PersonScore("Evgeny Markovich SHVIDLER", "Eugene Markovich SHVIDLER"),
+            kDefaultThreshold);
+  EXPECT_GE(PersonScore("Yevhen Markovich SHVIDLER", "Eugene Markovich SHVIDLER"),
+            kDefaultThreshold);
   // Below the name as listed, and another given name is not it.
   EXPECT_LT(PersonScore("KUSYUK, Serhiy", "KUSIUK, Sergey"),
             PersonScore("KUSIUK, Sergey", "KUSIUK, Sergey"));

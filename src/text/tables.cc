@@ -414,6 +414,16 @@ const PhraseTables& PhraseTables::Get() {
       std::string variant = RomanizationKey(row[0]), name = RomanizationKey(row[1]);
       if (variant != name) given_names.emplace(std::move(variant), std::move(name));
     }
+    // A name may be another's variant in turn (Yevhen / Evgeny / Eugene): each to the last (a
+    // cycle in the table stops where it began, or after as many steps as rows).
+    for (auto& [variant, name] : given_names) {
+      std::size_t steps = 0;
+      for (auto it = given_names.find(name);
+           it != given_names.end() && it->second != variant && steps < given_names.size();
+           it = given_names.find(name), ++steps) {
+        name = it->second;
+      }
+    }
     t.given_names = FlatMap<std::string>::From(given_names);
     t.title_first_words = FlatMap<std::size_t>::From(title_first_words);
     t.first_words = FlatMap<std::size_t>::From(first_words);
