@@ -24,6 +24,12 @@ TEST(OrganisationsNames, ALegalFormMeetsItsAbbreviation) {
   EXPECT_GE(
       CompanyScore("“GFK LOGISTIC ASIA” mas'uliyati cheklangan jamiyati", "GFK Logistics Asia LLC"),
       0.95);
+  // A form GLEIF lists for one jurisdiction is the organisation word it is elsewhere: OFAC's
+  // "NPF VTB PENSIONNY FOND, AO" (SDN 18734; "fond", Bulgaria's form, had met "fund", Ireland's,
+  // at half) and the EU's foundations in its languages.
+  EXPECT_GE(CompanyScore("NPF VTB PENSIONNY FOND, AO", "NPF VTB PENSION FUND JOINT STOCK COMPANY"),
+            kDefaultThreshold);
+  EXPECT_GE(CompanyScore("Fundación Russkiy Mir", "Russkiy Mir Foundation"), 0.98);
   // Vietnam's "Cong Ty TNHH" and Thailand's "Borisat ... Chamkat" are the company limited of
   // OFAC's other names for the same companies (SDN 27688, 9543; both had scored 0.65 and 0.55).
   EXPECT_GE(CompanyScore("CONG TY TNHH THINH CUONG", "THINH CUONG COMPANY LIMITED"), 0.98);

@@ -316,14 +316,23 @@ const PhraseTables& PhraseTables::Get() {
     // classes and met at half similarity, and "co", an organisation word, met none of them
     // ("PARS PETROCHEMICAL CO." / "PARS PETROCHEMICAL COMPANY" 0.93, under "PARS OIL CO.").
     constexpr std::string_view kCompanyClass = "co";
-    std::unordered_set<std::string> company_words;
+    // And a form of one jurisdiction in GLEIF's list (a class "elf-" and its code) that is a
+    // generic organisation word takes that word's class: the EU's "Fundación X", "Fondation X",
+    // "Stiftelse X" are "X Foundation" in its other languages, which GLEIF codes apart. (Not a
+    // sector word's: "insurance company" as a legal form had made 安达保险, Anda Insurance, ANDA
+    // COMPANY at 0.97.)
+    std::unordered_map<std::string, std::string_view> org_classes;
     for (const auto& row : TsvRows(kOrgWordsTsv)) {
-      if (row.size() >= 3 && row[1] == kCompanyClass) company_words.insert(ToLatin(row[0]));
+      if (row.size() >= 3 && (row[1] == kCompanyClass || row[2] == "generic")) {
+        org_classes.emplace(ToLatin(row[0]), row[1]);
+      }
     }
-    const std::string company_key = "#" + std::string(kCompanyClass);
     for (const auto& row : TsvRows(kLegalFormsTsv)) {
       if (row.size() < 2) continue;
-      add(row[0], company_words.count(ToLatin(row[0])) ? company_key : "#" + std::string(row[1]),
+      const auto org = org_classes.find(ToLatin(row[0]));
+      const bool company = org != org_classes.end() && org->second == kCompanyClass;
+      const bool gleif_only = row[1].substr(0, 4) == "elf-" && org != org_classes.end();
+      add(row[0], "#" + std::string(company || gleif_only ? org->second : row[1]),
           TokenKind::kLegalForm);
     }
     for (const auto& row : TsvRows(kOrgWordsTsv)) {
