@@ -78,6 +78,15 @@ TEST(OrganisationsNames, EnglishWordsInCyrillicAreTheWords) {
             kDefaultThreshold);
 }
 
+// Persian organisation words as OFAC romanises Iranian names are their English words: its
+// "MOJTAMAE SANATE HAFTOME TIR" is the UK's SANAYE HAFTOME TIR (industrial complex, industries;
+// 0.66 before).
+TEST(OrganisationsNames, PersianOrganisationWordsAreTheirEnglishWords) {
+  EXPECT_GE(CompanyScore("MOJTAMAE SANATE HAFTOME TIR", "SANAYE HAFTOME TIR"), 0.9);
+  EXPECT_LT(CompanyScore("MOJTAMAE SANATE HAFTOME TIR", "MOJTAMAE SANATE SHAHID"),
+            kDefaultThreshold);
+}
+
 // An airline is "X Air" as often as "X Airlines" or "X Airways": OFAC's CASPIAN AIR is its
 // CASPIAN AIRLINES (SDN 17226, 0.64), DENA AIRLINES its DENA AIRWAYS (SDN 24529, 0.63). Airlines
 // are not aircraft makers: United Airlines Holdings is no UNITED AIRCRAFT CORPORATION (SDN 36431).

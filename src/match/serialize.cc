@@ -13,7 +13,7 @@ namespace dualwatch::match {
 namespace {
 
 constexpr char kMagic[4] = {'D', 'W', 'N', 'I'};
-constexpr std::uint32_t kFormatVersion = 100;
+constexpr std::uint32_t kFormatVersion = 101;
 
 class Writer {
  public:
