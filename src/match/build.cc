@@ -423,13 +423,26 @@ void NameIndex::Data::Derive() {
   std::size_t slots = 16;
   while (slots < forms.size() * 2) slots *= 2;
   join_table.assign(slots, {});
+  join_others.clear();
   for (const JoinSlot& f : forms) {
     std::size_t at = (f.hash >> 1) & (slots - 1);
     while (join_table[at].hash != 0 && join_table[at].hash != f.hash) at = (at + 1) & (slots - 1);
-    if (join_table[at].hash == 0) {
-      join_table[at] = f;
-    } else if (join_table[at].key != f.key) {
-      join_table[at].shared = true;
+    JoinSlot& slot = join_table[at];
+    if (slot.hash == 0) {
+      slot = f;
+    } else if (slot.key != f.key) {
+      if (!slot.shared()) {
+        join_others.emplace_back();
+        slot.others = static_cast<std::uint32_t>(join_others.size());
+      }
+      JoinOthers& others = join_others[slot.others - 1];
+      const KeyInfo& other = keys[f.key];
+      if (IsClass(other.kind)) {
+        others.class_weight = std::max(others.class_weight, other.weight);
+        others.class_holds |= HeldBits(other.kind, f.key, {});
+      } else {
+        others.other_weight = std::max(others.other_weight, other.weight);
+      }
     }
   }
 }

@@ -1,6 +1,9 @@
 // The hits of a query's words on the index's keys (Retrieval::FindHits): its own key, the keys
 // within AllowedEdits, skeletons across the Arabic-script divide, words joined and split,
 // Korean spellings, Russian place adjectives, and runs of initials that spell a list word.
+#include <array>
+#include <cstdint>
+
 #include "match/retrieval.h"
 
 namespace dualwatch::match {
@@ -146,22 +149,52 @@ void Retrieval::FindHits() {
           __builtin_prefetch(&d.join_table[d.JoinHome(rights[cut])]);
         }
         std::vector<Hit>& hits = per_token[i].hits;
+        // What a half's form can give a name holding it under a key other than its slot's, whose
+        // postings miss that name ("PO CHON", its "po" an organisation word, for "POCHON"): such a
+        // name holds the other half too, whose hit carries it when that half's postings show
+        // every name holding its form; else the bound does (the word is split once in a name:
+        // the most of any cut), for the names holding such a class, or for all.
+        float others_class = 0, others_other = 0;
+        std::uint64_t others_holds = 0;
         for (std::size_t cut = 2; cut + 2 <= whole.size(); ++cut) {
           const NameIndex::Data::JoinSlot* left_slot = d.FindJoinSlot(lefts[cut]);
           if (left_slot == nullptr) continue;
           const NameIndex::Data::JoinSlot* right_slot = d.FindJoinSlot(rights[cut]);
           if (right_slot == nullptr) continue;
+          const std::array<const NameIndex::Data::JoinSlot*, 2> slots{left_slot, right_slot};
+          std::array<std::size_t, 2> hit_of{SIZE_MAX, SIZE_MAX};
           float both = q.weight;
           const std::size_t first = hits.size();
-          for (const NameIndex::Data::JoinSlot* slot : {left_slot, right_slot}) {
-            const std::uint32_t k = slot->key;
-            both += d.key_entries[k].weight;
+          for (std::size_t side = 0; side < 2; ++side) {
+            const std::uint32_t k = slots[side]->key;
+            float most = d.key_entries[k].weight;
             if (Retrievable(d.key_entries[k].kind)) {
+              hit_of[side] = hits.size();
               AddHit(i, k, 0.95f);
             } else {
-              AddExtra(0, d.key_entries[k].weight);  // no postings: its share goes to the bound
+              AddExtra(0, most);  // no postings: its share goes to the bound
             }
+            if (slots[side]->shared()) {
+              const NameIndex::Data::JoinOthers& o = d.join_others[slots[side]->others - 1];
+              most = std::max({most, o.class_weight, o.other_weight});
+            }
+            both += most;
           }
+          float cut_class = 0, cut_other = 0;
+          for (std::size_t side = 0; side < 2; ++side) {
+            if (!slots[side]->shared()) continue;
+            const NameIndex::Data::JoinOthers& o = d.join_others[slots[side]->others - 1];
+            const std::size_t other = 1 - side;
+            if (hit_of[other] != SIZE_MAX && !slots[other]->shared()) {
+              hits[hit_of[other]].weight += std::max(o.class_weight, o.other_weight);
+              continue;
+            }
+            cut_class += o.class_weight;
+            cut_other += o.other_weight;
+            others_holds |= o.class_holds;
+          }
+          others_class = std::max(others_class, cut_class);
+          others_other = std::max(others_other, cut_other);
           per_token[i].most = std::max(per_token[i].most, both);
           // A name holding the split holds both halves: when every list word written as the
           // weightier half holds its key, that half's postings find every such name, and the
@@ -171,12 +204,14 @@ void Retrieval::FindHits() {
           if (hits.size() == first + 2 && left_slot->key != right_slot->key) {
             const bool left_leads = hits[first].weight > hits[first + 1].weight;
             const NameIndex::Data::JoinSlot* lead = left_leads ? left_slot : right_slot;
-            if (!lead->shared) {
+            if (!lead->shared()) {
               hits[left_leads ? first + 1 : first].leader =
                   static_cast<std::int32_t>(left_leads ? first : first + 1);
             }
           }
         }
+        if (others_class > 0) AddHeld(others_holds, 0, others_class, 0.95f);
+        if (others_other > 0) AddExtra(0, others_other, 0.95f);
       }
     }
   }

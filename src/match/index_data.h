@@ -212,10 +212,22 @@ struct NameIndex::Data {
     std::uint64_t hash = 0;
     std::uint32_t key = 0;
     // Other list words with this join form hold other keys ("jsc" a name's word and the legal
-    // form of "JSC ARGUMENT"): `key`'s postings do not show every name holding the form.
-    bool shared = false;
+    // form of "JSC ARGUMENT"): `key`'s postings do not show every name holding the form. Then
+    // 1 + the index of those keys' record in join_others; else 0.
+    std::uint32_t others = 0;
+    bool shared() const { return others != 0; }
   };
   std::vector<JoinSlot> join_table;
+  // Of a shared join form's other keys: the most a class among them weighs and what a name
+  // holding one holds (HeldBits, OR-ed), and the most another weighs (a stop word): what the
+  // form can add to a name its slot key's postings miss ("PO CHON", whose "po" is an
+  // organisation word, against the query's "POCHON").
+  struct JoinOthers {
+    float class_weight = 0;
+    std::uint64_t class_holds = 0;
+    float other_weight = 0;
+  };
+  std::vector<JoinOthers> join_others;
   std::size_t JoinHome(std::uint64_t hash) const { return (hash >> 1) & (join_table.size() - 1); }
   // The slot of the join form hashing to `hash`, or none.
   const JoinSlot* FindJoinSlot(std::uint64_t hash) const {
